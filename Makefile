@@ -1,0 +1,109 @@
+# rf: red flags for residency programs.  GNU make.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share
+SHAREDIR ?= $(DATADIR)/rf
+MANDIR   ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/vendor-completions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+
+VERSION  = 0.1.0
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+GIT2_CFLAGS := $(shell pkg-config --cflags libgit2 2>/dev/null)
+GIT2_LIBS   := $(shell pkg-config --libs libgit2 2>/dev/null || echo -lgit2)
+ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -DRF_VERSION='"$(VERSION)"' -Ilib \
+	-I/usr/include/iniparser $(GIT2_CFLAGS) $(CFLAGS)
+LDLIBS   = $(GIT2_LIBS) -liniparser
+
+ifeq ($(SANITIZE),1)
+CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+BUILD   = build/asan
+else
+BUILD   = build/plain
+endif
+
+DEPS_PKGS = libgit2-dev libiniparser-dev pkg-config bats bats-support bats-assert \
+	bats-file mandoc zsh fish jq python3 valgrind
+
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check
+BINS = $(CMDS:%=bin/%)
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+LIBRF   = $(BUILD)/librf.a
+UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEMPLATES = templates/program.ini templates/profile.ini
+MANPAGES = $(sort $(wildcard man/*.[1-9]))
+
+all: $(BINS)
+
+$(BUILD)/.stamp:
+	@mkdir -p $(BUILD)/lib $(BUILD)/cmd $(BUILD)/tests && touch $@
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/.stamp
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/cmd/%.o: cmd/%.c lib/*.h | $(BUILD)/.stamp
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBRF): $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIBRF)
+	@mkdir -p $(BUILD)/bin
+	$(CC) $(LDFLAGS) -o $@ $< $(LIBRF) $(LDLIBS)
+
+# bin/ holds the flavour built last (plain or SANITIZE=1), copied only when it differs.
+bin/%: $(BUILD)/bin/% FORCE
+	@mkdir -p bin; cmp -s $< $@ || cp $< $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBRF) | $(BUILD)/.stamp
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBRF) $(LDLIBS)
+
+# `make check` and `make demo` install missing packages first (SPEC §6).
+deps-ok:
+	@missing=""; for p in $(DEPS_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory deps; fi
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEPS_PKGS); \
+	else \
+		echo "rf needs Debian packages; run as root:"; \
+		echo "  apt-get install -y $(DEPS_PKGS)"; exit 1; \
+	fi
+
+check: deps-ok all $(UNIT_BIN)
+	@RF_BUILD=$(BUILD) tests/run-all $(UNIT_BIN)
+
+demo: deps-ok all
+	@tests/demo.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)
+	for m in $(MANPAGES); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
+	if [ -f completions/rf.bash ]; then install -d $(DESTDIR)$(BASHCOMPDIR) && \
+		install -m 644 completions/rf.bash $(DESTDIR)$(BASHCOMPDIR)/rf; fi
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(TEMPLATES:templates/%=$(DESTDIR)$(SHAREDIR)/%)
+	-rmdir $(DESTDIR)$(SHAREDIR)
+	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/rf
+
+clean:
+	rm -rf build bin
+
+.PHONY: all check deps deps-ok demo install uninstall clean FORCE
+.SECONDARY:

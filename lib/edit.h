@@ -1,0 +1,33 @@
+/* edit.h: change one answer in a note's text, line by line, so that every
+ * other byte (comments, blank lines, order, spacing, line endings) stays. */
+#ifndef RF_EDIT_H
+#define RF_EDIT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Write value as it must appear after "key = " for iniparser 4.1 to read it
+ * back byte for byte: bare when that is safe, else in "..." or '...'.
+ * Reports and returns -1 for what cannot round-trip (line breaks, NUL, or
+ * both kinds of quote together with ';', '#' or surrounding spaces). */
+int rf_edit_encode_value(const char *value, struct rf_buf *out);
+
+/* Set section.key (lowercase names) to value in text, into out.  The last
+ * occurrence of the key is rewritten in place, keeping its "key =" spelling
+ * and any trailing comment; a missing key is added after the last key of
+ * its section; a missing section is appended.  The result is read back
+ * through iniparser and refused unless it yields exactly value.  label names
+ * the note in messages.  The input must already be free of errors. */
+int rf_edit_set(const char *label, const char *text, size_t len, const char *section, const char *key,
+		const char *value, struct rf_buf *out);
+
+struct rf_template;
+
+/* Apply "section.key=value" assignments to text in place, all or nothing:
+ * each is checked against the template first (unless t is NULL: --force),
+ * and nothing changes when any is malformed, unknown or not storable. */
+int rf_edit_assign(const char *label, struct rf_buf *text, char *const *assigns, size_t n,
+		   const struct rf_template *t);
+
+#endif

@@ -1,0 +1,60 @@
+#include "lint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *rf_lint_answer(const struct rf_template *t, const char *section, const char *key, const char *value)
+{
+	const struct rf_field *f = rf_template_field(t, section, key);
+	if (!f) {
+		char *hint = rf_template_suggest(t, section, key);
+		char *msg;
+		if (!rf_template_has_section(t, section))
+			msg = rf_xasprintf("unknown section [%s]%s%s%s", section, hint ? " (did you mean " : "",
+					   hint ? hint : "", hint ? "?)" : "");
+		else
+			msg = rf_xasprintf("unknown key %s.%s%s%s%s", section, key, hint ? " (did you mean " : "",
+					   hint ? hint : "", hint ? "?)" : "");
+		free(hint);
+		return msg;
+	}
+	char *bad = rf_field_check(f, value);
+	if (!bad)
+		return NULL;
+	char *msg = rf_xasprintf("%s.%s: %s", section, key, bad);
+	free(bad);
+	return msg;
+}
+
+size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, struct rf_strv *problems)
+{
+	const struct rf_ini *ini = &note->ini;
+	size_t before = problems->n;
+	for (size_t i = 0; i < ini->n; i++) {
+		const struct rf_line *l = &ini->lines[i];
+		char *msg = NULL;
+		if (l->kind == RF_LINE_ERROR) {
+			msg = rf_xstrdup(l->error);
+		} else if (l->kind == RF_LINE_SECTION) {
+			for (size_t j = 0; j < i && !msg; j++)
+				if (ini->lines[j].kind == RF_LINE_SECTION && !strcmp(ini->lines[j].section, l->section))
+					msg = rf_xasprintf("section [%s] again (first on line %u; iniparser merges them)",
+							   l->section, ini->lines[j].lineno);
+		} else if (l->kind == RF_LINE_VALUE) {
+			for (size_t j = 0; j < i && !msg; j++) {
+				const struct rf_line *m = &ini->lines[j];
+				if (m->kind == RF_LINE_VALUE && !strcmp(m->section, l->section) &&
+				    !strcmp(m->key, l->key))
+					msg = rf_xasprintf("duplicate key %s.%s (also on line %u; iniparser keeps "
+							   "this one)", l->section, l->key, m->lineno);
+			}
+			if (!msg)
+				msg = rf_lint_answer(t, l->section, l->key, l->value);
+		}
+		if (msg) {
+			rf_strv_push(problems, rf_xasprintf("%s:%u: %s", note->label, l->lineno, msg));
+			free(msg);
+		}
+	}
+	return problems->n - before;
+}

@@ -1,0 +1,39 @@
+/* note.h: a program note read through iniparser 4.1, with the scanner's map
+ * of its lines for positions and file order. */
+#ifndef RF_NOTE_H
+#define RF_NOTE_H
+
+#include <stddef.h>
+
+#include <iniparser.h>
+
+#include "iniline.h"
+
+struct rf_note {
+	char *label;		/* how messages name it: "mercy.ini" or "mercy.ini@abc123" */
+	char *text;		/* the bytes, NUL-terminated for convenience */
+	size_t len;
+	struct rf_ini ini;	/* line map */
+	dictionary *dict;	/* iniparser's reading; NULL when the file has errors */
+};
+
+/* Read text (copied) as a note.  Always fills out (free with rf_note_free).
+ * Returns 0 when iniparser reads it, -1 when it has errors; with report set,
+ * the first error is printed as "LABEL:LINE: problem". */
+int rf_note_parse(struct rf_note *out, const char *label, const char *text, size_t len, int report);
+void rf_note_free(struct rf_note *note);
+
+/* Value of "section.key" (or section and key apart) as iniparser reads it;
+ * NULL when absent.  Lent by the note. */
+const char *rf_note_get(const struct rf_note *note, const char *section, const char *key);
+
+/* Load text through iniparser (it only reads paths: the text goes through a
+ * memfd).  Returns NULL when iniparser rejects it.  Caller frees with
+ * iniparser_freedict. */
+dictionary *rf_ini_load_buffer(const char *text, size_t len);
+
+/* Split "section.key" at the first '.' into lowercased parts (caller frees
+ * both).  Reports and returns -1 on a malformed name. */
+int rf_note_split_key(const char *name, char **section, char **key);
+
+#endif

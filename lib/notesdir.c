@@ -1,0 +1,285 @@
+#include "notesdir.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "note.h"
+#include "slug.h"
+
+char *rf_notesdir_locate(const char *opt_dir)
+{
+	if (opt_dir && *opt_dir)
+		return rf_xstrdup(opt_dir);
+	const char *env = getenv("RF_DIR");
+	if (env && *env)
+		return rf_xstrdup(env);
+	const char *home = getenv("HOME");
+	return rf_xasprintf("%s/rf", home && *home ? home : ".");
+}
+
+int rf_notesdir_open(struct rf_notesdir *nd, const char *path)
+{
+	nd->path = NULL;
+	nd->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (nd->fd < 0) {
+		if (errno == ENOENT)
+			return rf_error("%s: no notes directory here (create it with rf-init)", path);
+		return rf_error_errno("%s", path);
+	}
+	nd->path = rf_xstrdup(path);
+	return 0;
+}
+
+static int mkdir_parents(const char *path)
+{
+	char *p = rf_xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+			rf_error_errno("%s", p);
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int r = 0;
+	if (mkdir(p, 0700) < 0 && errno != EEXIST)
+		r = rf_error_errno("%s", p);
+	free(p);
+	return r;
+}
+
+int rf_notesdir_create(struct rf_notesdir *nd, const char *path)
+{
+	if (mkdir_parents(path) < 0)
+		return -1;
+	if (rf_notesdir_open(nd, path) < 0)
+		return -1;
+	struct stat st;
+	if (fstat(nd->fd, &st) < 0 || ((st.st_mode & 077) && fchmod(nd->fd, 0700) < 0)) {
+		rf_error_errno("%s", path);
+		rf_notesdir_close(nd);
+		return -1;
+	}
+	return 0;
+}
+
+void rf_notesdir_close(struct rf_notesdir *nd)
+{
+	if (nd->fd >= 0)
+		close(nd->fd);
+	nd->fd = -1;
+	free(nd->path);
+	nd->path = NULL;
+}
+
+int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs)
+{
+	int fd = dup(nd->fd);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return rf_error_errno("%s", nd->path);
+	}
+	rewinddir(d);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n <= 4 || !rf_str_endswith(e->d_name, ".ini"))
+			continue;
+		char *slug = rf_xstrndup(e->d_name, n - 4);
+		if (rf_slug_valid(slug))
+			rf_strv_push(slugs, slug);
+		else
+			free(slug);
+	}
+	closedir(d);
+	rf_strv_sort(slugs);
+	return 0;
+}
+
+/* The [program] name of a note, or NULL (unreadable notes have no name). */
+static char *program_name(const struct rf_notesdir *nd, const char *slug)
+{
+	char *file = rf_xasprintf("%s.ini", slug);
+	struct rf_buf buf = RF_BUF_INIT;
+	char *name = NULL;
+	if (rf_notesdir_read(nd, file, &buf, NULL) == 0) {
+		struct rf_note note;
+		if (rf_note_parse(&note, file, buf.buf, buf.len, 0) == 0) {
+			const char *v = rf_note_get(&note, "program", "name");
+			if (v && *v)
+				name = rf_xstrdup(v);
+		}
+		rf_note_free(&note);
+	}
+	rf_buf_free(&buf);
+	free(file);
+	return name;
+}
+
+static int report_candidates(const char *arg, const char *why, const struct rf_strv *cands)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	for (size_t i = 0; i < cands->n && i < 10; i++)
+		rf_buf_addf(&b, "%s%s", i ? ", " : "", cands->v[i]);
+	if (cands->n > 10)
+		rf_buf_addf(&b, ", ... (%zu in all)", cands->n);
+	int r = rf_error("%s program '%s'%s%s", why, arg, cands->n ? "; candidates: " : "",
+			 cands->n ? b.buf : "");
+	rf_buf_free(&b);
+	return r;
+}
+
+int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **slug)
+{
+	if (rf_slug_check_arg(arg) < 0)
+		return -1;
+	struct rf_strv all = RF_STRV_INIT, cands = RF_STRV_INIT;
+	int r = -1;
+	if (rf_notesdir_list(nd, &all) < 0)
+		goto out;
+
+	char *base = rf_str_endswith(arg, ".ini") ? rf_xstrndup(arg, strlen(arg) - 4) : rf_xstrdup(arg);
+	if (rf_strv_contains(&all, base)) {
+		*slug = base;
+		r = 0;
+		goto out;
+	}
+	free(base);
+
+	for (size_t i = 0; i < all.n; i++) {
+		char *name = program_name(nd, all.v[i]);
+		if (name && strcasecmp(name, arg) == 0)
+			rf_strv_push(&cands, rf_xstrdup(all.v[i]));
+		free(name);
+	}
+	if (cands.n == 0) {
+		char *lower = rf_strlower(rf_xstrdup(arg));
+		for (size_t i = 0; i < all.n; i++)
+			if (strncmp(all.v[i], lower, strlen(lower)) == 0)
+				rf_strv_push(&cands, rf_xstrdup(all.v[i]));
+		free(lower);
+	}
+	if (cands.n == 1) {
+		*slug = rf_xstrdup(cands.v[0]);
+		r = 0;
+	} else if (cands.n > 1) {
+		report_candidates(arg, "ambiguous", &cands);
+	} else {
+		/* Offer near misses, as git does for mistyped commands. */
+		for (size_t i = 0; i < all.n; i++)
+			if (rf_edit_distance(all.v[i], arg) <= 2)
+				rf_strv_push(&cands, rf_xstrdup(all.v[i]));
+		report_candidates(arg, "no such", &cands);
+	}
+out:
+	rf_strv_free(&all);
+	rf_strv_free(&cands);
+	return r;
+}
+
+int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_buf *out, int *missing)
+{
+	if (missing)
+		*missing = 0;
+	int fd = openat(nd->fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT && missing) {
+			*missing = 1;
+			return 0;
+		}
+		if (errno == ELOOP)
+			return rf_error("%s: is a symbolic link; rf does not follow links in the notes directory",
+					name);
+		return rf_error_errno("%s", name);
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		return rf_error_errno("%s", name);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return rf_error("%s: not a regular file", name);
+	}
+	int r = 0;
+	if (rf_read_fd(fd, out) < 0)
+		r = rf_error_errno("%s", name);
+	close(fd);
+	return r;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int rf_notesdir_write(const struct rf_notesdir *nd, const char *name, const char *data, size_t len,
+		      int create_only)
+{
+	char tmp[128];
+	int fd = -1;
+	/* mkstemp needs a path; the name is relative to nd->fd, so build the
+	 * temporary name ourselves and create it exclusively. */
+	for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
+		snprintf(tmp, sizeof(tmp), ".rf-tmp-%ld-%u", (long)getpid(), attempt);
+		fd = openat(nd->fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			return rf_error_errno("%s/%s", nd->path, tmp);
+	}
+	if (fd < 0)
+		return rf_error("%s: cannot create a temporary file", nd->path);
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		rf_error_errno("%s: writing %s", nd->path, name);
+		close(fd);
+		unlinkat(nd->fd, tmp, 0);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		rf_error_errno("%s: writing %s", nd->path, name);
+		unlinkat(nd->fd, tmp, 0);
+		return -1;
+	}
+	int r;
+	if (create_only) {
+		/* link() fails with EEXIST instead of replacing: an existing note
+		 * is never overwritten, even by a racing rf-new. */
+		r = linkat(nd->fd, tmp, nd->fd, name, 0);
+		if (r < 0 && errno == EEXIST) {
+			unlinkat(nd->fd, tmp, 0);
+			return rf_error("%s already exists", name);
+		}
+		if (r == 0)
+			unlinkat(nd->fd, tmp, 0);
+	} else {
+		r = renameat(nd->fd, tmp, nd->fd, name);
+	}
+	if (r < 0) {
+		rf_error_errno("%s: %s", nd->path, name);
+		unlinkat(nd->fd, tmp, 0);
+		return -1;
+	}
+	if (fsync(nd->fd) < 0)
+		return rf_error_errno("%s: fsync", nd->path);
+	return 0;
+}

@@ -1,0 +1,184 @@
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void item_free(struct rf_record_item *it)
+{
+	free(it->file);
+	free(it->name);
+	rf_changes_free(&it->changes);
+}
+
+static char *slug_of(const char *file)
+{
+	return rf_str_endswith(file, ".ini") ? rf_xstrndup(file, strlen(file) - 4) : rf_xstrdup(file);
+}
+
+static void item_phrases(const struct rf_record_item *it, struct rf_strv *out)
+{
+	if (it->deleted) {
+		rf_strv_push(out, rf_xstrdup("deleted"));
+		return;
+	}
+	if (it->created) {
+		/* A new note is all template; its name says what it is. */
+		rf_strv_push(out, rf_xstrdup(it->name ? it->name : "created"));
+		return;
+	}
+	for (size_t i = 0; i < it->changes.n; i++)
+		rf_strv_push(out, rf_change_phrase(&it->changes.v[i]));
+	if (!out->n)
+		rf_strv_push(out, rf_xstrdup(it->changes.layout_only ? "comments and layout only" : "no change"));
+}
+
+char *rf_record_message(const char *verb, const struct rf_record_item *items, size_t n)
+{
+	struct rf_buf msg = RF_BUF_INIT;
+	if (n == 1) {
+		struct rf_strv ph = RF_STRV_INIT;
+		item_phrases(&items[0], &ph);
+		char *slug = slug_of(items[0].file);
+		struct rf_buf subject = RF_BUF_INIT;
+		rf_buf_addf(&subject, "%s %s: ", verb, slug);
+		size_t prefix = subject.len;
+		for (size_t i = 0; i < ph.n; i++)
+			rf_buf_addf(&subject, "%s%s", i ? ", " : "", ph.v[i]);
+		if (subject.len <= 72 || ph.n == 1) {
+			rf_buf_add(&msg, subject.buf, subject.len);
+			rf_buf_addc(&msg, '\n');
+		} else {
+			subject.len = prefix;
+			rf_buf_addf(&msg, "%.*s%zu changes\n\n", (int)prefix, subject.buf, ph.n);
+			for (size_t i = 0; i < ph.n; i++)
+				rf_buf_addf(&msg, "%s\n", ph.v[i]);
+		}
+		rf_buf_free(&subject);
+		free(slug);
+		rf_strv_free(&ph);
+		return rf_buf_detach(&msg);
+	}
+	rf_buf_addf(&msg, "%s %zu notes\n\n", verb, n);
+	for (size_t k = 0; k < n; k++) {
+		struct rf_strv ph = RF_STRV_INIT;
+		item_phrases(&items[k], &ph);
+		char *slug = slug_of(items[k].file);
+		for (size_t i = 0; i < ph.n; i++)
+			rf_buf_addf(&msg, "%s: %s\n", slug, ph.v[i]);
+		free(slug);
+		rf_strv_free(&ph);
+	}
+	return rf_buf_detach(&msg);
+}
+
+/* Describe file going from its HEAD version to text (NULL: deleted). */
+static int describe(struct rf_store *st, const char *file, const char *text, size_t len, int warn_broken,
+		    struct rf_record_item *it)
+{
+	struct rf_buf old = RF_BUF_INIT;
+	int missing;
+	memset(it, 0, sizeof(*it));
+	it->file = rf_xstrdup(file);
+	if (rf_store_read(st, NULL, file, &old, &missing) < 0) {
+		rf_buf_free(&old);
+		return -1;
+	}
+	struct rf_note a, b;
+	int have_a = !missing, have_b = text != NULL;
+	if (have_a)
+		rf_note_parse(&a, file, old.buf, old.len, 0);
+	if (have_b && rf_note_parse(&b, file, text, len, 0) < 0 && warn_broken) {
+		const struct rf_line *bad = rf_ini_first_error(&b.ini);
+		rf_warn("%s:%u: %s (committed anyway; fix it and run rf-commit)", file, bad ? bad->lineno : 0,
+			bad ? bad->error : "iniparser cannot read this file");
+	}
+	rf_semdiff(have_a ? &a : NULL, have_b ? &b : NULL, &it->changes);
+	it->created = !have_a && have_b;
+	it->deleted = have_a && !have_b;
+	if (it->created) {
+		const struct rf_line *l = rf_ini_find(&b.ini, "program", "name");
+		if (l && *l->value)
+			it->name = rf_xstrdup(l->value);
+	}
+	if (have_a)
+		rf_note_free(&a);
+	if (have_b)
+		rf_note_free(&b);
+	rf_buf_free(&old);
+	return 0;
+}
+
+int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
+		   const char *text, size_t len, int create_only, int *committed)
+{
+	struct rf_record_item it;
+	*committed = 0;
+	if (describe(st, file, text, len, 0, &it) < 0)
+		return -1;
+	char *msg = rf_record_message(verb, &it, 1);
+	int r = rf_notesdir_write(nd, file, text, len, create_only);
+	if (r == 0) {
+		struct rf_store_change ch = { file, text, len };
+		r = rf_store_commit(st, &ch, 1, msg, NULL);
+		if (r > 0)
+			*committed = 1;
+		r = r < 0 ? -1 : 0;
+	}
+	free(msg);
+	item_free(&it);
+	return r;
+}
+
+int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *verb,
+		       const struct rf_strv *files, const char *msg, int *committed)
+{
+	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts));
+	struct rf_record_item *items = rf_xcalloc(files->n, sizeof(*items));
+	struct rf_store_change *ch = rf_xcalloc(files->n, sizeof(*ch));
+	size_t n = 0;
+	int r = -1;
+	*committed = 0;
+	for (size_t i = 0; i < files->n; i++) {
+		int missing;
+		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0)
+			goto out;
+		const char *data = missing ? NULL : texts[i].buf;
+		struct rf_record_item it;
+		if (describe(st, files->v[i], data, texts[i].len, 1, &it) < 0)
+			goto out;
+		struct rf_buf head = RF_BUF_INIT;
+		int head_missing;
+		rf_store_read(st, NULL, files->v[i], &head, &head_missing);
+		int same = missing ? head_missing
+				   : !head_missing && head.len == texts[i].len &&
+					     !memcmp(head.buf, texts[i].buf, head.len);
+		rf_buf_free(&head);
+		if (same) {
+			item_free(&it);
+			continue;
+		}
+		items[n] = it;
+		ch[n].path = files->v[i];
+		ch[n].data = data;
+		ch[n].len = texts[i].len;
+		n++;
+	}
+	r = 0;
+	if (n) {
+		char *made = msg ? NULL : rf_record_message(verb, items, n);
+		int c = rf_store_commit(st, ch, n, msg ? msg : made, NULL);
+		free(made);
+		if (c < 0)
+			r = -1;
+		*committed = c > 0;
+	}
+out:
+	for (size_t i = 0; i < files->n; i++)
+		rf_buf_free(&texts[i]);
+	for (size_t i = 0; i < n; i++)
+		item_free(&items[i]);
+	free(texts);
+	free(items);
+	free(ch);
+	return r;
+}

@@ -1,0 +1,423 @@
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+
+/* How long a writer waits for another rf command, and for git's own locks
+ * (a running git command holds them for milliseconds). */
+#define WRITER_WAIT_MS 30000
+#define GIT_LOCK_WAIT_MS 3000
+#define COMMIT_ATTEMPTS 50
+
+int rf_git_error(const char *what)
+{
+	const git_error *e = git_error_last();
+	return rf_error("%s: %s", what, e && e->message ? e->message : "unknown libgit2 error");
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+static int lib_init(void)
+{
+	if (git_libgit2_init() < 0)
+		return rf_git_error("libgit2");
+	/* Notes are worth an fsync; libgit2 does not do it by default. */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	return 0;
+}
+
+int rf_store_init(const char *dir, int *created)
+{
+	git_repository *repo = NULL;
+	*created = 0;
+	if (lib_init() < 0)
+		return -1;
+	int r = 0;
+	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		git_repository_free(repo);
+	} else {
+		git_repository_init_options opts;
+		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+		opts.mode = GIT_REPOSITORY_INIT_SHARED_UMASK;
+		opts.initial_head = "main";
+		if (git_repository_init_ext(&repo, dir, &opts) < 0)
+			r = rf_git_error(dir);
+		else
+			*created = 1;
+		git_repository_free(repo);
+	}
+	git_libgit2_shutdown();
+	return r;
+}
+
+static int same_dir(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static int take_writer_lock(struct rf_store *st)
+{
+	char *path = rf_xasprintf("%srf.lock", git_repository_path(st->repo));
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		rf_error_errno("%s", path);
+		free(path);
+		return -1;
+	}
+	for (long waited = 0; flock(fd, LOCK_EX | LOCK_NB) < 0; waited += 10) {
+		if (errno != EWOULDBLOCK || waited >= WRITER_WAIT_MS) {
+			rf_error("%s: another rf command has been writing for %d s; try again when it is done",
+				 path, WRITER_WAIT_MS / 1000);
+			close(fd);
+			free(path);
+			return -1;
+		}
+		sleep_ms(10);
+	}
+	free(path);
+	st->lock_fd = fd;
+	return 0;
+}
+
+int rf_store_open(struct rf_store *st, const char *dir, int mode)
+{
+	memset(st, 0, sizeof(*st));
+	st->lock_fd = -1;
+	if (lib_init() < 0)
+		return -1;
+	st->dir = rf_xstrdup(dir);
+	if (git_repository_open_ext(&st->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		const git_error *e = git_error_last();
+		if (e && e->klass == GIT_ERROR_REPOSITORY && strstr(e->message, "could not find"))
+			rf_error("%s: not a git repository (run rf-init to make it one)", dir);
+		else
+			rf_git_error(dir);
+		goto fail;
+	}
+	const char *wd = git_repository_workdir(st->repo);
+	if (!wd || !same_dir(wd, dir)) {
+		rf_error("%s: not the top of a git work tree", dir);
+		goto fail;
+	}
+	if (mode == RF_STORE_WRITE) {
+		if (git_repository_head_detached(st->repo) == 1) {
+			rf_error("%s: HEAD is detached; check out a branch first (git switch main) so "
+				 "new commits are not lost", dir);
+			goto fail;
+		}
+		if (take_writer_lock(st) < 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	rf_store_close(st);
+	return -1;
+}
+
+void rf_store_close(struct rf_store *st)
+{
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);	/* releases the flock */
+	st->lock_fd = -1;
+	if (st->repo) {
+		git_repository_free(st->repo);
+		st->repo = NULL;
+	}
+	if (st->dir) {
+		free(st->dir);
+		st->dir = NULL;
+		git_libgit2_shutdown();
+	}
+}
+
+/* HEAD's commit, or NULL (and 0) when the branch is unborn. */
+static int head_commit(struct rf_store *st, git_commit **out)
+{
+	git_reference *head = NULL;
+	*out = NULL;
+	int e = git_repository_head(&head, st->repo);
+	if (e == GIT_EUNBORNBRANCH || e == GIT_ENOTFOUND)
+		return 0;
+	if (e < 0)
+		return rf_git_error("HEAD");
+	e = git_reference_peel((git_object **)out, head, GIT_OBJECT_COMMIT);
+	git_reference_free(head);
+	return e < 0 ? rf_git_error("HEAD") : 0;
+}
+
+int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
+		  int *missing)
+{
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int r = -1;
+	*missing = 0;
+	if (!commit) {
+		if (head_commit(st, &head) < 0)
+			return -1;
+		if (!head) {
+			*missing = 1;
+			return 0;
+		}
+		commit = head;
+	}
+	if (git_commit_tree(&tree, commit) < 0) {
+		rf_git_error(path);
+		goto out;
+	}
+	int e = git_tree_entry_bypath(&entry, tree, path);
+	if (e == GIT_ENOTFOUND) {
+		*missing = 1;
+		r = 0;
+		goto out;
+	}
+	if (e < 0 || git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		rf_error("%s: not a file in the commit", path);
+		goto out;
+	}
+	if (git_blob_lookup(&blob, st->repo, git_tree_entry_id(entry)) < 0) {
+		rf_git_error(path);
+		goto out;
+	}
+	rf_buf_reset(out);
+	/* Blob content is not NUL-terminated: copy by size. */
+	rf_buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	r = 0;
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(head);
+	return r;
+}
+
+static char *config_string(git_repository *repo, const char *name)
+{
+	git_config *cfg = NULL, *snap = NULL;
+	const char *v = NULL;
+	char *out = NULL;
+	if (git_repository_config(&cfg, repo) == 0 && git_config_snapshot(&snap, cfg) == 0 &&
+	    git_config_get_string(&v, snap, name) == 0 && *v)
+		out = rf_xstrdup(v);
+	git_config_free(snap);
+	git_config_free(cfg);
+	git_error_clear();
+	return out;
+}
+
+int rf_store_signature(struct rf_store *st, int committer, git_signature **out)
+{
+	const char *who = committer ? "COMMITTER" : "AUTHOR";
+	char var[32];
+	snprintf(var, sizeof(var), "GIT_%s_NAME", who);
+	const char *env_name = getenv(var);
+	snprintf(var, sizeof(var), "GIT_%s_EMAIL", who);
+	const char *env_email = getenv(var);
+	snprintf(var, sizeof(var), "GIT_%s_DATE", who);
+	const char *env_date = getenv(var);
+
+	char *name = env_name && *env_name ? rf_xstrdup(env_name) : config_string(st->repo, "user.name");
+	char *email = env_email && *env_email ? rf_xstrdup(env_email) : config_string(st->repo, "user.email");
+	if (!email && getenv("EMAIL") && *getenv("EMAIL"))
+		email = rf_xstrdup(getenv("EMAIL"));
+	if (!name)
+		name = rf_xstrdup("rf");
+	if (!email)
+		email = rf_xstrdup("rf@localhost");
+
+	struct rf_when when;
+	int r = 0;
+	if (env_date && *env_date) {
+		if (rf_date_parse_git(env_date, &when) < 0)
+			r = rf_error("GIT_%s_DATE='%s': not a date git understands", who, env_date);
+	} else {
+		r = rf_date_now(&when);
+	}
+	if (r == 0 && git_signature_new(out, name, email, (git_time_t)when.time, when.offset) < 0)
+		r = rf_git_error("signature");
+	free(name);
+	free(email);
+	return r;
+}
+
+static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store_change *ch, size_t n,
+		      git_oid *tree_id)
+{
+	git_treebuilder *bld = NULL;
+	int r = -1;
+	if (git_treebuilder_new(&bld, st->repo, base) < 0) {
+		rf_git_error("tree");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		git_oid blob;
+		if (!ch[i].data) {
+			if (git_treebuilder_get(bld, ch[i].path))
+				git_treebuilder_remove(bld, ch[i].path);
+			continue;
+		}
+		if (git_blob_create_from_buffer(&blob, st->repo, ch[i].data, ch[i].len) < 0 ||
+		    git_treebuilder_insert(NULL, bld, ch[i].path, &blob, GIT_FILEMODE_BLOB) < 0) {
+			rf_git_error(ch[i].path);
+			goto out;
+		}
+	}
+	if (git_treebuilder_write(tree_id, bld) < 0) {
+		rf_git_error("tree");
+		goto out;
+	}
+	r = 0;
+out:
+	git_treebuilder_free(bld);
+	return r;
+}
+
+static int is_empty_tree(const git_oid *id)
+{
+	git_oid empty;
+	return git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904") == 0 && git_oid_equal(id, &empty);
+}
+
+static int lock_error(struct rf_store *st, const char *what)
+{
+	return rf_error("%s is locked (%s): another git command is running, or one was killed; "
+			"if none is running, remove the stale lock file in %s",
+			what, git_error_last() ? git_error_last()->message : "lock file exists",
+			git_repository_path(st->repo));
+}
+
+/* Point the index at the committed content of the changed paths. */
+static void refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n)
+{
+	git_index *idx = NULL;
+	int e = -1;
+	for (long waited = 0; waited <= GIT_LOCK_WAIT_MS; waited += 20) {
+		if (git_repository_index(&idx, st->repo) < 0)
+			break;
+		e = git_index_read(idx, 1);
+		for (size_t i = 0; e == 0 && i < n; i++) {
+			if (ch[i].data)
+				e = git_index_add_bypath(idx, ch[i].path);
+			else if (git_index_get_bypath(idx, ch[i].path, 0))
+				e = git_index_remove_bypath(idx, ch[i].path);
+		}
+		if (e == 0)
+			e = git_index_write(idx);
+		git_index_free(idx);
+		idx = NULL;
+		if (e != GIT_ELOCKED)
+			break;
+		sleep_ms(20);
+	}
+	if (e < 0)
+		rf_warn("committed, but the index was not refreshed (%s); `git status` may show the "
+			"change as staged until `git reset -q`",
+			git_error_last() ? git_error_last()->message : "unknown error");
+}
+
+int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_t n, const char *message,
+		    git_oid *id)
+{
+	git_buf msg = GIT_BUF_INIT;
+	int r = -1;
+	if (git_message_prettify(&msg, message, 0, 0) < 0)
+		return rf_git_error("commit message");
+	long waited = 0;
+	for (int attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+		git_commit *parent = NULL;
+		git_tree *base = NULL, *tree = NULL;
+		git_signature *author = NULL, *committer = NULL;
+		git_oid tree_id, commit_id;
+		int e = 0, again = 0;
+
+		if (head_commit(st, &parent) < 0)
+			goto done;
+		if (parent && git_commit_tree(&base, parent) < 0) {
+			rf_git_error("HEAD tree");
+			git_commit_free(parent);
+			goto done;
+		}
+		if (build_tree(st, base, ch, n, &tree_id) < 0) {
+			e = -1;
+		} else if (base ? git_oid_equal(&tree_id, git_tree_id(base)) : is_empty_tree(&tree_id)) {
+			r = 0;	/* nothing to record */
+		} else if (git_tree_lookup(&tree, st->repo, &tree_id) < 0) {
+			e = rf_git_error("tree");
+		} else if (rf_store_signature(st, 0, &author) < 0 || rf_store_signature(st, 1, &committer) < 0) {
+			e = -1;
+		} else {
+			const git_commit *parents[1] = { parent };
+			e = git_commit_create(&commit_id, st->repo, "HEAD", author, committer, NULL, msg.ptr, tree,
+					      parent ? 1 : 0, parents);
+			if (e == 0) {
+				r = 1;
+				if (id)
+					git_oid_cpy(id, &commit_id);
+			} else if (e == GIT_EMODIFIED) {
+				again = 1;	/* HEAD moved under us: rebuild on the new HEAD */
+			} else if (e == GIT_ELOCKED && waited < GIT_LOCK_WAIT_MS) {
+				again = 1;
+				sleep_ms(20);
+				waited += 20;
+			} else if (e == GIT_ELOCKED) {
+				lock_error(st, "the branch");
+			} else {
+				rf_git_error("commit");
+			}
+		}
+		git_signature_free(author);
+		git_signature_free(committer);
+		git_tree_free(tree);
+		git_tree_free(base);
+		git_commit_free(parent);
+		if (!again || e == 0)
+			break;
+	}
+	if (r == 1)
+		refresh_index(st, ch, n);
+done:
+	git_buf_dispose(&msg);
+	return r;
+}
+
+int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths)
+{
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	if (head_commit(st, &head) < 0)
+		return -1;
+	if (!head)
+		return 0;
+	if (git_commit_tree(&tree, head) < 0) {
+		git_commit_free(head);
+		return rf_git_error("HEAD tree");
+	}
+	for (size_t i = 0; i < git_tree_entrycount(tree); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		const char *name = git_tree_entry_name(e);
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && rf_str_endswith(name, ".ini"))
+			rf_strv_push(paths, rf_xstrdup(name));
+	}
+	rf_strv_sort(paths);
+	git_tree_free(tree);
+	git_commit_free(head);
+	return 0;
+}

@@ -1,0 +1,63 @@
+/* store.h: the notes directory's git repository, through libgit2 only.
+ *
+ * Writers hold an flock on .git/rf.lock from open to close, so rf commands
+ * never interleave their read-edit-write-commit; the kernel drops the lock
+ * when a process dies, so a killed rf never leaves it stale.  Commits are
+ * built from HEAD's tree (never the shared index) and land by
+ * compare-and-swap on HEAD, so a concurrent git command is not reverted. */
+#ifndef RF_STORE_H
+#define RF_STORE_H
+
+#include <stddef.h>
+
+#include <git2.h>
+
+#include "util.h"
+
+struct rf_store {
+	git_repository *repo;
+	char *dir;
+	int lock_fd;	/* -1 unless opened for writing */
+};
+
+enum { RF_STORE_READ = 0, RF_STORE_WRITE = 1 };
+
+/* Make dir a git repository unless it already is one.  *created is set
+ * when a new repository was made. */
+int rf_store_init(const char *dir, int *created);
+/* Open the repository whose work tree is dir.  With RF_STORE_WRITE, refuse
+ * a detached HEAD and wait (bounded) for the writer lock. */
+int rf_store_open(struct rf_store *st, const char *dir, int mode);
+void rf_store_close(struct rf_store *st);
+
+/* Report the last libgit2 error as "what: message"; returns -1. */
+int rf_git_error(const char *what);
+
+/* Read path (top level) at commit, or at HEAD when commit is NULL.
+ * *missing is set instead of an error when absent or HEAD is unborn. */
+int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
+		  int *missing);
+
+/* A top-level file's new content; data NULL removes it. */
+struct rf_store_change {
+	const char *path;
+	const char *data;
+	size_t len;
+};
+
+/* Commit the changes on top of HEAD with message (author and committer as
+ * git would take them), then refresh the index for those paths so `git
+ * status` stays clean.  Returns 1 when committed (*id set if given), 0 when
+ * HEAD already had that content, -1 on error. */
+int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, size_t n,
+		    const char *message, git_oid *id);
+
+/* Top-level *.ini paths in HEAD's tree, sorted (empty when unborn). */
+int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths);
+
+/* Author or committer signature: GIT_AUTHOR_NAME/EMAIL/DATE (or
+ * GIT_COMMITTER_*), else user.name/user.email from git config, else the
+ * fallback "rf <rf@localhost>"; the clock when no date is set. */
+int rf_store_signature(struct rf_store *st, int committer, git_signature **out);
+
+#endif

@@ -1,0 +1,313 @@
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *rf_progname(void)
+{
+	return program_invocation_short_name;
+}
+
+static void vreport(const char *prefix, const char *fmt, va_list ap, int err)
+{
+	fprintf(stderr, "%s: %s", rf_progname(), prefix);
+	vfprintf(stderr, fmt, ap);
+	if (err)
+		fprintf(stderr, ": %s", strerror(err));
+	fputc('\n', stderr);
+}
+
+int rf_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("", fmt, ap, 0);
+	va_end(ap);
+	return -1;
+}
+
+int rf_error_errno(const char *fmt, ...)
+{
+	int err = errno;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("", fmt, ap, err);
+	va_end(ap);
+	return -1;
+}
+
+void rf_warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap, 0);
+	va_end(ap);
+}
+
+static void *check_alloc(void *p)
+{
+	if (!p) {
+		fprintf(stderr, "%s: out of memory\n", rf_progname());
+		abort();
+	}
+	return p;
+}
+
+void *rf_xmalloc(size_t n)
+{
+	return check_alloc(malloc(n ? n : 1));
+}
+
+void *rf_xcalloc(size_t n, size_t size)
+{
+	return check_alloc(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *rf_xrealloc(void *p, size_t n)
+{
+	return check_alloc(realloc(p, n ? n : 1));
+}
+
+char *rf_xstrdup(const char *s)
+{
+	return check_alloc(strdup(s));
+}
+
+char *rf_xstrndup(const char *s, size_t n)
+{
+	return check_alloc(strndup(s, n));
+}
+
+char *rf_xasprintf(const char *fmt, ...)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	b.buf = rf_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.buf;
+}
+
+static void buf_grow(struct rf_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->buf = rf_xrealloc(b->buf, cap);
+	b->cap = cap;
+}
+
+void rf_buf_add(struct rf_buf *b, const void *data, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->buf + b->len, data, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
+
+void rf_buf_adds(struct rf_buf *b, const char *s)
+{
+	rf_buf_add(b, s, strlen(s));
+}
+
+void rf_buf_addc(struct rf_buf *b, char c)
+{
+	rf_buf_add(b, &c, 1);
+}
+
+void rf_buf_addf(struct rf_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void rf_buf_reset(struct rf_buf *b)
+{
+	b->len = 0;
+	if (b->buf)
+		b->buf[0] = '\0';
+}
+
+void rf_buf_free(struct rf_buf *b)
+{
+	free(b->buf);
+	b->buf = NULL;
+	b->len = b->cap = 0;
+}
+
+char *rf_buf_detach(struct rf_buf *b)
+{
+	char *s = b->buf ? b->buf : rf_xstrdup("");
+	b->buf = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void rf_strv_push(struct rf_strv *sv, char *owned)
+{
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? 2 * sv->cap : 16;
+		sv->v = rf_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+	}
+	sv->v[sv->n++] = owned;
+}
+
+void rf_strv_free(struct rf_strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void rf_strv_sort(struct rf_strv *sv)
+{
+	if (sv->n > 1)
+		qsort(sv->v, sv->n, sizeof(*sv->v), cmp_str);
+}
+
+int rf_strv_contains(const struct rf_strv *sv, const char *s)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+char *rf_strstrip(char *s)
+{
+	size_t len = strlen(s);
+	while (len && isspace((unsigned char)s[len - 1]))
+		s[--len] = '\0';
+	size_t lead = strspn(s, " \t\r\n\v\f");
+	if (lead)
+		memmove(s, s + lead, len - lead + 1);
+	return s;
+}
+
+char *rf_strlower(char *s)
+{
+	for (char *p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+int rf_str_endswith(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+int rf_parse_number(const char *s, double *out)
+{
+	if (!s || !*s || isspace((unsigned char)*s))
+		return -1;
+	/* Plain decimals only: strtod would also take "inf", "nan" and hex. */
+	for (const char *p = s; *p; p++)
+		if (!isdigit((unsigned char)*p) && *p != '.' && *p != '-' && *p != '+')
+			return -1;
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || *end || end == s || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int rf_parse_uint(const char *s, unsigned *out)
+{
+	if (!s || !isdigit((unsigned char)*s))
+		return -1;
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (errno || *end || v > 1000000000UL)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+size_t rf_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row = rf_xcalloc(lb + 1, sizeof(*row));
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t d = row[lb];
+	free(row);
+	return d;
+}
+
+int rf_read_fd(int fd, struct rf_buf *out)
+{
+	char chunk[65536];
+	rf_buf_reset(out);
+	rf_buf_add(out, "", 0);
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		rf_buf_add(out, chunk, (size_t)n);
+	}
+}
+
+int rf_read_file(const char *path, struct rf_buf *out)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return rf_error_errno("%s", path);
+	struct stat st;
+	int r = 0;
+	if (fstat(fd, &st) < 0 || rf_read_fd(fd, out) < 0)
+		r = rf_error_errno("%s", path);
+	else if (!S_ISREG(st.st_mode))
+		r = rf_error("%s: not a regular file", path);
+	close(fd);
+	return r;
+}

@@ -1,0 +1,78 @@
+/* util.h: error reporting, growable strings and small string helpers.
+ *
+ * Library functions report a failure once, where the context is known, with
+ * rf_error() (which returns -1 so callers write `return rf_error(...)`), and
+ * their callers only pass the -1 on.  Messages start with the program name
+ * taken from argv[0] by the C library, so rf-set says "rf-set: ...". */
+#ifndef RF_UTIL_H
+#define RF_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Print "prog: message" on stderr; return -1. */
+int rf_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Same, with ": strerror(errno)" appended. */
+int rf_error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "prog: warning: message" on stderr. */
+void rf_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Short name of the running program ("rf-set"). */
+const char *rf_progname(void);
+
+/* Allocation that aborts with a message on exhaustion: an rf command cannot
+ * do anything useful without memory, and half-handled ENOMEM paths are where
+ * notes get damaged. */
+void *rf_xmalloc(size_t n);
+void *rf_xcalloc(size_t n, size_t size);
+void *rf_xrealloc(void *p, size_t n);
+char *rf_xstrdup(const char *s);
+char *rf_xstrndup(const char *s, size_t n);
+char *rf_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte string, always NUL-terminated; the owner frees buf. */
+struct rf_buf {
+	char *buf;
+	size_t len, cap;
+};
+#define RF_BUF_INIT { NULL, 0, 0 }
+void rf_buf_add(struct rf_buf *b, const void *data, size_t n);
+void rf_buf_adds(struct rf_buf *b, const char *s);
+void rf_buf_addc(struct rf_buf *b, char c);
+void rf_buf_addf(struct rf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rf_buf_reset(struct rf_buf *b);
+void rf_buf_free(struct rf_buf *b);
+/* Hand the string to the caller (never NULL); b is empty afterwards. */
+char *rf_buf_detach(struct rf_buf *b);
+
+/* A growable array of owned strings. */
+struct rf_strv {
+	char **v;
+	size_t n, cap;
+};
+#define RF_STRV_INIT { NULL, 0, 0 }
+void rf_strv_push(struct rf_strv *sv, char *owned);
+void rf_strv_free(struct rf_strv *sv);
+void rf_strv_sort(struct rf_strv *sv);
+int rf_strv_contains(const struct rf_strv *sv, const char *s);
+
+/* Read all of fd into out (replacing its contents).  errno is set on -1;
+ * nothing is reported. */
+int rf_read_fd(int fd, struct rf_buf *out);
+/* Read a regular file (symbolic links followed: for shipped files and
+ * user-named paths, never for notes).  Reports and returns -1. */
+int rf_read_file(const char *path, struct rf_buf *out);
+
+/* Strip ASCII whitespace at both ends, in place; returns s. */
+char *rf_strstrip(char *s);
+/* Lowercase ASCII letters in place; returns s. */
+char *rf_strlower(char *s);
+int rf_str_endswith(const char *s, const char *suffix);
+/* Parse a whole string as a decimal number (strtod, nothing left over,
+ * finite); returns 0 on success. */
+int rf_parse_number(const char *s, double *out);
+/* Parse a whole string as a non-negative int; returns 0 on success. */
+int rf_parse_uint(const char *s, unsigned *out);
+/* Levenshtein distance, for "did you mean" hints. */
+size_t rf_edit_distance(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,124 @@
+/* The line editor: what it keeps, what it writes, what it refuses. */
+#include <stdlib.h>
+
+#include "edit.h"
+#include "note.h"
+#include "unit.h"
+
+static char *set(const char *text, const char *section, const char *key, const char *value)
+{
+	struct rf_buf out = RF_BUF_INIT;
+	if (rf_edit_set("t.ini", text, strlen(text), section, key, value, &out) < 0) {
+		rf_buf_free(&out);
+		return NULL;
+	}
+	return rf_buf_detach(&out);
+}
+
+static void replaces_in_place(struct unit *u)
+{
+	const char *in = "; top\n[visa]\n; q?\nh1b = unknown ; ask PD\n\nj1=yes\n[x]\n";
+	char *s = set(in, "visa", "h1b", "no");
+	CHECK_STR(u, s, "; top\n[visa]\n; q?\nh1b = no ; ask PD\n\nj1=yes\n[x]\n");
+	free(s);
+	s = set(in, "visa", "j1", "no");
+	CHECK_STR(u, s, "; top\n[visa]\n; q?\nh1b = unknown ; ask PD\n\nj1= no\n[x]\n");
+	free(s);
+}
+
+static void case_and_duplicates(struct unit *u)
+{
+	/* iniparser lowercases names and keeps the last duplicate. */
+	char *s = set("[Visa]\nH1B = yes\nh1b = no\n", "visa", "h1b", "vague");
+	CHECK_STR(u, s, "[Visa]\nH1B = yes\nh1b = vague\n");
+	free(s);
+}
+
+static void adds_missing_key_and_section(struct unit *u)
+{
+	char *s = set("[visa]\nh1b = no\n; next section\n\n[img]\nx = 1\n", "visa", "j1", "yes");
+	CHECK_STR(u, s, "[visa]\nh1b = no\nj1 = yes\n; next section\n\n[img]\nx = 1\n");
+	free(s);
+	s = set("[visa]\nh1b = no", "notes", "a", "b");
+	CHECK_STR(u, s, "[visa]\nh1b = no\n\n[notes]\na = b\n");
+	free(s);
+	s = set("[visa]\r\nh1b = no\r\n", "visa", "j1", "yes");
+	CHECK_STR(u, s, "[visa]\r\nh1b = no\r\nj1 = yes\r\n");
+	free(s);
+}
+
+static void encodes_for_iniparser(struct unit *u)
+{
+	struct { const char *in, *want; } cases[] = {
+		{ "plain words", "plain words" },
+		{ "a;b", "\"a;b\"" },
+		{ "#1 program", "\"#1 program\"" },
+		{ "she said \"no\"; then left", "'she said \"no\"; then left'" },
+		{ "it's fine", "it's fine" },
+		{ " padded ", "\" padded \"" },
+		{ "ends with \\", "\"ends with \\\"" },
+		{ "", "" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct rf_buf b = RF_BUF_INIT;
+		CHECK(u, rf_edit_encode_value(cases[i].in, &b) == 0);
+		CHECK_STR(u, b.buf ? b.buf : "", cases[i].want);
+		rf_buf_free(&b);
+	}
+	struct rf_buf b = RF_BUF_INIT;
+	CHECK(u, rf_edit_encode_value("both \" and ' and ;", &b) < 0);
+	CHECK(u, rf_edit_encode_value("two\nlines", &b) < 0);
+	rf_buf_free(&b);
+}
+
+static void reads_back_exactly(struct unit *u)
+{
+	const char *values[] = { "We've never sponsored an H-1B for IR before, but we could try",
+				 "a;b#c", "\"quoted\"", "'single'", "x = y", "tab\there", "ünïcödé" };
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		char *s = set("[quotes]\n", "quotes", "2026-12-05 pd", values[i]);
+		CHECK(u, s != NULL);
+		if (!s)
+			continue;
+		dictionary *d = rf_ini_load_buffer(s, strlen(s));
+		CHECK(u, d != NULL);
+		if (d)
+			CHECK_STR(u, iniparser_getstring(d, "quotes:2026-12-05 pd", NULL), values[i]);
+		iniparser_freedict(d);
+		free(s);
+	}
+}
+
+static void refuses_long_lines(struct unit *u)
+{
+	char big[1100];
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	CHECK(u, set("[notes]\n", "notes", "n", big) == NULL);
+}
+
+static void assign_is_all_or_nothing(struct unit *u)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	rf_buf_adds(&text, "[visa]\nh1b = unknown\n");
+	char *ok[] = { "visa.h1b=no", "visa.j1=yes" };
+	CHECK(u, rf_edit_assign("t.ini", &text, ok, 2, NULL) == 0);
+	CHECK_STR(u, text.buf, "[visa]\nh1b = no\nj1 = yes\n");
+	char *bad[] = { "visa.h1b=vague", "novalue" };
+	CHECK(u, rf_edit_assign("t.ini", &text, bad, 2, NULL) < 0);
+	CHECK_STR(u, text.buf, "[visa]\nh1b = no\nj1 = yes\n");
+	rf_buf_free(&text);
+}
+
+int main(void)
+{
+	struct unit u = { 0, 0, 0 };
+	RUN(&u, replaces_in_place);
+	RUN(&u, case_and_duplicates);
+	RUN(&u, adds_missing_key_and_section);
+	RUN(&u, encodes_for_iniparser);
+	RUN(&u, reads_back_exactly);
+	RUN(&u, refuses_long_lines);
+	RUN(&u, assign_is_all_or_nothing);
+	return UNIT_DONE(&u);
+}

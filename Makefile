@@ -19,12 +19,13 @@ ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -DRF_VERSION='"$(VERSION)"' -Ilib \
 	-I/usr/include/iniparser $(GIT2_CFLAGS) $(CFLAGS)
 LDLIBS   = $(GIT2_LIBS) -liniparser
 
+# BUILD may be set to build in a private directory (parallel work trees).
 ifeq ($(SANITIZE),1)
 CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
-BUILD   = build/asan
+BUILD  ?= build/asan
 else
-BUILD   = build/plain
+BUILD  ?= build/plain
 endif
 
 DEPS_PKGS = libgit2-dev libiniparser-dev pkg-config bats bats-support bats-assert \
@@ -32,6 +33,7 @@ DEPS_PKGS = libgit2-dev libiniparser-dev pkg-config bats bats-support bats-asser
 
 CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check
 BINS = $(CMDS:%=bin/%)
+BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBRF   = $(BUILD)/librf.a
@@ -80,8 +82,8 @@ deps:
 		echo "  apt-get install -y $(DEPS_PKGS)"; exit 1; \
 	fi
 
-check: deps-ok all $(UNIT_BIN)
-	@RF_BUILD=$(BUILD) tests/run-all $(UNIT_BIN)
+check: deps-ok $(BUILT_BINS) $(UNIT_BIN)
+	@RF_BIN=$(abspath $(BUILD)/bin) tests/run-all $(UNIT_BIN)
 
 demo: deps-ok all
 	@tests/demo.sh

@@ -11,7 +11,8 @@ setup_rf_env() {
 	export HOME="$BATS_TEST_TMPDIR/home"
 	export RF_DIR="$HOME/rf"
 	export RF_SHARE="$RF_SRC/templates"
-	export PATH="$RF_SRC/bin:$PATH"
+	# make check points RF_BIN at the flavour it built (plain or sanitized).
+	export PATH="${RF_BIN:-$RF_SRC/bin}:$PATH"
 	export GIT_CONFIG_NOSYSTEM=1
 	export GIT_AUTHOR_NAME="Test Applicant" GIT_AUTHOR_EMAIL="applicant@example.org"
 	export GIT_COMMITTER_NAME="Test Applicant" GIT_COMMITTER_EMAIL="applicant@example.org"

@@ -1,0 +1,51 @@
+/* output.h: how rf prints tables for people and for scripts.
+ *
+ * One table type, four renderings: aligned columns (by display width, so
+ * UTF-8 program names line up), TSV, CSV (RFC 4180) and JSON (an array of
+ * objects keyed by the column names).  Commands fill a table and print it;
+ * none formats rows by hand. */
+#ifndef RF_OUTPUT_H
+#define RF_OUTPUT_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+enum rf_format { RF_FORMAT_TABLE, RF_FORMAT_TSV, RF_FORMAT_CSV, RF_FORMAT_JSON };
+
+/* Parse --format's argument; allowed is a NULL-terminated subset of
+ * "table", "tsv", "csv", "json" (NULL: all).  Reports and returns -1. */
+int rf_format_parse(const char *s, const char *const *allowed, enum rf_format *out);
+
+enum rf_col_kind { RF_COL_TEXT, RF_COL_NUMBER };
+
+struct rf_table {
+	size_t ncols, nrows, cap;
+	char **names;			/* column names: table header, JSON keys */
+	enum rf_col_kind *kinds;	/* numbers are right-aligned and bare in JSON */
+	char **cells;			/* nrows * ncols, owned */
+};
+
+/* names: ncols column names (copied). */
+void rf_table_init(struct rf_table *t, size_t ncols, const char *const *names);
+void rf_table_set_kind(struct rf_table *t, size_t col, enum rf_col_kind kind);
+/* Append a row of ncols cells (copied; NULL is an empty cell, JSON null). */
+void rf_table_add(struct rf_table *t, const char *const *cells);
+void rf_table_free(struct rf_table *t);
+
+/* Print in the given format.  For RF_FORMAT_TABLE, a header line and
+ * columns separated by two spaces, the last column not padded. */
+void rf_table_print(const struct rf_table *t, enum rf_format f, FILE *out);
+
+/* Columns a UTF-8 string takes on a terminal (wide East Asian characters
+ * count 2, combining marks 0); invalid bytes count 1. */
+size_t rf_display_width(const char *s);
+
+/* Write s as a JSON string literal (with quotes). */
+void rf_json_string(FILE *out, const char *s);
+/* Write s as one CSV field (quoted when needed). */
+void rf_csv_field(FILE *out, const char *s);
+/* Write s for TSV: tabs, newlines and backslashes escaped as \t \n \\. */
+void rf_tsv_field(FILE *out, const char *s);
+
+#endif

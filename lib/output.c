@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 int rf_format_parse(const char *s, const char *const *allowed, enum rf_format *out)
 {
@@ -65,26 +64,86 @@ void rf_table_free(struct rf_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* Decode one UTF-8 sequence at s (len bytes available); returns its length
+ * and sets *cp, or returns 0 for an invalid or truncated sequence.  Done by
+ * hand rather than with mbrtowc so that widths do not depend on the locale
+ * (rf commands run in the C locale unless told otherwise). */
+static size_t utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
+{
+	static const unsigned long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+		 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (!n || n > len)
+		return 0;
+	unsigned long c = n == 1 ? s[0] : s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+struct range {
+	unsigned long lo, hi;
+};
+
+static int in_ranges(unsigned long c, const struct range *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (c >= r[i].lo && c <= r[i].hi)
+			return 1;
+	return 0;
+}
+
+/* Columns of one code point: combining marks and zero-width characters 0,
+ * East Asian wide and fullwidth characters (and emoji) 2, the rest 1. */
+static size_t codepoint_width(unsigned long c)
+{
+	static const struct range zero[] = {
+		{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x05BF, 0x05BF },
+		{ 0x05C1, 0x05C2 }, { 0x05C4, 0x05C5 }, { 0x05C7, 0x05C7 }, { 0x0610, 0x061A },
+		{ 0x064B, 0x065F }, { 0x0670, 0x0670 }, { 0x06D6, 0x06DC }, { 0x06DF, 0x06E4 },
+		{ 0x0900, 0x0902 }, { 0x093C, 0x093C }, { 0x0941, 0x0948 }, { 0x094D, 0x094D },
+		{ 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x0E47, 0x0E4E }, { 0x1AB0, 0x1AFF },
+		{ 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 },
+		{ 0x20D0, 0x20FF }, { 0x302A, 0x302D }, { 0x3099, 0x309A }, { 0xFE00, 0xFE0F },
+		{ 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF }, { 0xE0100, 0xE01EF },
+	};
+	static const struct range wide[] = {
+		{ 0x1100, 0x115F }, { 0x231A, 0x231B }, { 0x2329, 0x232A }, { 0x23E9, 0x23EC },
+		{ 0x25FD, 0x25FE }, { 0x2614, 0x2615 }, { 0x26A1, 0x26A1 }, { 0x26AA, 0x26AB },
+		{ 0x26BD, 0x26BE }, { 0x26D4, 0x26D4 }, { 0x26EA, 0x26EA }, { 0x2705, 0x2705 },
+		{ 0x274C, 0x274C }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 }, { 0x2B1B, 0x2B1C },
+		{ 0x2E80, 0x303E }, { 0x3041, 0x33FF }, { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF },
+		{ 0xA000, 0xA4CF }, { 0xA960, 0xA97F }, { 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF },
+		{ 0xFE10, 0xFE19 }, { 0xFE30, 0xFE6F }, { 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 },
+		{ 0x1F300, 0x1F64F }, { 0x1F680, 0x1F6FF }, { 0x1F900, 0x1F9FF },
+		{ 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
+	};
+	if (in_ranges(c, zero, sizeof(zero) / sizeof(zero[0])))
+		return 0;
+	return in_ranges(c, wide, sizeof(wide) / sizeof(wide[0])) ? 2 : 1;
+}
+
 size_t rf_display_width(const char *s)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof(st));
+	const unsigned char *p = (const unsigned char *)s;
 	size_t w = 0, len = strlen(s);
 	while (len) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, len, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof(st));
+		unsigned long c;
+		size_t n = utf8_decode(p, len, &c);
+		if (!n) {
 			w++;
-			s++;
+			p++;
 			len--;
 			continue;
 		}
-		if (n == 0)
-			break;
-		int cw = wcwidth(wc);
-		w += cw < 0 ? 1 : (size_t)cw;
-		s += n;
+		w += codepoint_width(c);
+		p += n;
 		len -= n;
 	}
 	return w;
@@ -92,8 +151,19 @@ size_t rf_display_width(const char *s)
 
 void rf_json_string(FILE *out, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	while (len) {
+		unsigned long c;
+		size_t n = *p >= 0x80 ? utf8_decode(p, len, &c) : 1;
+		if (!n) {
+			/* JSON must be UTF-8: a stray byte becomes U+FFFD. */
+			fputs("\\ufffd", out);
+			p++;
+			len--;
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
@@ -104,8 +174,10 @@ void rf_json_string(FILE *out, const char *s)
 			if (*p < 0x20 || *p == 0x7F)
 				fprintf(out, "\\u%04x", *p);
 			else
-				fputc(*p, out);
+				fwrite(p, 1, n, out);
 		}
+		p += n;
+		len -= n;
 	}
 	fputc('"', out);
 }
@@ -143,6 +215,45 @@ static const char *cell(const struct rf_table *t, size_t r, size_t c)
 	return t->cells[r * t->ncols + c];
 }
 
+/* A cell for a terminal: control characters (a newline, an escape sequence
+ * in a hand-edited note) would break the columns or drive the terminal, so
+ * they are shown as '?', which has the width counted for them. */
+static void put_visible(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, out);
+}
+
+/* JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+ * (strtod also takes "0x1A", "+5", ".5", "5." and " 5", which jq rejects). */
+static int json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return 0;
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		if (*++s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
 static void print_aligned(const struct rf_table *t, FILE *out)
 {
 	size_t *width = rf_xcalloc(t->ncols, sizeof(*width));
@@ -162,9 +273,10 @@ static void print_aligned(const struct rf_table *t, FILE *out)
 			size_t pad = width[c] - rf_display_width(s);
 			int last = c + 1 == t->ncols;
 			if (t->kinds[c] == RF_COL_NUMBER)
-				fprintf(out, "%*s%s", (int)pad, "", s);
-			else
-				fprintf(out, "%s%*s", s, last ? 0 : (int)pad, "");
+				fprintf(out, "%*s", (int)pad, "");
+			put_visible(out, s);
+			if (t->kinds[c] != RF_COL_NUMBER && !last)
+				fprintf(out, "%*s", (int)pad, "");
 			if (!last)
 				fputs("  ", out);
 		}
@@ -200,14 +312,13 @@ void rf_table_print(const struct rf_table *t, enum rf_format f, FILE *out)
 			fputs(r ? ",\n {" : "\n {", out);
 			for (size_t c = 0; c < t->ncols; c++) {
 				const char *s = cell(t, r, c);
-				double num;
 				if (c)
 					fputs(", ", out);
 				rf_json_string(out, t->names[c]);
 				fputs(": ", out);
 				if (!s)
 					fputs("null", out);
-				else if (t->kinds[c] == RF_COL_NUMBER && rf_parse_number(s, &num) == 0)
+				else if (t->kinds[c] == RF_COL_NUMBER && json_number(s))
 					fputs(s, out);
 				else
 					rf_json_string(out, s);

@@ -34,14 +34,18 @@ void rf_table_add(struct rf_table *t, const char *const *cells);
 void rf_table_free(struct rf_table *t);
 
 /* Print in the given format.  For RF_FORMAT_TABLE, a header line and
- * columns separated by two spaces, the last column not padded. */
+ * columns separated by two spaces, the last column not padded, control
+ * characters shown as '?'.  A number column's cell that is not a JSON number
+ * is written as a JSON string.  Write errors are left in ferror(out). */
 void rf_table_print(const struct rf_table *t, enum rf_format f, FILE *out);
 
 /* Columns a UTF-8 string takes on a terminal (wide East Asian characters
- * count 2, combining marks 0); invalid bytes count 1. */
+ * and emoji count 2, combining marks 0); invalid bytes count 1.  The same in
+ * every locale. */
 size_t rf_display_width(const char *s);
 
-/* Write s as a JSON string literal (with quotes). */
+/* Write s as a JSON string literal (with quotes); control characters are
+ * escaped and bytes that are not UTF-8 become U+FFFD. */
 void rf_json_string(FILE *out, const char *s);
 /* Write s as one CSV field (quoted when needed). */
 void rf_csv_field(FILE *out, const char *s);

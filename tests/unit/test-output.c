@@ -1,0 +1,211 @@
+/* Unit tests for lib/output.c: display width, the four table renderings,
+ * CSV quoting (RFC 4180) and JSON escaping. */
+#include <stdlib.h>
+
+#include "output.h"
+#include "unit.h"
+
+/* What fn printed for s, as a string the caller frees. */
+static char *capture(void (*fn)(FILE *, const char *), const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	fn(f, s);
+	fclose(f);
+	return buf;
+}
+
+static char *render(const struct rf_table *t, enum rf_format fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	rf_table_print(t, fmt, f);
+	fclose(f);
+	return buf;
+}
+
+static void check_field(struct unit *u, void (*fn)(FILE *, const char *), const char *in, const char *want)
+{
+	char *got = capture(fn, in);
+	CHECK_STR(u, got, want);
+	free(got);
+}
+
+static void test_display_width(struct unit *u)
+{
+	CHECK(u, rf_display_width("") == 0);
+	CHECK(u, rf_display_width("Mercy General") == 13);
+	CHECK(u, rf_display_width("Hôpital Saint-Éloi") == 18);
+	/* e + combining acute accent: one column. */
+	CHECK(u, rf_display_width("Cafe\xcc\x81") == 4);
+	CHECK(u, rf_display_width("東京大学病院") == 12);
+	CHECK(u, rf_display_width("서울대병원") == 10);
+	CHECK(u, rf_display_width("Ｒ") == 2);
+	CHECK(u, rf_display_width("\xf0\x9f\x9a\xa9") == 2);	/* U+1F6A9 triangular flag */
+	/* Invalid bytes count one column each, never swallow what follows. */
+	CHECK(u, rf_display_width("a\xff" "b") == 3);
+	CHECK(u, rf_display_width("\xc3") == 1);
+	CHECK(u, rf_display_width("\xe6\x9d" "x") == 3);
+	CHECK(u, rf_display_width("\xc0\xaf") == 2);	/* overlong '/' */
+	CHECK(u, rf_display_width("\xed\xa0\x80") == 3);	/* surrogate */
+}
+
+static void test_csv_field(struct unit *u)
+{
+	check_field(u, rf_csv_field, "plain", "plain");
+	check_field(u, rf_csv_field, "", "");
+	check_field(u, rf_csv_field, "a,b", "\"a,b\"");
+	check_field(u, rf_csv_field, "say \"case-by-case\"", "\"say \"\"case-by-case\"\"\"");
+	check_field(u, rf_csv_field, "two\nlines", "\"two\nlines\"");
+	check_field(u, rf_csv_field, "cr\rhere", "\"cr\rhere\"");
+	check_field(u, rf_csv_field, "Hôpital; #1", "Hôpital; #1");
+}
+
+static void test_tsv_field(struct unit *u)
+{
+	check_field(u, rf_tsv_field, "a\tb\nc\\d\re", "a\\tb\\nc\\\\d\\re");
+}
+
+static void test_json_string(struct unit *u)
+{
+	check_field(u, rf_json_string, "", "\"\"");
+	check_field(u, rf_json_string, "We can look into it \"after you match\"",
+		    "\"We can look into it \\\"after you match\\\"\"");
+	check_field(u, rf_json_string, "back\\slash", "\"back\\\\slash\"");
+	check_field(u, rf_json_string, "t\tn\nr\r", "\"t\\tn\\nr\\r\"");
+	check_field(u, rf_json_string, "\x01\x1b[31m\x7f", "\"\\u0001\\u001b[31m\\u007f\"");
+	check_field(u, rf_json_string, "Hôpital Saint-Éloi 東京", "\"Hôpital Saint-Éloi 東京\"");
+	check_field(u, rf_json_string, "bad\xff" "byte", "\"bad\\ufffdbyte\"");
+	check_field(u, rf_json_string, "cut\xe6\x9d", "\"cut\\ufffd\\ufffd\"");
+}
+
+static struct rf_table sample(void)
+{
+	static const char *const names[] = { "rank", "program", "risk" };
+	static const char *const r1[] = { "1", "Hôpital Saint-Éloi", "12" };
+	static const char *const r2[] = { "2", "東京大学病院", "7.5" };
+	static const char *const r3[] = { "10", "Mercy, \"General\"", NULL };
+	struct rf_table t;
+	rf_table_init(&t, 3, names);
+	rf_table_set_kind(&t, 0, RF_COL_NUMBER);
+	rf_table_set_kind(&t, 2, RF_COL_NUMBER);
+	rf_table_add(&t, r1);
+	rf_table_add(&t, r2);
+	rf_table_add(&t, r3);
+	return t;
+}
+
+static void test_table_aligned(struct unit *u)
+{
+	struct rf_table t = sample();
+	char *got = render(&t, RF_FORMAT_TABLE);
+	CHECK_STR(u, got,
+		  "rank  program             risk\n"
+		  "   1  Hôpital Saint-Éloi    12\n"
+		  "   2  東京大学病院         7.5\n"
+		  "  10  Mercy, \"General\"        \n");
+	free(got);
+	rf_table_free(&t);
+}
+
+static void test_table_last_text_column_unpadded(struct unit *u)
+{
+	static const char *const names[] = { "program", "status" };
+	static const char *const r1[] = { "Hôpital", "interviewed" };
+	static const char *const r2[] = { "a\nb\x1b", "x" };
+	struct rf_table t;
+	rf_table_init(&t, 2, names);
+	rf_table_add(&t, r1);
+	rf_table_add(&t, r2);
+	char *got = render(&t, RF_FORMAT_TABLE);
+	CHECK_STR(u, got, "program  status\nHôpital  interviewed\na?b?     x\n");
+	free(got);
+	rf_table_free(&t);
+}
+
+static void test_table_csv(struct unit *u)
+{
+	struct rf_table t = sample();
+	char *got = render(&t, RF_FORMAT_CSV);
+	CHECK_STR(u, got,
+		  "rank,program,risk\r\n"
+		  "1,Hôpital Saint-Éloi,12\r\n"
+		  "2,東京大学病院,7.5\r\n"
+		  "10,\"Mercy, \"\"General\"\"\",\r\n");
+	free(got);
+	rf_table_free(&t);
+}
+
+static void test_table_tsv(struct unit *u)
+{
+	struct rf_table t = sample();
+	char *got = render(&t, RF_FORMAT_TSV);
+	CHECK_STR(u, got,
+		  "rank\tprogram\trisk\n"
+		  "1\tHôpital Saint-Éloi\t12\n"
+		  "2\t東京大学病院\t7.5\n"
+		  "10\tMercy, \"General\"\t\n");
+	free(got);
+	rf_table_free(&t);
+}
+
+static void test_table_json(struct unit *u)
+{
+	struct rf_table t = sample();
+	static const char *const odd[] = { "+5", "x", "0x1A" };
+	rf_table_add(&t, odd);
+	char *got = render(&t, RF_FORMAT_JSON);
+	CHECK_STR(u, got,
+		  "[\n"
+		  " {\"rank\": 1, \"program\": \"Hôpital Saint-Éloi\", \"risk\": 12},\n"
+		  " {\"rank\": 2, \"program\": \"東京大学病院\", \"risk\": 7.5},\n"
+		  " {\"rank\": 10, \"program\": \"Mercy, \\\"General\\\"\", \"risk\": null},\n"
+		  " {\"rank\": \"+5\", \"program\": \"x\", \"risk\": \"0x1A\"}\n"
+		  "]\n");
+	free(got);
+	rf_table_free(&t);
+}
+
+static void test_table_json_empty(struct unit *u)
+{
+	static const char *const names[] = { "a" };
+	struct rf_table t;
+	rf_table_init(&t, 1, names);
+	char *got = render(&t, RF_FORMAT_JSON);
+	CHECK_STR(u, got, "[]\n");
+	free(got);
+	got = render(&t, RF_FORMAT_TABLE);
+	CHECK_STR(u, got, "a\n");
+	free(got);
+	rf_table_free(&t);
+}
+
+static void test_format_parse(struct unit *u)
+{
+	static const char *const some[] = { "table", "json", NULL };
+	enum rf_format f = RF_FORMAT_TABLE;
+	CHECK(u, rf_format_parse("csv", NULL, &f) == 0 && f == RF_FORMAT_CSV);
+	CHECK(u, rf_format_parse("json", some, &f) == 0 && f == RF_FORMAT_JSON);
+	fprintf(stderr, "# expected error follows:\n");
+	CHECK(u, rf_format_parse("tsv", some, &f) == -1);
+	CHECK(u, rf_format_parse("JSON", NULL, &f) == -1);
+}
+
+int main(void)
+{
+	struct unit u = { 0, 0, 0 };
+	RUN(&u, test_display_width);
+	RUN(&u, test_csv_field);
+	RUN(&u, test_tsv_field);
+	RUN(&u, test_json_string);
+	RUN(&u, test_table_aligned);
+	RUN(&u, test_table_last_text_column_unpadded);
+	RUN(&u, test_table_csv);
+	RUN(&u, test_table_tsv);
+	RUN(&u, test_table_json);
+	RUN(&u, test_table_json_empty);
+	RUN(&u, test_format_parse);
+	return UNIT_DONE(&u);
+}

@@ -29,7 +29,7 @@ BUILD  ?= build/plain
 endif
 
 DEPS_PKGS = libgit2-dev libiniparser-dev pkg-config bats bats-support bats-assert \
-	bats-file mandoc zsh fish jq python3 valgrind
+	bats-file mandoc zsh fish jq python3 valgrind clang libclang-rt-14-dev
 
 CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check
 BINS = $(CMDS:%=bin/%)
@@ -107,5 +107,24 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all check deps deps-ok demo install uninstall clean FORCE
+# Fuzzing (tests/fuzz): libFuzzer targets built with clang into build/fuzz,
+# each run for FUZZ_SECONDS, one at a time.
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD ?= build/fuzz
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBRF)
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBRF) $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz: deps-ok
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS='$(FUZZ_CFLAGS)' fuzz-bins
+	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+.PHONY: all check deps deps-ok demo install uninstall clean fuzz fuzz-bins FORCE
 .SECONDARY:

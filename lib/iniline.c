@@ -146,10 +146,21 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 			pos = next;
 			continue;
 		}
-		joined.buf[jl] = '\0';
+		/* A '\' ending the last line continues into nothing: iniparser
+		 * then drops the whole logical line without a word. */
+		int dangling = jl && joined.buf[jl - 1] == '\\';
+		joined.buf[dangling ? jl - 1 : jl] = '\0';
 
 		char *key, *value;
 		cur.kind = rf_ini_classify(joined.buf, &key, &value);
+		if (dangling && cur.kind != RF_LINE_BLANK && cur.kind != RF_LINE_COMMENT) {
+			free(key);
+			free(value);
+			key = value = NULL;
+			cur.kind = RF_LINE_ERROR;
+			cur.error = "'\\' at the end of the last line: iniparser drops the line "
+				    "(remove the '\\' or add a line after it)";
+		}
 		if (cur.kind == RF_LINE_SECTION) {
 			free(section);
 			section = rf_xstrdup(key);
@@ -158,7 +169,7 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 			cur.section = rf_xstrdup(section);
 			cur.key = key;
 			cur.value = value;
-			if (cur.kind == RF_LINE_ERROR) {
+			if (cur.kind == RF_LINE_ERROR && !cur.error) {
 				int bracket = joined.buf[strspn(joined.buf, " \t")] == '[';
 				cur.error = bracket ? "malformed section header (a comment after ']' is not allowed)"
 						    : "line is not '[section]', 'key = value' or a comment";

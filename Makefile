@@ -82,8 +82,15 @@ deps:
 		echo "  apt-get install -y $(DEPS_PKGS)"; exit 1; \
 	fi
 
-check: deps-ok $(BUILT_BINS) $(UNIT_BIN)
-	@RF_BIN=$(abspath $(BUILD)/bin) tests/run-all $(UNIT_BIN)
+# Helpers the bats tests run (tests/tools): ini-get reads a value back
+# through iniparser alone.
+TEST_TOOLS = $(BUILD)/tests/ini-get
+
+$(BUILD)/tests/ini-get: tests/tools/ini-get.c | $(BUILD)/.stamp
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -liniparser
+
+check: deps-ok $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
+	@RF_BIN=$(abspath $(BUILD)/bin) RF_TEST_TOOLS=$(abspath $(BUILD)/tests) tests/run-all $(UNIT_BIN)
 
 demo: deps-ok all
 	@tests/demo.sh

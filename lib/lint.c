@@ -48,6 +48,11 @@ size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, str
 					msg = rf_xasprintf("duplicate key %s.%s (also on line %u; iniparser keeps "
 							   "this one)", l->section, l->key, m->lineno);
 			}
+			/* iniparser files such a key as ":key", which no rf command
+			 * reads: it is an answer lost, not an unknown section "[]". */
+			if (!msg && !*l->section)
+				msg = rf_xasprintf("key '%s' before any [section] (rf does not read it; move it "
+						   "into its section)", l->key);
 			if (!msg)
 				msg = rf_lint_answer(t, l->section, l->key, l->value);
 		}

@@ -95,6 +95,38 @@ static int take_writer_lock(struct rf_store *st)
 	return 0;
 }
 
+/* Wait (bounded) until git's lock files for the index and the branch are
+ * gone.  A running git command holds them for milliseconds; one that stays
+ * is stale (a killed git), and libgit2 would fail on it only after rf had
+ * written the note, so it is refused up front, naming the file. */
+static int wait_git_locks(struct rf_store *st)
+{
+	const char *gitdir = git_repository_path(st->repo);
+	char *branch = NULL;
+	git_reference *head = NULL;
+	if (git_reference_lookup(&head, st->repo, "HEAD") == 0 &&
+	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+		branch = rf_xasprintf("%s%s.lock", gitdir, git_reference_symbolic_target(head));
+	git_reference_free(head);
+	git_error_clear();
+	char *locks[3] = { rf_xasprintf("%sindex.lock", gitdir), rf_xasprintf("%sHEAD.lock", gitdir), branch };
+	int r = 0;
+	for (size_t i = 0; i < 3 && r == 0; i++) {
+		struct stat sb;
+		for (long waited = 0; locks[i] && lstat(locks[i], &sb) == 0; waited += 20) {
+			if (waited >= GIT_LOCK_WAIT_MS) {
+				r = rf_error("%s exists: another git command is running, or one was killed; "
+					     "if none is running, remove that file and try again", locks[i]);
+				break;
+			}
+			sleep_ms(20);
+		}
+	}
+	for (size_t i = 0; i < 3; i++)
+		free(locks[i]);
+	return r;
+}
+
 int rf_store_open(struct rf_store *st, const char *dir, int mode)
 {
 	memset(st, 0, sizeof(*st));
@@ -121,7 +153,7 @@ int rf_store_open(struct rf_store *st, const char *dir, int mode)
 				 "new commits are not lost", dir);
 			goto fail;
 		}
-		if (take_writer_lock(st) < 0)
+		if (take_writer_lock(st) < 0 || wait_git_locks(st) < 0)
 			goto fail;
 	}
 	return 0;

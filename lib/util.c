@@ -17,11 +17,40 @@ const char *rf_progname(void)
 
 static void vreport(const char *prefix, const char *fmt, va_list ap, int err)
 {
-	fprintf(stderr, "%s: %s", rf_progname(), prefix);
-	vfprintf(stderr, fmt, ap);
+	char *msg;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	/* Messages quote the user's words (names, values, paths): a control
+	 * character in them must not split the line or drive the terminal,
+	 * so every report stays exactly one line. */
+	struct rf_buf b = RF_BUF_INIT;
+	rf_buf_addf(&b, "%s: %s", rf_progname(), prefix);
+	if (msg)
+		rf_escape_controls(&b, msg);
+	else
+		rf_buf_adds(&b, "(message lost: out of memory)");
 	if (err)
-		fprintf(stderr, ": %s", strerror(err));
-	fputc('\n', stderr);
+		rf_buf_addf(&b, ": %s", strerror(err));
+	rf_buf_addc(&b, '\n');
+	fputs(b.buf, stderr);
+	rf_buf_free(&b);
+	free(msg);
+}
+
+void rf_escape_controls(struct rf_buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\t')
+			rf_buf_adds(out, "\\t");
+		else if (*p == '\n')
+			rf_buf_adds(out, "\\n");
+		else if (*p == '\r')
+			rf_buf_adds(out, "\\r");
+		else if (*p < 0x20 || *p == 0x7F)
+			rf_buf_addf(out, "\\x%02X", *p);
+		else
+			rf_buf_addc(out, (char)*p);
+	}
 }
 
 int rf_error(const char *fmt, ...)

@@ -44,6 +44,10 @@ void rf_buf_free(struct rf_buf *b);
 /* Hand the string to the caller (never NULL); b is empty afterwards. */
 char *rf_buf_detach(struct rf_buf *b);
 
+/* Append s with control characters written as \t, \n, \r or \xHH, so that
+ * user input quoted in a message cannot break it into lines. */
+void rf_escape_controls(struct rf_buf *out, const char *s);
+
 /* A growable array of owned strings. */
 struct rf_strv {
 	char **v;

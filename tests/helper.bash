@@ -43,6 +43,11 @@ notes_state() {
 	)
 }
 
+# Test tools built by make check (tests/tools): RF_TEST_TOOLS, else beside RF_BIN.
+ini_get() {
+	"${RF_TEST_TOOLS:-${RF_BIN:-$RF_SRC/bin}/../tests}/ini-get" "$@"
+}
+
 commit_count() {
 	git -C "$RF_DIR" rev-list --count HEAD
 }

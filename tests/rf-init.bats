@@ -1,0 +1,99 @@
+#!/usr/bin/env bats
+# rf-init: create the notes directory.
+load helper
+
+@test "rf-init creates a private git repository with the profile in one commit" {
+	run --separate-stderr rf-init
+	assert_success
+	assert_output "Initialized rf notes in $RF_DIR"
+	assert_equal "$stderr" ""
+	assert_equal "$(stat -c %a "$RF_DIR")" 700
+	assert_equal "$(stat -c %a "$RF_DIR/profile.ini")" 600
+	cmp "$RF_SRC/templates/profile.ini" "$RF_DIR/profile.ini"
+	assert_equal "$(git -C "$RF_DIR" rev-parse --show-toplevel)" "$RF_DIR"
+	assert_equal "$(commit_count)" 1
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%an <%ae>|%cn <%ce>|%aI|%cI|%s')" \
+		"Test Applicant <applicant@example.org>|Test Applicant <applicant@example.org>|2026-12-05T09:00:00+00:00|2026-12-05T09:00:00+00:00|init profile: created"
+	assert_equal "$(git -C "$RF_DIR" ls-tree --name-only HEAD)" "profile.ini"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	git -C "$RF_DIR" fsck --strict
+}
+
+@test "rf-init is idempotent: a second run changes nothing" {
+	rf-init >/dev/null
+	before=$(notes_state)
+	run --separate-stderr rf-init
+	assert_success
+	assert_output "Already rf notes in $RF_DIR"
+	assert_equal "$(notes_state)" "$before"
+	assert_equal "$(commit_count)" 1
+}
+
+@test "rf-init keeps an existing profile and tightens a loose directory to 0700" {
+	mkdir -p "$RF_DIR"
+	chmod 755 "$RF_DIR"
+	printf '[applicant]\nvisa_needed = j1\n' >"$RF_DIR/profile.ini"
+	run --separate-stderr rf-init
+	assert_success
+	assert_equal "$(stat -c %a "$RF_DIR")" 700
+	assert_equal "$(cat "$RF_DIR/profile.ini")" $'[applicant]\nvisa_needed = j1'
+}
+
+@test "rf-init honours GIT_AUTHOR_DATE and GIT_COMMITTER_DATE separately" {
+	GIT_AUTHOR_DATE="2026-09-01 08:30:00 +0200" GIT_COMMITTER_DATE="@1790000000 +0000" rf-init >/dev/null
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%aI %cI')" "2026-09-01T08:30:00+02:00 2026-09-21T14:13:20+00:00"
+}
+
+@test "rf-init -C DIR creates that directory and its parents" {
+	run --separate-stderr rf-init -C "$BATS_TEST_TMPDIR/a/b/notes"
+	assert_success
+	assert_output "Initialized rf notes in $BATS_TEST_TMPDIR/a/b/notes"
+	assert_equal "$(stat -c %a "$BATS_TEST_TMPDIR/a/b/notes")" 700
+	assert_file_exists "$BATS_TEST_TMPDIR/a/b/notes/profile.ini"
+	assert_file_not_exists "$RF_DIR"
+}
+
+@test "rf-init without RF_DIR uses ~/rf" {
+	unset RF_DIR
+	run --separate-stderr rf-init
+	assert_success
+	assert_output "Initialized rf notes in $HOME/rf"
+}
+
+@test "rf-init -h, --help and --version" {
+	run --separate-stderr rf-init -h
+	assert_success
+	assert_line --index 0 "usage: rf-init [-C DIR]"
+	run --separate-stderr rf-init --help
+	assert_success
+	assert_line --index 0 "usage: rf-init [-C DIR]"
+	run --separate-stderr rf-init --version
+	assert_success
+	assert_output --regexp '^rf-init \(rf\) [0-9.]+$'
+	assert_file_not_exists "$RF_DIR"
+}
+
+@test "rf-init refuses extra arguments and unknown options" {
+	run --separate-stderr rf-init extra
+	assert_equal "$status" 2
+	[[ "$stderr" == "usage: rf-init [-C DIR]"* ]]
+	run --separate-stderr rf-init --bogus
+	assert_equal "$status" 2
+	assert_file_not_exists "$RF_DIR"
+}
+
+@test "rf-init falls back to rf <rf@localhost> when no identity is configured" {
+	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL
+	assert_file_not_exists "$HOME/.gitconfig"
+	rf-init >/dev/null
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%an <%ae>|%cn <%ce>')" "rf <rf@localhost>|rf <rf@localhost>"
+}
+
+@test "rf-init takes the identity from git config when no GIT_* variables are set" {
+	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL EMAIL
+	git config --global user.name "Config Person"
+	git config --global user.email "config@example.org"
+	rf-init >/dev/null
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%an <%ae>|%cn <%ce>')" \
+		"Config Person <config@example.org>|Config Person <config@example.org>"
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bats
+# Manual pages: lint-clean mdoc, renderable by man, one per command, and the
+# key list of rf-note(5) in step with the template.
+load helper
+
+pages() {
+	ls "$RF_SRC"/man/*.[157]
+}
+
+@test "every man page passes mandoc -T lint -W warning with no message" {
+	local n=0
+	for m in $(pages); do
+		run mandoc -T lint -W warning "$m"
+		[ "$status" -eq 0 ] && [ -z "$output" ] || fail "$m: $output"
+		n=$((n + 1))
+	done
+	[ "$n" -ge 10 ]
+}
+
+@test "every man page renders with man -l, without messages" {
+	for m in $(pages); do
+		run --separate-stderr man -l "$m"
+		[ "$status" -eq 0 ] || fail "$m: status $status"
+		[ -z "$stderr" ] || fail "$m: $stderr"
+		[[ "$output" == *NAME* ]] || fail "$m: no NAME section"
+	done
+}
+
+@test "every command has a section 1 page with the sections users look for" {
+	for bin in "${RF_BIN:-$RF_SRC/bin}"/rf "${RF_BIN:-$RF_SRC/bin}"/rf-*; do
+		local name=${bin##*/} page="$RF_SRC/man/${bin##*/}.1"
+		assert_file_exists "$page"
+		for sec in NAME SYNOPSIS DESCRIPTION OPTIONS ENVIRONMENT FILES "EXIT STATUS" EXAMPLES "SEE ALSO"; do
+			grep -qx "\.Sh $sec" "$page" || fail "$page: no $sec section"
+		done
+	done
+}
+
+@test "rf.7 names every command" {
+	for bin in "${RF_BIN:-$RF_SRC/bin}"/rf-*; do
+		grep -q "^\.It Xr ${bin##*/} 1\$" "$RF_SRC/man/rf.7" || fail "rf.7 does not list ${bin##*/}"
+	done
+}
+
+@test "rf-note.5 lists every key of the template, as man/update-note-keys makes it" {
+	run "$RF_SRC/man/update-note-keys"
+	assert_success
+	[ "$output" = "$(cat "$RF_SRC/man/rf-note.5")" ] ||
+		fail "man/rf-note.5 is stale: run man/update-note-keys -w"
+	local key section
+	while IFS= read -r line; do
+		case $line in
+		\[*\]) section=${line#[}; section=${section%]} ;;
+		[a-z]*=*) key=${line%%[ =]*}; grep -q "^\.It Cm $section\.$key " "$RF_SRC/man/rf-note.5" ||
+			fail "rf-note.5 lacks $section.$key" ;;
+		esac
+	done <"$RF_SRC/templates/program.ini"
+}
+
+@test "rf help COMMAND opens that command's page" {
+	mkdir -p "$BATS_TEST_TMPDIR/man/man1"
+	cp "$RF_SRC/man/rf-set.1" "$BATS_TEST_TMPDIR/man/man1/"
+	MANPATH="$BATS_TEST_TMPDIR/man" MANPAGER=cat PAGER=cat run --separate-stderr rf help set
+	assert_success
+	[[ "$output" == *"change answers in a program's note from the shell"* ]] || fail "$output"
+}

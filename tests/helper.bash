@@ -57,7 +57,8 @@ last_subject() {
 }
 
 # Run an rf command expected to fail with a usage/input error: status 2,
-# exactly one line on stderr matching $2, and the notes directory unchanged.
+# exactly one line on stderr containing $1 (literally), and the notes
+# directory unchanged.
 assert_refused() {
 	local pattern=$1
 	shift
@@ -66,6 +67,6 @@ assert_refused() {
 	run --separate-stderr "$@"
 	assert_equal "$status" 2
 	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 1
-	[[ "$stderr" == *$pattern* ]] || fail "stderr '$stderr' does not contain '$pattern'"
+	[[ "$stderr" == *"$pattern"* ]] || fail "stderr '$stderr' does not contain '$pattern'"
 	assert_equal "$(notes_state)" "$before"
 }

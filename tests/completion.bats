@@ -1,0 +1,181 @@
+#!/usr/bin/env bats
+# Completions for bash (driven through the completion function), zsh (loaded
+# by compinit, then driven with compadd stubbed) and fish (complete -C).
+load helper
+
+setup() {
+	setup_rf_env
+	rf-init >/dev/null
+	rf-new "Mercy General" >/dev/null
+	rf-new "Metro IR" >/dev/null
+	rf-new "Lakeside DR-ESIR" >/dev/null
+	mkdir -p "$BATS_TEST_TMPDIR/other"
+	rf-init -C "$BATS_TEST_TMPDIR/other" >/dev/null
+	rf-new -C "$BATS_TEST_TMPDIR/other" "Zenith University" >/dev/null
+}
+
+# Complete the line $1 (cursor at its end) in bash; prints COMPREPLY sorted,
+# one per line.
+bash_complete() {
+	bash -c '
+		source "$1/completions/rf.bash"
+		COMP_LINE=$2 COMP_POINT=${#2}
+		read -ra COMP_WORDS <<<"$2"
+		[[ $2 == *" " ]] && COMP_WORDS+=("")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		_rf
+		printf "%s\n" "${COMPREPLY[@]}" | sort' _ "$RF_SRC" "$1"
+}
+
+@test "bash: rf completes command names" {
+	run bash_complete "rf "
+	assert_success
+	for c in init new edit set quote commit check score ask log diff help; do
+		assert_line "$c"
+	done
+	run bash_complete "rf co"
+	assert_output "commit"
+}
+
+@test "bash: program slugs come from the notes directory, never the profile" {
+	run bash_complete "rf-set m"
+	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf edit "
+	assert_output $'lakeside-dr-esir\nmercy-general\nmetro-ir'
+	run bash_complete "rf-check "
+	refute_line "profile"
+}
+
+@test "bash: -C on the command line and RF_DIR choose the notes directory" {
+	run bash_complete "rf-edit -C $BATS_TEST_TMPDIR/other "
+	assert_output "zenith-university"
+	run bash_complete "rf -C $BATS_TEST_TMPDIR/other set "
+	assert_output "zenith-university"
+	RF_DIR="$BATS_TEST_TMPDIR/other" run bash_complete "rf-quote "
+	assert_output "zenith-university"
+}
+
+@test "bash: rf-set completes section.key= from the template, then the key's answers" {
+	run bash_complete "rf-set mercy visa.h"
+	assert_output $'visa.h1b=\nvisa.h1b_for_ir_before='
+	# "=" breaks words in bash: the reply is the part after it.
+	run bash_complete "rf-set mercy visa.h1b="
+	assert_output $'case-by-case\nno\nunknown\nvague\nyes'
+	run bash_complete "rf set mercy culture.staff_tone=h"
+	assert_output "hostile"
+	run bash_complete "rf-set mercy red"
+	assert_output "red_flags."
+	run bash_complete "rf-new -s program.tr"
+	assert_output "program.track="
+}
+
+@test "bash: the template is found beside installed binaries without RF_SHARE" {
+	mkdir -p "$BATS_TEST_TMPDIR/prefix/bin" "$BATS_TEST_TMPDIR/prefix/share/rf"
+	ln -s "$(command -v rf-set)" "$BATS_TEST_TMPDIR/prefix/bin/rf-set"
+	grep -v '^workload' "$RF_SRC/templates/program.ini" | sed 's/^h1b_for_ir_before/h1b_elsewhere/' \
+		>"$BATS_TEST_TMPDIR/prefix/share/rf/program.ini"
+	unset RF_SHARE
+	PATH="$BATS_TEST_TMPDIR/prefix/bin:$PATH" run bash_complete "rf-set mercy visa.h1b_"
+	assert_output "visa.h1b_elsewhere="
+}
+
+@test "bash: options come from the command's --help" {
+	run bash_complete "rf-new --"
+	assert_output $'--edit\n--force\n--help\n--set\n--template\n--version'
+	run bash_complete "rf quote -"
+	assert_line -- "-w"
+	assert_line -- "--who"
+	run bash_complete "rf-quote -w p"
+	assert_output "pd"
+}
+
+@test "bash: revisions for rf-diff come from git" {
+	git -C "$RF_DIR" tag season-start
+	branch=$(git -C "$RF_DIR" branch --show-current)
+	run bash_complete "rf-diff mercy "
+	assert_line "HEAD"
+	assert_line "HEAD~1"
+	assert_line "season-start"
+	assert_line "$branch"
+	run bash_complete "rf-diff -x mercy "
+	assert_line "metro-ir"
+	refute_line "HEAD"
+}
+
+@test "bash: every rf command has the completion registered" {
+	run bash -c 'source "$1/completions/rf.bash"; complete -p' _ "$RF_SRC"
+	for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff; do
+		assert_line "complete -F _rf $c"
+	done
+}
+
+@test "zsh: _rf loads through compinit and is bound to every command" {
+	run zsh -f -c '
+		fpath=("$1/completions" $fpath)
+		autoload -Uz compinit && compinit -u -d "$2/zcompdump" || exit 1
+		for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff; do
+			print -r -- "$c=$_comps[$c]"
+		done' _ "$RF_SRC" "$BATS_TEST_TMPDIR"
+	assert_success
+	assert_line "rf=_rf"
+	assert_line "rf-set=_rf"
+	assert_line "rf-diff=_rf"
+	[ -z "$(printf '%s\n' "$output" | grep -v '=_rf$')" ] || fail "$output"
+}
+
+# Run _rf in zsh with compadd and compset stubbed to print what would be offered.
+zsh_complete() {
+	zsh -f -c '
+		source "$1/completions/_rf" || exit 1
+		compadd() {
+			while [[ $1 == -* && $1 != -- ]]; do [[ $1 == -[SP] ]] && shift; shift; done
+			[[ $1 == -- ]] && shift
+			local a; for a in "$@"; do [[ $a == ${PREFIX}* ]] && print -r -- "$a"; done
+		}
+		compset() {
+			[[ $1 == -P && $PREFIX == *=* ]] || return 1
+			IPREFIX=${PREFIX%%=*}=; PREFIX=${PREFIX#*=}
+		}
+		_files() { print -r -- "(files)"; }
+		words=( ${(z)2} ); [[ $2 == *" " ]] && words+=("")
+		CURRENT=$#words PREFIX=${words[-1]} IPREFIX=
+		_rf | sort' _ "$RF_SRC" "$1"
+}
+
+@test "zsh: _rf offers programs, keys, answers and options" {
+	run zsh_complete "rf-set m"
+	assert_output $'mercy-general\nmetro-ir'
+	run zsh_complete "rf -C $BATS_TEST_TMPDIR/other set "
+	assert_output "zenith-university"
+	run zsh_complete "rf-set mercy visa.h"
+	assert_output $'visa.h1b\nvisa.h1b_for_ir_before'
+	run zsh_complete "rf-set mercy visa.h1b="
+	assert_output $'case-by-case\nno\nunknown\nvague\nyes'
+	run zsh_complete "rf-commit --"
+	assert_output $'--help\n--message\n--version'
+}
+
+fish_complete() {
+	fish -c 'source $argv[1]/completions/rf.fish; complete -C"$argv[2]" | string replace -r "\t.*" "" | sort' \
+		"$RF_SRC" "$1"
+}
+
+@test "fish: rf.fish loads without error" {
+	run --separate-stderr fish -c 'source $argv[1]/completions/rf.fish' "$RF_SRC"
+	assert_success
+	assert_equal "$stderr" ""
+}
+
+@test "fish: complete -C offers programs, keys, answers and options" {
+	run fish_complete "rf-set m"
+	assert_output $'mercy-general\nmetro-ir'
+	run fish_complete "rf -C $BATS_TEST_TMPDIR/other edit "
+	assert_output "zenith-university"
+	run fish_complete "rf-set mercy visa.h1b="
+	assert_output $'visa.h1b=case-by-case\nvisa.h1b=no\nvisa.h1b=unknown\nvisa.h1b=vague\nvisa.h1b=yes'
+	run fish_complete "rf-set --f"
+	assert_output "--force"
+	run fish_complete "rf "
+	assert_line "score"
+	assert_line "init"
+}

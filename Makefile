@@ -39,7 +39,7 @@ LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBRF   = $(BUILD)/librf.a
 UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TEMPLATES = templates/program.ini templates/profile.ini
+TEMPLATES = $(sort $(wildcard templates/*.ini))
 MANPAGES = $(sort $(wildcard man/*.[1-9]))
 
 all: $(BINS)
@@ -92,24 +92,38 @@ $(BUILD)/tests/ini-get: tests/tools/ini-get.c | $(BUILD)/.stamp
 check: deps-ok $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
 	@RF_BIN=$(abspath $(BUILD)/bin) RF_TEST_TOOLS=$(abspath $(BUILD)/tests) tests/run-all $(UNIT_BIN)
 
+# The sample season is built with bin/ (what `all` just made) in a temporary
+# notes directory, then toured.
 demo: deps-ok all
-	@tests/demo.sh
+	@RF_BIN="$(CURDIR)/bin" demo/season.sh
 
-install: all
+# Completion files are looked up by command name (bash-completion, fish), so
+# every rf-* command gets a link to the one file that completes them all.
+COMP_CMDS = $(filter-out rf,$(CMDS))
+
+# install takes the binaries of $(BUILD) (what `make check BUILD=...` tested)
+# and does not touch bin/.
+install: $(BUILT_BINS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
-	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BUILT_BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)
-	for m in $(MANPAGES); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
-	if [ -f completions/rf.bash ]; then install -d $(DESTDIR)$(BASHCOMPDIR) && \
-		install -m 644 completions/rf.bash $(DESTDIR)$(BASHCOMPDIR)/rf; fi
+	for m in $(MANPAGES); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s || exit 1; done
+	install -m 644 completions/rf.bash $(DESTDIR)$(BASHCOMPDIR)/rf
+	install -m 644 completions/_rf $(DESTDIR)$(ZSHCOMPDIR)/_rf
+	install -m 644 completions/rf.fish $(DESTDIR)$(FISHCOMPDIR)/rf.fish
+	for c in $(COMP_CMDS); do ln -sf rf $(DESTDIR)$(BASHCOMPDIR)/$$c && \
+		ln -sf rf.fish $(DESTDIR)$(FISHCOMPDIR)/$$c.fish || exit 1; done
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(TEMPLATES:templates/%=$(DESTDIR)$(SHAREDIR)/%)
-	-rmdir $(DESTDIR)$(SHAREDIR)
+	rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null || true
 	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
-	rm -f $(DESTDIR)$(BASHCOMPDIR)/rf
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/rf $(COMP_CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rf
+	rm -f $(DESTDIR)$(FISHCOMPDIR)/rf.fish $(COMP_CMDS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
 
 clean:
 	rm -rf build bin

@@ -91,9 +91,223 @@ static void add_value(struct rf_buf *b, const char *v)
 char *rf_change_phrase(const struct rf_change *c)
 {
 	struct rf_buf b = RF_BUF_INIT;
+	if (!c->key) {
+		rf_buf_addf(&b, "[%s] %s", c->section, c->kind == RF_CHANGE_SECTION_ADDED ? "added" : "removed");
+		return rf_buf_detach(&b);
+	}
 	rf_buf_addf(&b, "%s.%s ", c->section, c->key);
 	add_value(&b, c->old_value);
 	rf_buf_adds(&b, " → ");
 	add_value(&b, c->new_value);
 	return rf_buf_detach(&b);
+}
+
+const char *rf_change_kind_name(enum rf_change_kind kind)
+{
+	switch (kind) {
+	case RF_CHANGE_ADDED: return "added";
+	case RF_CHANGE_REMOVED: return "removed";
+	case RF_CHANGE_CHANGED: return "changed";
+	case RF_CHANGE_SECTION_ADDED: return "section-added";
+	case RF_CHANGE_SECTION_REMOVED: return "section-removed";
+	}
+	return "changed";
+}
+
+int rf_change_is_unanswered(const struct rf_change *c)
+{
+	return c->kind == RF_CHANGE_ADDED && c->new_value && (!*c->new_value || !strcmp(c->new_value, "unknown"));
+}
+
+static void add_whole(struct rf_buf *b, const char *v)
+{
+	rf_buf_adds(b, !v ? "(none)" : *v ? v : "\"\"");
+}
+
+char *rf_change_line(const struct rf_change *c)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	if (!c->key) {
+		rf_buf_addf(&b, "[%s]", c->section);
+		return rf_buf_detach(&b);
+	}
+	rf_buf_addf(&b, "%s.%s: ", c->section, c->key);
+	if (c->kind == RF_CHANGE_CHANGED) {
+		add_whole(&b, c->old_value);
+		rf_buf_adds(&b, " → ");
+	}
+	add_whole(&b, c->kind == RF_CHANGE_REMOVED ? c->old_value : c->new_value);
+	return rf_buf_detach(&b);
+}
+
+/* 1 when the note has a [section] line for name (keys alone do not count:
+ * iniparser makes the section from its header). */
+static int has_section(const struct rf_ini *ini, const char *name)
+{
+	for (size_t i = 0; i < ini->n; i++)
+		if (ini->lines[i].kind == RF_LINE_SECTION && !strcmp(ini->lines[i].section, name))
+			return 1;
+	return 0;
+}
+
+/* 1 when a [name] header for line i's section came earlier (a section
+ * written twice is one section to iniparser). */
+static int has_section_before(const struct rf_ini *ini, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (ini->lines[j].kind == RF_LINE_SECTION && !strcmp(ini->lines[j].section, ini->lines[i].section))
+			return 1;
+	return 0;
+}
+
+static void push_section(struct rf_changes *out, size_t *cap, enum rf_change_kind kind, const char *section)
+{
+	if (out->n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		out->v = rf_xrealloc(out->v, *cap * sizeof(*out->v));
+	}
+	struct rf_change *c = &out->v[out->n++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->section = rf_xstrdup(section);
+}
+
+struct ranked {
+	size_t sec, key, orig;
+	struct rf_change c;
+};
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	if (a->sec != b->sec)
+		return a->sec < b->sec ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->orig < b->orig ? -1 : a->orig > b->orig;
+}
+
+/* Template position of a section's first field, or SIZE_MAX. */
+static size_t section_rank(const struct rf_template *t, const char *section)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (!strcmp(t->fields[i].section, section))
+			return i;
+	return (size_t)-1;
+}
+
+/* Sort changes: by section (template order, then first appearance), the
+ * section's own entry first, then keys in template order, then as found. */
+static void sort_changes(struct rf_changes *c, const struct rf_template *t)
+{
+	if (c->n < 2)
+		return;
+	size_t tn = t ? t->n : 0;
+	struct ranked *r = rf_xcalloc(c->n, sizeof(*r));
+	for (size_t i = 0; i < c->n; i++) {
+		r[i].c = c->v[i];
+		r[i].orig = i;
+		size_t s = section_rank(t, c->v[i].section);
+		if (s == (size_t)-1) {
+			/* Unknown sections keep their order of first appearance. */
+			s = tn + i;
+			for (size_t j = 0; j < i; j++)
+				if (!strcmp(c->v[j].section, c->v[i].section)) {
+					s = r[j].sec;
+					break;
+				}
+		}
+		r[i].sec = s;
+		if (!c->v[i].key)
+			r[i].key = 0;
+		else if (t && rf_template_field(t, c->v[i].section, c->v[i].key))
+			r[i].key = 1 + rf_template_rank(t, c->v[i].section, c->v[i].key);
+		else
+			r[i].key = 1 + tn + i;
+	}
+	qsort(r, c->n, sizeof(*r), cmp_ranked);
+	for (size_t i = 0; i < c->n; i++)
+		c->v[i] = r[i].c;
+	free(r);
+}
+
+void rf_semdiff_full(const struct rf_note *old_note, const struct rf_note *new_note, const struct rf_template *t,
+		     struct rf_changes *out)
+{
+	static const struct rf_ini none = { NULL, 0, 0 };
+	const struct rf_ini *a = old_note ? &old_note->ini : &none;
+	const struct rf_ini *b = new_note ? &new_note->ini : &none;
+	rf_semdiff(old_note, new_note, out);
+	size_t cap = out->n;
+	int layout_only = out->layout_only;
+	/* A section only one side has is news even when it holds no keys; a
+	 * note created or deleted as a whole is not told section by section. */
+	if (old_note && new_note) {
+		for (size_t i = 0; i < b->n; i++) {
+			const struct rf_line *l = &b->lines[i];
+			if (l->kind == RF_LINE_SECTION && !has_section(a, l->section) && !has_section_before(b, i))
+				push_section(out, &cap, RF_CHANGE_SECTION_ADDED, l->section);
+		}
+		for (size_t i = 0; i < a->n; i++) {
+			const struct rf_line *l = &a->lines[i];
+			if (l->kind == RF_LINE_SECTION && !has_section(b, l->section) && !has_section_before(a, i))
+				push_section(out, &cap, RF_CHANGE_SECTION_REMOVED, l->section);
+		}
+	}
+	out->layout_only = layout_only && out->n == 0;
+	sort_changes(out, t);
+}
+
+char *rf_semdiff_normalize(const struct rf_note *note, const struct rf_template *t)
+{
+	struct rf_changes c;
+	rf_semdiff(NULL, note, &c);
+	size_t cap = c.n;
+	for (size_t i = 0; i < note->ini.n; i++) {
+		const struct rf_line *l = &note->ini.lines[i];
+		if (l->kind != RF_LINE_SECTION || has_section_before(&note->ini, i))
+			continue;
+		int keys = 0;
+		for (size_t j = 0; j < c.n && !keys; j++)
+			keys = !strcmp(c.v[j].section, l->section);
+		if (!keys)
+			push_section(&c, &cap, RF_CHANGE_SECTION_ADDED, l->section);
+	}
+	sort_changes(&c, t);
+	struct rf_buf b = RF_BUF_INIT;
+	for (size_t i = 0; i < c.n; i++) {
+		const struct rf_change *ch = &c.v[i];
+		if (!ch->key)
+			rf_buf_addf(&b, "[%s]\n", ch->section);
+		else if (!*ch->section)
+			rf_buf_addf(&b, "%s =%s%s\n", ch->key, *ch->new_value ? " " : "", ch->new_value);
+		else
+			rf_buf_addf(&b, "%s.%s =%s%s\n", ch->section, ch->key, *ch->new_value ? " " : "", ch->new_value);
+	}
+	rf_changes_free(&c);
+	return rf_buf_detach(&b);
+}
+
+void rf_changes_print(FILE *out, const struct rf_changes *c, const char *indent, int created, int colour)
+{
+	static const char marks[] = { '+', '-', '~', '+', '-' };
+	static const char *const colours[] = { "32", "31", "33", "32", "31" };
+	size_t unanswered = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct rf_change *ch = &c->v[i];
+		if (created && rf_change_is_unanswered(ch)) {
+			unanswered++;
+			continue;
+		}
+		char *line = rf_change_line(ch);
+		if (colour)
+			fprintf(out, "%s\033[%sm%c %s\033[m\n", indent, colours[ch->kind], marks[ch->kind], line);
+		else
+			fprintf(out, "%s%c %s\n", indent, marks[ch->kind], line);
+		free(line);
+	}
+	if (unanswered)
+		fprintf(out, "%s(%zu question%s unanswered)\n", indent, unanswered, unanswered == 1 ? "" : "s");
+	if (c->layout_only)
+		fprintf(out, "%slayout only (comments or spacing)\n", indent);
 }

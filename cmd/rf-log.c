@@ -1,0 +1,336 @@
+/* rf-log: how one program's note (or every note) changed, commit by commit. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "date.h"
+#include "history.h"
+#include "notesdir.h"
+#include "output.h"
+#include "pager.h"
+#include "semdiff.h"
+#include "store.h"
+#include "template.h"
+
+static const char usage[] =
+	"rf-log [-C DIR] [-p] [-n N] [--since DATE] [--until DATE] [--reverse] [--format tsv|json] [PROGRAM]";
+
+static void help(void)
+{
+	printf("usage: %s\n\n"
+	       "List the commits that changed a program's note (or every note), newest\n"
+	       "first, uncommitted edits first as \"working tree\".\n\n"
+	       "  -C DIR          notes directory (default $RF_DIR, else ~/rf)\n"
+	       "  -p, --patch     show the per-key changes under each entry\n"
+	       "  -n N            show at most N entries\n"
+	       "      --since DATE, --until DATE\n"
+	       "                  only entries on or after / on or before DATE\n"
+	       "                  (YYYY-MM-DD or \"N days ago\", weeks, months)\n"
+	       "      --reverse   oldest first\n"
+	       "      --format F  tsv or json\n"
+	       "  -h, --help      show this help\n"
+	       "      --version\n",
+	       usage);
+}
+
+struct opts {
+	const char *dir, *program, *since, *until;
+	int patch, reverse, machine;
+	unsigned max;
+	int have_max;
+	enum rf_format format;
+};
+
+struct ctx {
+	struct opts o;
+	struct rf_notesdir nd;
+	struct rf_store st;
+	struct rf_template t;
+	int have_t;
+	struct rf_pager pg;
+	int colour;
+};
+
+static char *slug_of(const char *file)
+{
+	return rf_str_endswith(file, ".ini") ? rf_xstrndup(file, strlen(file) - 4) : rf_xstrdup(file);
+}
+
+/* The entry's moment in the local time zone, "YYYY-MM-DD HH:MM", or ISO
+ * 8601 with the offset for machine formats. */
+static void format_date(const struct rf_history_entry *e, int iso, char *buf, size_t size)
+{
+	time_t t = (time_t)e->time;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	if (!iso) {
+		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+		return;
+	}
+	char zone[8];
+	strftime(zone, sizeof(zone), "%z", &tm);
+	char base[32];
+	strftime(base, sizeof(base), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, size, "%s%.3s:%.2s", base, zone, zone + 3);
+}
+
+/* The per-key changes of an entry; *created when it has no old side. */
+static int entry_changes(struct ctx *c, const struct rf_history_entry *e, struct rf_changes *ch, int *created)
+{
+	struct rf_buf a = RF_BUF_INIT, b = RF_BUF_INIT;
+	struct rf_note na, nb;
+	int ma, mb, r = -1;
+	if (rf_history_text(&c->st, &c->nd, e, 0, &a, &ma) < 0 || rf_history_text(&c->st, &c->nd, e, 1, &b, &mb) < 0)
+		goto out;
+	if (!ma)
+		rf_note_parse(&na, e->old_path, a.buf, a.len, 0);
+	if (!mb)
+		rf_note_parse(&nb, e->path, b.buf, b.len, 0);
+	rf_semdiff_full(ma ? NULL : &na, mb ? NULL : &nb, c->have_t ? &c->t : NULL, ch);
+	*created = ma;
+	if (!ma)
+		rf_note_free(&na);
+	if (!mb)
+		rf_note_free(&nb);
+	r = 0;
+out:
+	rf_buf_free(&a);
+	rf_buf_free(&b);
+	return r;
+}
+
+static void print_entry_extra(struct ctx *c, const struct rf_history_entry *e, const struct rf_changes *ch, int created)
+{
+	FILE *out = c->pg.out;
+	if (e->old_path && strcmp(e->old_path, e->path) != 0) {
+		char *from = slug_of(e->old_path);
+		fprintf(out, "    renamed from %s\n", from);
+		free(from);
+	}
+	if (!e->has_new)
+		fprintf(out, "    note deleted\n");
+	else
+		rf_changes_print(out, ch, "    ", created, c->colour);
+}
+
+static int print_people(struct ctx *c, const struct rf_history *h, const size_t *idx, size_t n)
+{
+	FILE *out = c->pg.out;
+	size_t wprog = 0;
+	int timeline = !c->o.program;
+	for (size_t k = 0; timeline && k < n; k++) {
+		char *s = slug_of(h->v[idx[k]].path);
+		size_t w = rf_display_width(s);
+		if (w > wprog)
+			wprog = w;
+		free(s);
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct rf_history_entry *e = &h->v[idx[k]];
+		char head[64];
+		if (e->worktree) {
+			snprintf(head, sizeof(head), "%-24s", "working tree");
+		} else {
+			char id[GIT_OID_HEXSZ + 1], date[32];
+			git_oid_tostr(id, sizeof(id), &e->commit);
+			format_date(e, 0, date, sizeof(date));
+			snprintf(head, sizeof(head), "%.7s %s", id, date);
+		}
+		if (c->colour)
+			fprintf(out, "\033[33m%s\033[m  ", head);
+		else
+			fprintf(out, "%s  ", head);
+		if (timeline) {
+			char *s = slug_of(e->path);
+			fprintf(out, "%s%*s  ", s, (int)(wprog - rf_display_width(s)), "");
+			free(s);
+		}
+		fprintf(out, "%s\n", e->worktree ? "(uncommitted changes)" : e->subject);
+		if (c->o.patch) {
+			struct rf_changes ch;
+			int created;
+			if (entry_changes(c, e, &ch, &created) < 0)
+				return -1;
+			print_entry_extra(c, e, &ch, created);
+			rf_changes_free(&ch);
+		}
+	}
+	return 0;
+}
+
+static int print_machine(struct ctx *c, const struct rf_history *h, const size_t *idx, size_t n)
+{
+	static const char *const names[] = { "commit", "date", "program", "subject", "kind", "key", "old", "new" };
+	struct rf_table t;
+	int r = 0;
+	rf_table_init(&t, c->o.patch ? 8 : 4, names);
+	for (size_t k = 0; k < n && r == 0; k++) {
+		const struct rf_history_entry *e = &h->v[idx[k]];
+		char id[GIT_OID_HEXSZ + 1], date[40];
+		git_oid_tostr(id, sizeof(id), &e->commit);
+		format_date(e, 1, date, sizeof(date));
+		char *prog = slug_of(e->path);
+		const char *row[8] = { e->worktree ? NULL : id, e->worktree ? NULL : date, prog,
+				       e->worktree ? NULL : e->subject, NULL, NULL, NULL, NULL };
+		if (!c->o.patch) {
+			rf_table_add(&t, row);
+		} else {
+			struct rf_changes ch;
+			int created;
+			if (entry_changes(c, e, &ch, &created) < 0) {
+				r = -1;
+			} else if (!e->has_new || ch.n == 0) {
+				row[4] = !e->has_new ? "deleted" : ch.layout_only ? "layout" : "none";
+				rf_table_add(&t, row);
+			} else {
+				for (size_t i = 0; i < ch.n; i++) {
+					char *key = ch.v[i].key ? rf_xasprintf("%s.%s", ch.v[i].section, ch.v[i].key)
+								: rf_xasprintf("[%s]", ch.v[i].section);
+					row[4] = rf_change_kind_name(ch.v[i].kind);
+					row[5] = key;
+					row[6] = ch.v[i].old_value;
+					row[7] = ch.v[i].new_value;
+					rf_table_add(&t, row);
+					free(key);
+				}
+			}
+			rf_changes_free(&ch);
+		}
+		free(prog);
+	}
+	if (r == 0)
+		rf_table_print(&t, c->o.format, c->pg.out);
+	rf_table_free(&t);
+	return r;
+}
+
+/* --since/--until: a day means all of it. */
+static int parse_bound(const char *s, int since, int64_t now, int64_t *out)
+{
+	if (rf_date_parse_approx(s, now, out) < 0)
+		return rf_error("'%s': not a date (YYYY-MM-DD or \"N days ago\")", s);
+	if (since && rf_date_is_ymd(s))
+		*out -= 86399;
+	return 0;
+}
+
+static int run(struct ctx *c)
+{
+	struct rf_history h = { NULL, 0, 0 };
+	char *slug = NULL, *file = NULL, *head_path = NULL;
+	size_t *idx = NULL, n = 0;
+	int64_t now = (int64_t)time(NULL), since = INT64_MIN, until = INT64_MAX;
+	int r = -1;
+
+	if (c->o.since && parse_bound(c->o.since, 1, now, &since) < 0)
+		return -1;
+	if (c->o.until && parse_bound(c->o.until, 0, now, &until) < 0)
+		return -1;
+	if (c->o.program) {
+		if (rf_notesdir_resolve(&c->nd, c->o.program, &slug) < 0)
+			goto out;
+		file = rf_xasprintf("%s.ini", slug);
+	}
+	if (c->o.patch) {
+		char *tpath = rf_share_path("program.ini");
+		if (!tpath || rf_template_load(&c->t, tpath) < 0) {
+			free(tpath);
+			goto out;
+		}
+		free(tpath);
+		c->have_t = 1;
+	}
+	if (rf_history_worktree(&c->st, &c->nd, file, &h, &head_path) < 0 ||
+	    rf_history_walk(&c->st, file ? head_path : NULL, &h) < 0)
+		goto out;
+
+	idx = rf_xcalloc(h.n ? h.n : 1, sizeof(*idx));
+	for (size_t i = 0; i < h.n; i++) {
+		int64_t t = h.v[i].worktree ? now : h.v[i].time;
+		if (t < since || t > until)
+			continue;
+		if (c->o.have_max && n >= c->o.max)
+			break;
+		idx[n++] = i;
+	}
+	if (c->o.reverse)
+		for (size_t i = 0; i < n / 2; i++) {
+			size_t tmp = idx[i];
+			idx[i] = idx[n - 1 - i];
+			idx[n - 1 - i] = tmp;
+		}
+	rf_pager_start(&c->pg);
+	c->colour = !c->o.machine && rf_colour_wanted(&c->pg);
+	r = c->o.machine ? print_machine(c, &h, idx, n) : print_people(c, &h, idx, n);
+out:
+	free(idx);
+	rf_history_free(&h);
+	free(head_path);
+	free(file);
+	free(slug);
+	return r;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "patch", no_argument, NULL, 'p' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "until", required_argument, NULL, 'U' },
+		{ "reverse", no_argument, NULL, 'R' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const formats[] = { "table", "tsv", "json", NULL };
+	struct ctx c;
+	int opt;
+	memset(&c, 0, sizeof(c));
+	c.nd.fd = -1;
+	c.st.lock_fd = -1;
+	rf_pager_none(&c.pg);
+	rf_cli_init();
+	while ((opt = getopt_long(argc, argv, "C:pn:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'C': c.o.dir = optarg; break;
+		case 'p': c.o.patch = 1; break;
+		case 'n':
+			if (rf_parse_uint(optarg, &c.o.max) < 0) {
+				rf_error("-n '%s': not a number", optarg);
+				return rf_cli_finish(RF_FAIL);
+			}
+			c.o.have_max = 1;
+			break;
+		case 'S': c.o.since = optarg; break;
+		case 'U': c.o.until = optarg; break;
+		case 'R': c.o.reverse = 1; break;
+		case 'F':
+			if (rf_format_parse(optarg, formats, &c.o.format) < 0)
+				return rf_cli_finish(RF_FAIL);
+			c.o.machine = c.o.format != RF_FORMAT_TABLE;
+			break;
+		case 'h': help(); return rf_cli_finish(RF_OK);
+		case 'V': return rf_cli_finish(rf_cli_version());
+		default: return rf_cli_usage_error(usage);
+		}
+	}
+	if (argc - optind > 1)
+		return rf_cli_usage_error(usage);
+	c.o.program = optind < argc ? argv[optind] : NULL;
+
+	int status = RF_FAIL;
+	char *dir = rf_notesdir_locate(c.o.dir);
+	if (rf_notesdir_open(&c.nd, dir) == 0 && rf_store_open(&c.st, dir, RF_STORE_READ) == 0 && run(&c) == 0)
+		status = RF_OK;
+	if (rf_pager_finish(&c.pg) < 0)
+		status = RF_FAIL;
+	if (c.have_t)
+		rf_template_free(&c.t);
+	rf_store_close(&c.st);
+	rf_notesdir_close(&c.nd);
+	free(dir);
+	return rf_cli_finish(status);
+}

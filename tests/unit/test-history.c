@@ -1,0 +1,265 @@
+/* The history walker on a repository built here: per-note history, renames,
+ * merges, the timeline of every note, and the work tree. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "history.h"
+#include "unit.h"
+
+struct repo {
+	char dir[64];
+	git_repository *r;
+};
+
+/* Commit files ("name", "content" pairs, NULL-ended) as the whole tree. */
+static git_oid commit(struct repo *rp, const char *const *files, const git_oid *p1, const git_oid *p2,
+		      const char *msg, long t)
+{
+	git_treebuilder *b;
+	git_oid tree_id, blob, id;
+	git_tree *tree;
+	git_signature *sig;
+	git_commit *parents[2] = { NULL, NULL };
+	size_t np = 0;
+	git_treebuilder_new(&b, rp->r, NULL);
+	for (size_t i = 0; files[i]; i += 2) {
+		git_blob_create_from_buffer(&blob, rp->r, files[i + 1], strlen(files[i + 1]));
+		git_treebuilder_insert(NULL, b, files[i], &blob, GIT_FILEMODE_BLOB);
+	}
+	git_treebuilder_write(&tree_id, b);
+	git_treebuilder_free(b);
+	git_tree_lookup(&tree, rp->r, &tree_id);
+	git_signature_new(&sig, "T", "t@example.org", t, 0);
+	if (p1)
+		git_commit_lookup(&parents[np++], rp->r, p1);
+	if (p2)
+		git_commit_lookup(&parents[np++], rp->r, p2);
+	git_commit_create(&id, rp->r, NULL, sig, sig, NULL, msg, tree, np, (const git_commit **)parents);
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	return id;
+}
+
+static void set_head(struct repo *rp, const git_oid *id)
+{
+	git_reference *ref;
+	git_reference_create(&ref, rp->r, "refs/heads/main", id, 1, "test");
+	git_reference_free(ref);
+	git_repository_set_head(rp->r, "refs/heads/main");
+}
+
+static void repo_open(struct repo *rp)
+{
+	strcpy(rp->dir, "/tmp/rf-test-history-XXXXXX");
+	if (!mkdtemp(rp->dir))
+		abort();
+	git_libgit2_init();
+	git_repository_init(&rp->r, rp->dir, 0);
+}
+
+static void repo_close(struct repo *rp)
+{
+	git_repository_free(rp->r);
+	git_libgit2_shutdown();
+	char *cmd = rf_xasprintf("rm -rf '%s'", rp->dir);
+	if (system(cmd) != 0)
+		abort();
+	free(cmd);
+}
+
+/* The walk as "subject path<-old_path" lines ("+" created, "x" deleted). */
+static char *walk(struct repo *rp, const char *path)
+{
+	struct rf_store st;
+	struct rf_history h = { NULL, 0, 0 };
+	struct rf_buf out = RF_BUF_INIT;
+	if (rf_store_open(&st, rp->dir, RF_STORE_READ) < 0)
+		return NULL;
+	if (rf_history_walk(&st, path, &h) == 0) {
+		for (size_t i = 0; i < h.n; i++) {
+			const struct rf_history_entry *e = &h.v[i];
+			rf_buf_addf(&out, "%s %s%s%s%s%s\n", e->subject, e->merge ? "M " : "", e->path,
+				    e->old_path && strcmp(e->old_path, e->path) ? "<-" : "",
+				    e->old_path && strcmp(e->old_path, e->path) ? e->old_path : "",
+				    !e->old_path ? " +" : !e->has_new ? " x" : "");
+		}
+	}
+	rf_history_free(&h);
+	rf_store_close(&st);
+	return rf_buf_detach(&out);
+}
+
+static const char A1[] = "[visa]\nh1b = unknown\nj1 = unknown\n[notes]\nx = 1\ny = 2\nz = 3\n";
+static const char A2[] = "[visa]\nh1b = no\nj1 = unknown\n[notes]\nx = 1\ny = 2\nz = 3\n";
+static const char A3[] = "[visa]\nh1b = no\nj1 = yes\n[notes]\nx = 1\ny = 2\nz = 3\n";
+static const char B1[] = "[visa]\nh1b = yes\n";
+
+static void one_note(struct unit *u)
+{
+	struct repo rp;
+	repo_open(&rp);
+	const char *f1[] = { "a.ini", A1, "b.ini", B1, "profile.ini", "x", NULL };
+	git_oid c1 = commit(&rp, f1, NULL, NULL, "c1", 100);
+	const char *f2[] = { "a.ini", A2, "b.ini", B1, "profile.ini", "x", NULL };
+	git_oid c2 = commit(&rp, f2, &c1, NULL, "c2", 200);
+	const char *f3[] = { "a.ini", A2, "b.ini", "[visa]\nh1b = no\n", "profile.ini", "y", NULL };
+	git_oid c3 = commit(&rp, f3, &c2, NULL, "c3", 300);
+	git_oid c4 = commit(&rp, f3, &c3, NULL, "c4 empty", 400);
+	const char *f5[] = { "b.ini", "[visa]\nh1b = no\n", "profile.ini", "y", NULL };
+	git_oid c5 = commit(&rp, f5, &c4, NULL, "c5 delete", 500);
+	set_head(&rp, &c5);
+	char *s = walk(&rp, "a.ini");
+	CHECK_STR(u, s, "c5 delete a.ini x\nc2 a.ini\nc1 a.ini +\n");
+	free(s);
+	s = walk(&rp, NULL);
+	CHECK_STR(u, s, "c5 delete a.ini x\nc3 b.ini\nc2 a.ini\nc1 a.ini +\nc1 b.ini +\n");
+	free(s);
+	repo_close(&rp);
+}
+
+static void renames(struct unit *u)
+{
+	struct repo rp;
+	repo_open(&rp);
+	const char *f1[] = { "a.ini", A1, "b.ini", B1, NULL };
+	git_oid c1 = commit(&rp, f1, NULL, NULL, "c1", 100);
+	const char *f2[] = { "c.ini", A1, "b.ini", B1, NULL };
+	git_oid c2 = commit(&rp, f2, &c1, NULL, "mv a c", 200);
+	/* Renamed and edited in one commit: similar enough to follow. */
+	const char *f3[] = { "d.ini", A2, "b.ini", B1, NULL };
+	git_oid c3 = commit(&rp, f3, &c2, NULL, "mv c d", 300);
+	const char *f4[] = { "d.ini", A3, "b.ini", B1, NULL };
+	git_oid c4 = commit(&rp, f4, &c3, NULL, "edit d", 400);
+	set_head(&rp, &c4);
+	char *s = walk(&rp, "d.ini");
+	CHECK_STR(u, s, "edit d d.ini\nmv c d d.ini<-c.ini\nmv a c c.ini<-a.ini\nc1 a.ini +\n");
+	free(s);
+	s = walk(&rp, NULL);
+	CHECK_STR(u, s, "edit d d.ini\nmv c d d.ini<-c.ini\nmv a c c.ini<-a.ini\nc1 a.ini +\nc1 b.ini +\n");
+	free(s);
+
+	struct rf_store st;
+	git_commit *old;
+	char *name;
+	rf_store_open(&st, rp.dir, RF_STORE_READ);
+	git_commit_lookup(&old, rp.r, &c1);
+	CHECK(u, rf_history_name_at(&st, "d.ini", old, &name) == 0);
+	CHECK_STR(u, name, "a.ini");
+	free(name);
+	git_commit_free(old);
+	git_commit_lookup(&old, rp.r, &c3);
+	rf_history_name_at(&st, "d.ini", old, &name);
+	CHECK_STR(u, name, "d.ini");
+	free(name);
+	git_commit_free(old);
+	rf_store_close(&st);
+	repo_close(&rp);
+}
+
+static void merges(struct unit *u)
+{
+	struct repo rp;
+	repo_open(&rp);
+	const char *f1[] = { "a.ini", A1, "b.ini", B1, NULL };
+	git_oid base = commit(&rp, f1, NULL, NULL, "base", 100);
+	/* Laptop 1 changes h1b, laptop 2 changes notes.z; merged. */
+	const char *fx[] = { "a.ini", A2, "b.ini", B1, NULL };
+	git_oid x = commit(&rp, fx, &base, NULL, "x", 200);
+	const char A1z[] = "[visa]\nh1b = unknown\nj1 = unknown\n[notes]\nx = 1\ny = 2\nz = 4\n";
+	const char *fy[] = { "a.ini", A1z, "b.ini", B1, NULL };
+	git_oid y = commit(&rp, fy, &base, NULL, "y", 300);
+	const char A2z[] = "[visa]\nh1b = no\nj1 = unknown\n[notes]\nx = 1\ny = 2\nz = 4\n";
+	const char *fm[] = { "a.ini", A2z, "b.ini", B1, NULL };
+	git_oid m = commit(&rp, fm, &x, &y, "merge", 400);
+	/* A merge that takes one side's note as it is is not listed. */
+	const char *fz[] = { "a.ini", A2z, "b.ini", "[visa]\nh1b = no\n", NULL };
+	git_oid z = commit(&rp, fz, &base, NULL, "z", 350);
+	const char *fm2[] = { "a.ini", A2z, "b.ini", "[visa]\nh1b = no\n", NULL };
+	git_oid m2 = commit(&rp, fm2, &m, &z, "merge2", 500);
+	set_head(&rp, &m2);
+	char *s = walk(&rp, "a.ini");
+	CHECK_STR(u, s, "merge M a.ini\nz a.ini\ny a.ini\nx a.ini\nbase a.ini +\n");
+	free(s);
+
+	/* The merge is compared with its first parent: notes.z changed. */
+	struct rf_store st;
+	struct rf_history h = { NULL, 0, 0 };
+	rf_store_open(&st, rp.dir, RF_STORE_READ);
+	rf_history_walk(&st, "a.ini", &h);
+	CHECK(u, h.n == 5);
+	if (h.n == 5) {
+		struct rf_buf t = RF_BUF_INIT;
+		int missing;
+		rf_history_text(&st, NULL, &h.v[0], 0, &t, &missing);
+		CHECK_STR(u, t.buf, A2);
+		rf_history_text(&st, NULL, &h.v[0], 1, &t, &missing);
+		CHECK_STR(u, t.buf, A2z);
+		rf_buf_free(&t);
+	}
+	rf_history_free(&h);
+	rf_store_close(&st);
+	s = walk(&rp, NULL);
+	CHECK_STR(u, s, "merge M a.ini\nz a.ini\nz b.ini\ny a.ini\nx a.ini\nbase a.ini +\nbase b.ini +\n");
+	free(s);
+	repo_close(&rp);
+}
+
+static void worktree(struct unit *u)
+{
+	struct repo rp;
+	repo_open(&rp);
+	const char *f1[] = { "a.ini", A1, "b.ini", B1, "c.ini", "[x]\nk = v\n", NULL };
+	git_oid c1 = commit(&rp, f1, NULL, NULL, "c1", 100);
+	set_head(&rp, &c1);
+	/* a: edited; b: renamed to e (git mv); c: deleted; f: new. */
+	struct rf_notesdir nd;
+	rf_notesdir_open(&nd, rp.dir);
+	rf_notesdir_write(&nd, "a.ini", A2, strlen(A2), 0);
+	rf_notesdir_write(&nd, "e.ini", B1, strlen(B1), 0);
+	rf_notesdir_write(&nd, "f.ini", "[y]\n", 4, 0);
+	struct rf_store st;
+	struct rf_history h = { NULL, 0, 0 };
+	char *head = NULL;
+	rf_store_open(&st, rp.dir, RF_STORE_READ);
+	CHECK(u, rf_history_worktree(&st, &nd, NULL, &h, NULL) == 0);
+	struct rf_buf out = RF_BUF_INIT;
+	for (size_t i = 0; i < h.n; i++)
+		rf_buf_addf(&out, "%s<-%s %d;", h.v[i].path, h.v[i].old_path ? h.v[i].old_path : "-", h.v[i].has_new);
+	CHECK_STR(u, out.buf, "a.ini<-a.ini 1;e.ini<-b.ini 1;f.ini<-- 1;c.ini<-c.ini 0;");
+	rf_buf_free(&out);
+	rf_history_free(&h);
+	CHECK(u, rf_history_worktree(&st, &nd, "e.ini", &h, &head) == 0);
+	CHECK(u, h.n == 1 && h.v[0].worktree && !strcmp(h.v[0].old_path, "b.ini"));
+	CHECK_STR(u, head, "b.ini");
+	free(head);
+	rf_history_free(&h);
+	CHECK(u, rf_history_worktree(&st, &nd, "b.ini", &h, &head) == 0);
+	CHECK(u, h.n == 1 && !h.v[0].has_new);
+	free(head);
+	rf_history_free(&h);
+	rf_store_close(&st);
+	rf_notesdir_close(&nd);
+	repo_close(&rp);
+}
+
+static void similarity(struct unit *u)
+{
+	CHECK(u, rf_history_similarity("a\nb\n", 4, "a\nb\n", 4) == 100);
+	CHECK(u, rf_history_similarity("a\nb\nc\nd\n", 8, "a\nb\nc\nx\n", 8) == 75);
+	CHECK(u, rf_history_similarity("a\n", 2, "b\n", 2) == 0);
+	CHECK(u, rf_history_is_note("x.ini") && !rf_history_is_note("profile.ini") && !rf_history_is_note(".ini"));
+}
+
+int main(void)
+{
+	struct unit u = { 0, 0, 0 };
+	RUN(&u, one_note);
+	RUN(&u, renames);
+	RUN(&u, merges);
+	RUN(&u, worktree);
+	RUN(&u, similarity);
+	return UNIT_DONE(&u);
+}

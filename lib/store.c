@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -29,6 +30,55 @@ static void sleep_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 	nanosleep(&ts, NULL);
+}
+
+/* While rf commits it writes its pid into .git/rf.lock (the file it holds
+ * the writer flock on) and empties it afterwards.  The next writer, holding
+ * the flock, finds it non-empty only if that rf died mid-commit: a git lock
+ * file created since then (mtime at or after the marker's) and still there
+ * a second later is that rf's, provably stale, and is removed.  A git
+ * command run by hand in that same window would have its lock removed too;
+ * git holds branch locks for milliseconds, so that takes a git command
+ * started within the moment an rf was being killed. */
+static void mark_committing(struct rf_store *st, int on)
+{
+	if (st->lock_fd < 0)
+		return;
+	if (ftruncate(st->lock_fd, 0) == 0 && on) {
+		char pid[32];
+		int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+		if (pwrite(st->lock_fd, pid, (size_t)n, 0) != n)
+			rf_warn("%srf.lock: cannot mark the commit in progress", git_repository_path(st->repo));
+	}
+}
+
+/* A killed writer's marker: its time, or 0 when the last writer finished. */
+static struct timespec killed_writer(const struct rf_store *st)
+{
+	struct stat sb;
+	struct timespec none = { 0, 0 };
+	if (fstat(st->lock_fd, &sb) < 0 || sb.st_size == 0)
+		return none;
+	return sb.st_mtim;
+}
+
+static int ts_before(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
+/* Remove what a killed rf left in the work tree: its temporary notes
+ * (every rf that writes one holds the writer flock, so none is live). */
+static void clear_stale_tmp(const struct rf_store *st)
+{
+	DIR *d = opendir(st->dir);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)))
+		if (!strncmp(de->d_name, ".rf-tmp-", 8) && unlinkat(dirfd(d), de->d_name, 0) == 0)
+			rf_warn("removed %s, a temporary file left by a killed rf command", de->d_name);
+	closedir(d);
 }
 
 static int lib_init(void)
@@ -111,9 +161,15 @@ static int wait_git_locks(struct rf_store *st)
 	git_error_clear();
 	char *locks[3] = { rf_xasprintf("%sindex.lock", gitdir), rf_xasprintf("%sHEAD.lock", gitdir), branch };
 	int r = 0;
+	struct timespec killed = killed_writer(st);
 	for (size_t i = 0; i < 3 && r == 0; i++) {
 		struct stat sb;
 		for (long waited = 0; locks[i] && lstat(locks[i], &sb) == 0; waited += 20) {
+			if (killed.tv_sec && !ts_before(sb.st_mtim, killed) && waited >= 1000 &&
+			    unlink(locks[i]) == 0) {
+				rf_warn("removed %s, left by an rf command killed while committing", locks[i]);
+				break;
+			}
 			if (waited >= GIT_LOCK_WAIT_MS) {
 				r = rf_error("%s exists: another git command is running, or one was killed; "
 					     "if none is running, remove that file and try again", locks[i]);
@@ -124,6 +180,10 @@ static int wait_git_locks(struct rf_store *st)
 	}
 	for (size_t i = 0; i < 3; i++)
 		free(locks[i]);
+	if (r == 0) {
+		clear_stale_tmp(st);
+		mark_committing(st, 0);
+	}
 	return r;
 }
 
@@ -373,12 +433,15 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 	if (git_message_prettify(&msg, message, 0, 0) < 0)
 		return rf_git_error("commit message");
 	long waited = 0;
+	int again = 0;
+	mark_committing(st, 1);
 	for (int attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
 		git_commit *parent = NULL;
 		git_tree *base = NULL, *tree = NULL;
 		git_signature *author = NULL, *committer = NULL;
 		git_oid tree_id, commit_id;
-		int e = 0, again = 0;
+		int e = 0;
+		again = 0;
 
 		if (head_commit(st, &parent) < 0)
 			goto done;
@@ -407,6 +470,7 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 				again = 1;	/* HEAD moved under us: rebuild on the new HEAD */
 			} else if (e == GIT_ELOCKED && waited < GIT_LOCK_WAIT_MS) {
 				again = 1;
+				attempt--;	/* waiting for a lock is bounded by time */
 				sleep_ms(20);
 				waited += 20;
 			} else if (e == GIT_ELOCKED) {
@@ -423,9 +487,13 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 		if (!again || e == 0)
 			break;
 	}
+	if (again && r < 0)
+		rf_error("HEAD kept moving during %d attempts to commit (is another program committing "
+			 "continuously?); nothing committed, the note is kept as it is", COMMIT_ATTEMPTS);
 	if (r == 1)
 		refresh_index(st, ch, n);
 done:
+	mark_committing(st, 0);
 	git_buf_dispose(&msg);
 	return r;
 }

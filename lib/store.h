@@ -26,7 +26,8 @@ enum { RF_STORE_READ = 0, RF_STORE_WRITE = 1 };
  * when a new repository was made. */
 int rf_store_init(const char *dir, int *created);
 /* Open the repository whose work tree is dir.  With RF_STORE_WRITE, refuse
- * a detached HEAD and wait (bounded) for the writer lock. */
+ * a detached HEAD, wait (bounded) for the writer lock, and remove the git
+ * lock files and temporary notes provably left by an rf killed mid-commit. */
 int rf_store_open(struct rf_store *st, const char *dir, int mode);
 void rf_store_close(struct rf_store *st);
 

@@ -170,9 +170,15 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 			cur.key = key;
 			cur.value = value;
 			if (cur.kind == RF_LINE_ERROR && !cur.error) {
-				int bracket = joined.buf[strspn(joined.buf, " \t")] == '[';
-				cur.error = bracket ? "malformed section header (a comment after ']' is not allowed)"
-						    : "line is not '[section]', 'key = value' or a comment";
+				const char *b = joined.buf + strspn(joined.buf, " \t");
+				int bracket = *b == '[';
+				if (bracket && b[1 + strspn(b + 1, " \t")] == ']')
+					cur.error = "empty section name '[]' (iniparser would put its keys in the "
+						    "section above)";
+				else
+					cur.error = bracket ? "malformed section header (a comment after ']' is not "
+							      "allowed)"
+							    : "line is not '[section]', 'key = value' or a comment";
 			}
 		}
 		push_line(ini, &cap, &cur);

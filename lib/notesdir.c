@@ -97,6 +97,14 @@ int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs)
 		size_t n = strlen(e->d_name);
 		if (n <= 4 || !rf_str_endswith(e->d_name, ".ini"))
 			continue;
+		/* Notes are files; a symbolic link is listed too, so that naming
+		 * it gets the clear refusal of rf_notesdir_read. */
+		unsigned char type = e->d_type;
+		struct stat st;
+		if (type == DT_UNKNOWN && fstatat(nd->fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			type = S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_DIR;
+		if (type != DT_REG && type != DT_LNK)
+			continue;
 		char *slug = rf_xstrndup(e->d_name, n - 4);
 		if (rf_slug_valid(slug))
 			rf_strv_push(slugs, slug);
@@ -108,13 +116,27 @@ int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs)
 	return 0;
 }
 
-/* The [program] name of a note, or NULL (unreadable notes have no name). */
+/* Read a regular file without following links, reporting nothing. */
+static int read_quietly(const struct rf_notesdir *nd, const char *name, struct rf_buf *out)
+{
+	int fd = openat(nd->fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int r = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? rf_read_fd(fd, out) : -1;
+	close(fd);
+	return r;
+}
+
+/* The [program] name of a note, or NULL: unreadable notes (links, broken
+ * files) have no name, and say nothing while another argument is looked
+ * up, so a refusal stays one line. */
 static char *program_name(const struct rf_notesdir *nd, const char *slug)
 {
 	char *file = rf_xasprintf("%s.ini", slug);
 	struct rf_buf buf = RF_BUF_INIT;
 	char *name = NULL;
-	if (rf_notesdir_read(nd, file, &buf, NULL) == 0) {
+	if (read_quietly(nd, file, &buf) == 0) {
 		struct rf_note note;
 		if (rf_note_parse(&note, file, buf.buf, buf.len, 0) == 0) {
 			const char *v = rf_note_get(&note, "program", "name");

@@ -237,3 +237,16 @@ visa.h1b unknown → no"
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
 	git -C "$RF_DIR" fsck --strict
 }
+
+@test "rf-set: a symlinked note or a directory named *.ini does not disturb other lookups" {
+	make_notes
+	rf-new "Mercy West" >/dev/null
+	ln -s "$BATS_TEST_TMPDIR/outside.ini" "$RF_DIR/evil.ini"
+	mkdir "$RF_DIR/odd.ini"
+	assert_refused "rf-set: ambiguous program 'mercy'; candidates: mercy-general, mercy-west" rf-set mercy visa.h1b=no
+	assert_equal "$stderr" "rf-set: ambiguous program 'mercy'; candidates: mercy-general, mercy-west"
+	run --separate-stderr rf-set "Mercy West" visa.h1b=no
+	assert_success
+	assert_equal "$stderr" ""
+	assert_refused "rf-set: no such program 'odd'" rf-set odd visa.h1b=no
+}

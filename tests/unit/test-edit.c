@@ -110,6 +110,96 @@ static void assign_is_all_or_nothing(struct unit *u)
 	rf_buf_free(&text);
 }
 
+/* The value iniparser reads from text for "section:key", or NULL. */
+static char *read_back(const char *text, const char *full)
+{
+	dictionary *d = rf_ini_load_buffer(text, strlen(text));
+	if (!d)
+		return NULL;
+	const char *v = iniparser_getstring(d, full, NULL);
+	char *r = v ? strdup(v) : NULL;
+	iniparser_freedict(d);
+	return r;
+}
+
+static void continuation_lines(struct unit *u)
+{
+	/* iniparser reads "h1b = unknown" from the two lines; rewriting the
+	 * key replaces both physical lines with one. */
+	const char *in = "[visa]\nh1b = un\\\nknown\nj1 = yes\n";
+	char *v = read_back(in, "visa:h1b");
+	CHECK_STR(u, v, "unknown");
+	free(v);
+	char *s = set(in, "visa", "h1b", "no");
+	CHECK_STR(u, s, "[visa]\nh1b = no\nj1 = yes\n");
+	free(s);
+	/* A continued line elsewhere is kept byte for byte. */
+	s = set(in, "visa", "j1", "no");
+	CHECK_STR(u, s, "[visa]\nh1b = un\\\nknown\nj1 = no\n");
+	free(s);
+	/* A missing key goes after the continued line, not inside it. */
+	s = set(in, "visa", "legal_support", "vague");
+	CHECK_STR(u, s, "[visa]\nh1b = un\\\nknown\nj1 = yes\nlegal_support = vague\n");
+	free(s);
+}
+
+static void crlf_lines(struct unit *u)
+{
+	const char *in = "[visa]\r\nh1b = unknown ; ask\r\nj1 = yes\r\n\r\n[img]\r\n";
+	char *s = set(in, "visa", "h1b", "no");
+	CHECK_STR(u, s, "[visa]\r\nh1b = no ; ask\r\nj1 = yes\r\n\r\n[img]\r\n");
+	free(s);
+	s = set(in, "img", "accent_comments", "yes");
+	CHECK_STR(u, s, "[visa]\r\nh1b = unknown ; ask\r\nj1 = yes\r\n\r\n[img]\r\naccent_comments = yes\r\n");
+	free(s);
+	s = set(in, "notes", "text", "hi");
+	CHECK_STR(u, s, "[visa]\r\nh1b = unknown ; ask\r\nj1 = yes\r\n\r\n[img]\r\n\r\n[notes]\r\ntext = hi\r\n");
+	free(s);
+}
+
+static void quoted_values_with_comments(struct unit *u)
+{
+	const char *in = "[quotes]\nq = \"a; b\" ; said twice\nr = 'x # y'   # hers\ns = \"open ; never closed\n";
+	char *s = set(in, "quotes", "q", "plain");
+	CHECK_STR(u, s, "[quotes]\nq = plain ; said twice\nr = 'x # y'   # hers\ns = \"open ; never closed\n");
+	free(s);
+	s = set(in, "quotes", "r", "it's; here");
+	CHECK_STR(u, s, "[quotes]\nq = \"a; b\" ; said twice\nr = \"it's; here\"   # hers\ns = \"open ; never closed\n");
+	free(s);
+	/* An unclosed quote runs to the end of the line for iniparser: there
+	 * is no comment to keep. */
+	s = set(in, "quotes", "s", "closed");
+	CHECK_STR(u, s, "[quotes]\nq = \"a; b\" ; said twice\nr = 'x # y'   # hers\ns = closed\n");
+	free(s);
+	s = set("[a]\nk = v;c\nm =\n", "a", "m", "w");
+	CHECK_STR(u, s, "[a]\nk = v;c\nm = w\n");
+	free(s);
+	s = set("[a]\nk = v;c\n", "a", "k", "");
+	CHECK_STR(u, s, "[a]\nk =;c\n");
+	char *v = s ? read_back(s, "a:k") : NULL;
+	CHECK_STR(u, v, "");
+	free(v);
+	free(s);
+}
+
+static void keys_before_any_section(struct unit *u)
+{
+	const char *in = "top = 1\n; c\n[visa]\nh1b = no\n";
+	char *s = set(in, "visa", "h1b", "yes");
+	CHECK_STR(u, s, "top = 1\n; c\n[visa]\nh1b = yes\n");
+	free(s);
+	s = set(in, "visa", "j1", "yes");
+	CHECK_STR(u, s, "top = 1\n; c\n[visa]\nh1b = no\nj1 = yes\n");
+	free(s);
+	/* A file of top-level keys only gets the section appended. */
+	s = set("top = 1\n", "visa", "h1b", "no");
+	CHECK_STR(u, s, "top = 1\n\n[visa]\nh1b = no\n");
+	free(s);
+	s = set("", "visa", "h1b", "no");
+	CHECK_STR(u, s, "[visa]\nh1b = no\n");
+	free(s);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -120,5 +210,9 @@ int main(void)
 	RUN(&u, reads_back_exactly);
 	RUN(&u, refuses_long_lines);
 	RUN(&u, assign_is_all_or_nothing);
+	RUN(&u, continuation_lines);
+	RUN(&u, crlf_lines);
+	RUN(&u, quoted_values_with_comments);
+	RUN(&u, keys_before_any_section);
 	return UNIT_DONE(&u);
 }

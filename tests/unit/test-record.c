@@ -1,0 +1,130 @@
+/* Commit messages: what changed, per key, readable in `git log --oneline`. */
+#include <stdlib.h>
+
+#include "record.h"
+#include "unit.h"
+
+/* An item for file going from text a to text b (either NULL). */
+static void item(struct rf_record_item *it, const char *file, const char *a, const char *b)
+{
+	struct rf_note na, nb;
+	memset(it, 0, sizeof(*it));
+	it->file = rf_xstrdup(file);
+	if (a)
+		rf_note_parse(&na, file, a, strlen(a), 0);
+	if (b)
+		rf_note_parse(&nb, file, b, strlen(b), 0);
+	rf_semdiff(a ? &na : NULL, b ? &nb : NULL, &it->changes);
+	it->created = !a && b;
+	it->deleted = a && !b;
+	if (it->created) {
+		const char *n = rf_note_get(&nb, "program", "name");
+		it->name = n && *n ? rf_xstrdup(n) : NULL;
+	}
+	if (a)
+		rf_note_free(&na);
+	if (b)
+		rf_note_free(&nb);
+}
+
+static void item_free(struct rf_record_item *it)
+{
+	free(it->file);
+	free(it->name);
+	rf_changes_free(&it->changes);
+}
+
+static char *message(const char *verb, const char *file, const char *a, const char *b)
+{
+	struct rf_record_item it;
+	item(&it, file, a, b);
+	char *m = rf_record_message(verb, &it, 1);
+	item_free(&it);
+	return m;
+}
+
+static void one_key(struct unit *u)
+{
+	char *m = message("set", "mercy-general.ini", "[visa]\nh1b = unknown\n", "[visa]\nh1b = no\n");
+	CHECK_STR(u, m, "set mercy-general: visa.h1b unknown → no\n");
+	free(m);
+	m = message("set", "mercy-general.ini", "[visa]\n", "[visa]\nj1 = yes\n");
+	CHECK_STR(u, m, "set mercy-general: visa.j1 (none) → yes\n");
+	free(m);
+	m = message("edit", "mercy-general.ini", "[visa]\nj1 = yes\n", "[visa]\n");
+	CHECK_STR(u, m, "edit mercy-general: visa.j1 yes → (none)\n");
+	free(m);
+	m = message("set", "x.ini", "[program]\nrank =\n", "[program]\nrank = 2\n");
+	CHECK_STR(u, m, "set x: program.rank \"\" → 2\n");
+	free(m);
+}
+
+static void several_keys_fit_or_go_to_the_body(struct unit *u)
+{
+	char *m = message("set", "x.ini", "[visa]\nh1b = unknown\nj1 = unknown\n", "[visa]\nh1b = no\nj1 = yes\n");
+	CHECK_STR(u, m, "set x: visa.h1b unknown → no, visa.j1 unknown → yes\n");
+	free(m);
+	m = message("set", "mercy-general.ini", "[visa]\nh1b = unknown\nj1 = unknown\nlegal_support = unknown\n",
+		    "[visa]\nh1b = no\nj1 = yes\nlegal_support = vague\n");
+	CHECK_STR(u, m,
+		  "set mercy-general: 3 changes\n\nvisa.h1b unknown → no\nvisa.j1 unknown → yes\n"
+		  "visa.legal_support unknown → vague\n");
+	free(m);
+}
+
+static void long_values_are_cut_in_the_phrase(struct unit *u)
+{
+	char *m = message("quote", "x.ini", "[quotes]\n",
+			  "[quotes]\n2026-12-05 pd = We've never sponsored an H-1B for IR before, but we could try\n");
+	CHECK_STR(u, m, "quote x: quotes.2026-12-05 pd (none) → We've never sponsored an H-1B for IR be…\n");
+	free(m);
+	/* Never inside a UTF-8 character. */
+	m = message("set", "x.ini", "[notes]\n", "[notes]\nt = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaé and more\n");
+	CHECK_STR(u, m, "set x: notes.t (none) → aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\n");
+	free(m);
+}
+
+static void created_deleted_and_layout(struct unit *u)
+{
+	char *m = message("new", "mercy-general.ini", NULL, "[program]\nname = Mercy General\n");
+	CHECK_STR(u, m, "new mercy-general: Mercy General\n");
+	free(m);
+	m = message("init", "profile.ini", NULL, "[applicant]\n");
+	CHECK_STR(u, m, "init profile: created\n");
+	free(m);
+	m = message("edit", "x.ini", "[a]\nk = v\n", NULL);
+	CHECK_STR(u, m, "edit x: deleted\n");
+	free(m);
+	m = message("edit", "x.ini", "[a]\nk = v\n", "; note\n[a]\nk  =  v ; why\n");
+	CHECK_STR(u, m, "edit x: comments and layout only\n");
+	free(m);
+	/* A duplicate that iniparser ignores is no change of answer. */
+	m = message("edit", "x.ini", "[a]\nk = v\n", "[a]\nk = old\nk = v\n");
+	CHECK_STR(u, m, "edit x: comments and layout only\n");
+	free(m);
+}
+
+static void several_notes(struct unit *u)
+{
+	struct rf_record_item it[3];
+	item(&it[0], "a.ini", "[visa]\nh1b = unknown\nj1 = no\n", "[visa]\nh1b = no\nj1 = yes\n");
+	item(&it[1], "b.ini", NULL, "[program]\nname = B Hospital\n");
+	item(&it[2], "c.ini", "[visa]\n", NULL);
+	char *m = rf_record_message("edit", it, 3);
+	CHECK_STR(u, m,
+		  "edit 3 notes\n\na: visa.h1b unknown → no\na: visa.j1 no → yes\nb: B Hospital\nc: deleted\n");
+	free(m);
+	for (size_t i = 0; i < 3; i++)
+		item_free(&it[i]);
+}
+
+int main(void)
+{
+	struct unit u = { 0, 0, 0 };
+	RUN(&u, one_key);
+	RUN(&u, several_keys_fit_or_go_to_the_body);
+	RUN(&u, long_values_are_cut_in_the_phrase);
+	RUN(&u, created_deleted_and_layout);
+	RUN(&u, several_notes);
+	return UNIT_DONE(&u);
+}

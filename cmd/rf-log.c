@@ -248,8 +248,8 @@ static int run(struct ctx *c)
 
 	idx = rf_xcalloc(h.n ? h.n : 1, sizeof(*idx));
 	for (size_t i = 0; i < h.n; i++) {
-		int64_t t = h.v[i].worktree ? now : h.v[i].time;
-		if (t < since || t > until)
+		/* The work tree is the present: any --until leaves it out. */
+		if (h.v[i].worktree ? c->o.until != NULL : h.v[i].time < since || h.v[i].time > until)
 			continue;
 		if (c->o.have_max && n >= c->o.max)
 			break;

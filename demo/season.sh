@@ -77,6 +77,9 @@ export PATH="$bin:$PATH" RF_DIR=$dir RF_SHARE=${RF_SHARE:-$src/templates}
 export GIT_AUTHOR_NAME="Ana Applicant" GIT_AUTHOR_EMAIL="ana@example.org"
 export GIT_COMMITTER_NAME="Ana Applicant" GIT_COMMITTER_EMAIL="ana@example.org"
 export GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8
+# The applicant lives on US Eastern time, as the scripted dates do (a POSIX
+# TZ string: no tzdata needed).
+export TZ=EST5EDT,M3.2.0,M11.1.0
 # The tour prints straight to the terminal: no pager in between.
 export RF_PAGER=
 unset VISUAL EDITOR
@@ -91,13 +94,25 @@ done < <(steps)
 unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 [ "$build_only" = 1 ] && exit 0
 
+# Run one command of the tour; 1 is an answer (rf-check found problems,
+# rf-diff differences), 2 a failure worth showing.
 show() {
 	printf '\n$ %s\n' "$*"
-	"$@" || true
+	local st=0
+	"$@" || st=$?
+	if [ "$st" -ge 2 ]; then
+		echo "(exit status $st)"
+		tour_failed=1
+	fi
+	return 0
 }
+tour_failed=0
 
 echo "A season of six fictional programs, November to January, in $dir"
 show git -C "$dir" log --oneline
 show rf check
+show rf log -n 8
+show rf log -p crestview
 echo
 echo "The notes stay in $dir: try 'rf -C $dir ...' or 'git -C $dir log -p'."
+exit $((tour_failed ? 2 : 0))

@@ -75,4 +75,9 @@ setup() {
 	assert_line "\$ git -C $season log --oneline"
 	assert_line --partial "edit crestview-university-ir-integrated: visa.h1b case-by-case → vague"
 	assert_line "\$ rf check"
+	assert_line "\$ rf log -n 8"
+	assert_line "\$ rf log -p crestview"
+	refute_line --partial "(exit status"
+	# Shown in the applicant's time zone, as scripted.
+	assert_line --regexp '^[0-9a-f]+ 2027-01-06 21:00  edit crestview-university-ir-integrated: '
 }

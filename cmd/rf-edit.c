@@ -45,9 +45,13 @@ int main(int argc, char **argv)
 	struct rf_buf probe = RF_BUF_INIT;
 
 	/* The writer lock is taken after the editor: an editing session may
-	 * last an hour and must not block rf-set in another terminal. */
-	if (rf_notesdir_open(&nd, dir) < 0 || rf_notesdir_resolve(&nd, argv[optind], &slug) < 0)
+	 * last an hour and must not block rf-set in another terminal.  What
+	 * would refuse the commit (no repository, detached HEAD) is checked
+	 * first, so an hour of typing does not end in an error. */
+	if (rf_notesdir_open(&nd, dir) < 0 || rf_notesdir_resolve(&nd, argv[optind], &slug) < 0 ||
+	    rf_store_open(&st, dir, RF_STORE_WRITE) < 0)
 		goto out;
+	rf_store_close(&st);
 	rf_strv_push(&files, rf_xasprintf("%s.ini", slug));
 	if (rf_notesdir_read(&nd, files.v[0], &probe, NULL) < 0)
 		goto out;

@@ -1,7 +1,9 @@
 #include "history.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -10,6 +12,11 @@
 /* Root trees kept loaded: a commit's tree is first needed as its child's
  * parent tree, then as its own; a few slots cover branches and merges. */
 #define TREE_CACHE 16
+/* Long histories read their root trees on several threads first: libgit2
+ * re-applies a tree's whole delta chain on every read, so reading trees is
+ * nearly all of the time, and each thread has its own repository handle. */
+#define PREFETCH_MIN_COMMITS 256
+#define PREFETCH_MAX_THREADS 8
 
 int rf_history_is_note(const char *name)
 {
@@ -99,8 +106,18 @@ int rf_history_similarity(const char *a, size_t alen, const char *b, size_t blen
 
 /* ---- trees ---- */
 
+/* One commit's tree and the followed note's entry in it, read ahead. */
+struct pre {
+	git_oid commit, tree, entry;
+	int have;	/* the note is in the tree */
+	int ok;		/* read (else look it up the slow way) */
+};
+
 struct walk {
 	git_repository *repo;
+	struct pre *pre;	/* sorted by commit, or NULL */
+	size_t npre;
+	const char *pre_name;	/* the name the entries are for */
 	struct {
 		git_oid id;
 		git_tree *tree;
@@ -111,6 +128,7 @@ struct walk {
 
 static void walk_free(struct walk *w)
 {
+	free(w->pre);
 	for (size_t i = 0; i < TREE_CACHE; i++)
 		git_tree_free(w->cache[i].tree);
 }
@@ -147,6 +165,117 @@ static int entry_id(const git_tree *t, const char *name, git_oid *out)
 		return 0;
 	git_oid_cpy(out, git_tree_entry_id(e));
 	return 1;
+}
+
+static int cmp_pre(const void *a, const void *b)
+{
+	return git_oid_cmp(&((const struct pre *)a)->commit, &((const struct pre *)b)->commit);
+}
+
+static const struct pre *pre_find(const struct walk *w, const git_oid *commit)
+{
+	struct pre key;
+	if (!w->pre)
+		return NULL;
+	git_oid_cpy(&key.commit, commit);
+	const struct pre *p = bsearch(&key, w->pre, w->npre, sizeof(*w->pre), cmp_pre);
+	return p && p->ok ? p : NULL;
+}
+
+static int commit_tree(struct walk *w, const git_oid *commit, git_oid *tree_id);
+
+/* The entry of name in a commit's tree: 1 and *out, 0 when absent, -1 on
+ * error; *tree_id gets the commit's tree. */
+static int lookup_entry(struct walk *w, const git_oid *commit, const char *name, git_oid *tree_id, git_oid *out)
+{
+	const struct pre *p = pre_find(w, commit);
+	if (p && !strcmp(name, w->pre_name)) {
+		git_oid_cpy(tree_id, &p->tree);
+		if (p->have)
+			git_oid_cpy(out, &p->entry);
+		return p->have;
+	}
+	if (p)
+		git_oid_cpy(tree_id, &p->tree);
+	else if (commit_tree(w, commit, tree_id) < 0)
+		return -1;
+	git_tree *t = tree_get(w, tree_id);
+	return t ? entry_id(t, name, out) : -1;
+}
+
+struct prefetch_job {
+	const char *gitdir, *name;
+	struct pre *v;
+	size_t lo, hi;
+};
+
+static void *prefetch_run(void *arg)
+{
+	struct prefetch_job *j = arg;
+	git_repository *repo = NULL;
+	git_oid last_tree;
+	int last_have = 0, have_last = 0;
+	git_oid last_entry;
+	if (git_repository_open(&repo, j->gitdir) < 0)
+		return NULL;
+	for (size_t i = j->lo; i < j->hi; i++) {
+		struct pre *p = &j->v[i];
+		git_commit *c = NULL;
+		git_tree *t = NULL;
+		if (git_commit_lookup(&c, repo, &p->commit) < 0)
+			continue;
+		git_oid_cpy(&p->tree, git_commit_tree_id(c));
+		git_commit_free(c);
+		if (have_last && git_oid_equal(&p->tree, &last_tree)) {
+			p->have = last_have;
+			p->entry = last_entry;
+			p->ok = 1;
+			continue;
+		}
+		if (git_tree_lookup(&t, repo, &p->tree) < 0)
+			continue;
+		p->have = entry_id(t, j->name, &p->entry);
+		p->ok = 1;
+		git_tree_free(t);
+		last_tree = p->tree;
+		last_have = p->have;
+		last_entry = p->entry;
+		have_last = 1;
+	}
+	git_repository_free(repo);
+	return NULL;
+}
+
+/* Read the entries of name for commits (in walk order, so each thread gets
+ * a stretch of neighbouring history) on several threads; w->pre is then
+ * sorted for lookups.  A thread that fails leaves its commits to the slow
+ * path, so this never changes the result. */
+static void prefetch(struct walk *w, const char *gitdir, const char *name, const git_oid *commits, size_t n)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nthreads = cpus < 1 ? 1 : cpus > PREFETCH_MAX_THREADS ? PREFETCH_MAX_THREADS : (size_t)cpus;
+	if (n < PREFETCH_MIN_COMMITS)
+		return;
+	w->pre = rf_xcalloc(n, sizeof(*w->pre));
+	w->npre = n;
+	w->pre_name = name;
+	for (size_t i = 0; i < n; i++)
+		git_oid_cpy(&w->pre[i].commit, &commits[i]);
+	struct prefetch_job jobs[PREFETCH_MAX_THREADS];
+	pthread_t tids[PREFETCH_MAX_THREADS];
+	int started[PREFETCH_MAX_THREADS] = { 0 };
+	for (size_t k = 0; k < nthreads; k++) {
+		jobs[k] = (struct prefetch_job){ gitdir, name, w->pre, n * k / nthreads, n * (k + 1) / nthreads };
+		started[k] = k > 0 && pthread_create(&tids[k], NULL, prefetch_run, &jobs[k]) == 0;
+	}
+	prefetch_run(&jobs[0]);
+	for (size_t k = 1; k < nthreads; k++) {
+		if (started[k])
+			pthread_join(tids[k], NULL);
+		else
+			prefetch_run(&jobs[k]);
+	}
+	qsort(w->pre, n, sizeof(*w->pre), cmp_pre);
 }
 
 static int blob_text(git_repository *repo, const git_oid *id, struct rf_buf *out)
@@ -303,24 +432,24 @@ static int visit_path(struct walk *w, const git_commit *c, const char *name, str
 {
 	size_t np = git_commit_parentcount(c);
 	const git_oid *tid = git_commit_tree_id(c);
-	git_tree *t = tree_get(w, tid);
-	if (!t)
+	git_tree *t;
+	git_oid mine, first, ignored;
+	int have = lookup_entry(w, git_commit_id(c), name, &ignored, &mine), have_first = 0, same_as_a_parent = 0;
+	if (have < 0)
 		return -1;
-	git_oid mine, first;
-	int have = entry_id(t, name, &mine), have_first = 0, same_as_a_parent = 0;
 	for (size_t i = 0; i < np; i++) {
 		git_oid ptid, pid;
+		const struct pre *pp = pre_find(w, git_commit_parent_id(c, (unsigned)i));
 		int have_p;
-		if (commit_tree(w, git_commit_parent_id(c, (unsigned)i), &ptid) < 0)
+		if (pp)
+			ptid = pp->tree;
+		else if (commit_tree(w, git_commit_parent_id(c, (unsigned)i), &ptid) < 0)
 			return -1;
 		if (git_oid_equal(&ptid, tid)) {
 			have_p = have;	/* same root tree: nothing to look at */
 			pid = mine;
-		} else {
-			git_tree *pt = tree_get(w, &ptid);
-			if (!pt)
-				return -1;
-			have_p = entry_id(pt, name, &pid);
+		} else if ((have_p = lookup_entry(w, git_commit_parent_id(c, (unsigned)i), name, &ptid, &pid)) < 0) {
+			return -1;
 		}
 		if (i == 0) {
 			have_first = have_p;
@@ -521,7 +650,8 @@ int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *ou
 	struct frontier f = { NULL, 0, 0 };
 	struct rf_strv names = RF_STRV_INIT;
 	git_revwalk *rw = NULL;
-	git_oid id;
+	git_oid id, *commits = NULL;
+	size_t n = 0, cap = 0;
 	int r = -1, e;
 
 	memset(&w, 0, sizeof(w));
@@ -537,14 +667,27 @@ int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *ou
 	}
 	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	while ((e = git_revwalk_next(&id, rw)) == 0) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			commits = rf_xrealloc(commits, cap * sizeof(*commits));
+		}
+		git_oid_cpy(&commits[n++], &id);
+	}
+	if (e != GIT_ITEROVER) {
+		rf_git_error("history");
+		goto out;
+	}
+	if (path)
+		prefetch(&w, git_repository_path(st->repo), path, commits, n);
+	for (size_t i = 0; i < n; i++) {
 		git_commit *c;
-		if (git_commit_lookup(&c, st->repo, &id) < 0) {
+		if (git_commit_lookup(&c, st->repo, &commits[i]) < 0) {
 			rf_git_error("commit");
 			goto out;
 		}
 		int v;
 		if (path) {
-			const char *name = frontier_take(&f, &id);
+			const char *name = frontier_take(&f, &commits[i]);
 			v = visit_path(&w, c, name ? name : path, &names, &f, out);
 		} else {
 			v = visit_all(&w, c, out);
@@ -553,12 +696,9 @@ int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *ou
 		if (v < 0)
 			goto out;
 	}
-	if (e != GIT_ITEROVER) {
-		rf_git_error("history");
-		goto out;
-	}
 	r = 0;
 out:
+	free(commits);
 	git_revwalk_free(rw);
 	walk_free(&w);
 	free(f.v);

@@ -245,6 +245,34 @@ static void worktree(struct unit *u)
 	repo_close(&rp);
 }
 
+/* Past PREFETCH_MIN_COMMITS the trees are read on threads first: the same
+ * answer, renames included. */
+static void long_history(struct unit *u)
+{
+	struct repo rp;
+	repo_open(&rp);
+	git_oid prev;
+	char a[32], b[32];
+	for (int i = 0; i < 600; i++) {
+		snprintf(a, sizeof(a), "[k]\nv = %d\n", i / 10);
+		snprintf(b, sizeof(b), "[k]\nw = %d\n", i);
+		const char *files[] = { i < 301 ? "old.ini" : "new.ini", a, "b.ini", b, NULL };
+		git_oid c = commit(&rp, files, i ? &prev : NULL, NULL, i == 301 ? "mv" : "c", 1000 + i);
+		prev = c;
+	}
+	set_head(&rp, &prev);
+	char *s = walk(&rp, "new.ini");
+	size_t lines = 0;
+	for (char *p = s; p && *p; p++)
+		lines += *p == '\n';
+	/* 60 versions of the content, and the rename (same content). */
+	CHECK(u, lines == 61);
+	CHECK(u, s && strstr(s, "mv new.ini<-old.ini\n"));
+	CHECK(u, s && rf_str_endswith(s, "c old.ini +\n"));
+	free(s);
+	repo_close(&rp);
+}
+
 static void similarity(struct unit *u)
 {
 	CHECK(u, rf_history_similarity("a\nb\n", 4, "a\nb\n", 4) == 100);
@@ -260,6 +288,7 @@ int main(void)
 	RUN(&u, renames);
 	RUN(&u, merges);
 	RUN(&u, worktree);
+	RUN(&u, long_history);
 	RUN(&u, similarity);
 	return UNIT_DONE(&u);
 }

@@ -35,7 +35,7 @@ endif
 DEPS_PKGS = libgit2-dev libiniparser-dev pkg-config bats bats-support bats-assert \
 	bats-file mandoc zsh fish jq python3 valgrind clang libclang-rt-14-dev
 
-CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff
 BINS = $(CMDS:%=bin/%)
 BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))
@@ -156,5 +156,9 @@ fuzz: deps-ok
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS='$(FUZZ_CFLAGS)' fuzz-bins
 	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-.PHONY: all check deps deps-ok demo install uninstall clean fuzz fuzz-bins valgrind FORCE
+# rf-log against git log on 2,000 notes x 50,000 commits (bench/log.sh).
+bench: $(BUILT_BINS)
+	bench/log.sh $(abspath $(BUILD)/bin)
+
+.PHONY: all check deps deps-ok demo install uninstall clean fuzz fuzz-bins valgrind bench FORCE
 .SECONDARY:

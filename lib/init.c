@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "gitdiff.h"
 #include "notesdir.h"
 #include "record.h"
 #include "store.h"
@@ -31,6 +32,9 @@ int rf_init_notes(const char *path, int *created)
 		if (rf_record_text(&st, &nd, "init", "profile.ini", profile.buf, profile.len, 1, &committed) < 0)
 			goto out;
 	}
+	/* Plain git log -p shows per-key changes too (rf-diff --textconv). */
+	if (rf_gitdiff_setup(&st) < 0)
+		goto out;
 	*created = repo_created || committed;
 	r = 0;
 out:

@@ -13,7 +13,7 @@ load helper
 	assert_equal "$(last_subject)" "edit mercy-general: visa.h1b unknown → no"
 	assert_equal "$(git -C "$RF_DIR" show --format= --name-only HEAD)" "mercy-general.ini"
 	# Exactly one line changed, and it is the one sed changed.
-	assert_equal "$(git -C "$RF_DIR" show --format= --unified=0 HEAD | grep '^[-+]' | grep -v '^[-+][-+]')" \
+	assert_equal "$(git -C "$RF_DIR" show --no-textconv --format= --unified=0 HEAD | grep '^[-+]' | grep -v '^[-+][-+]')" \
 		$'-h1b = unknown\n+h1b = no'
 	# The committed bytes are the edited file; the parent's are the file before.
 	cmp <(git -C "$RF_DIR" show HEAD:mercy-general.ini) "$RF_DIR/mercy-general.ini"

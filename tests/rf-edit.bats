@@ -12,7 +12,7 @@ load helper
 	assert_equal "$(last_subject)" "edit mercy-general: visa.h1b unknown → no"
 	assert_equal "$(commit_count)" 3
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
-	assert_equal "$(git -C "$RF_DIR" diff HEAD~1 HEAD | grep '^[-+][^-+]')" $'-h1b = unknown\n+h1b = no'
+	assert_equal "$(git -C "$RF_DIR" diff --no-textconv HEAD~1 HEAD | grep '^[-+][^-+]')" $'-h1b = unknown\n+h1b = no'
 }
 
 @test "rf-edit prefers \$VISUAL, passes the path as one argument, and works with editor arguments" {

@@ -1,0 +1,127 @@
+#include "gitdiff.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ATTRIBUTE_LINE "*.ini diff=rf\n"
+
+char *rf_gitdiff_textconv(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return rf_xstrdup("rf-diff --textconv");
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	*slash = '\0';
+	char *path = rf_xasprintf("%s/rf-diff", exe);
+	if (access(path, X_OK) != 0) {
+		free(path);
+		return rf_xstrdup("rf-diff --textconv");
+	}
+	/* git runs the command through sh: single-quote the path. */
+	struct rf_buf b = RF_BUF_INIT;
+	rf_buf_addc(&b, '\'');
+	for (const char *p = path; *p; p++) {
+		if (*p == '\'')
+			rf_buf_adds(&b, "'\\''");
+		else
+			rf_buf_addc(&b, *p);
+	}
+	rf_buf_adds(&b, "' --textconv");
+	free(path);
+	return rf_buf_detach(&b);
+}
+
+static int set_config(struct rf_store *st)
+{
+	git_config *cfg = NULL, *local = NULL;
+	char *cmd = rf_gitdiff_textconv();
+	int r = 0;
+	/* The repository's own file, not ~/.gitconfig. */
+	if (git_repository_config(&cfg, st->repo) < 0 ||
+	    git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) < 0 ||
+	    git_config_set_string(local, "diff.rf.textconv", cmd) < 0)
+		r = rf_git_error("git config diff.rf.textconv");
+	git_config_free(local);
+	git_config_free(cfg);
+	free(cmd);
+	return r;
+}
+
+/* Replace path with data: temporary file, fsync, rename. */
+static int write_file(const char *path, const char *data, size_t len)
+{
+	char *tmp = rf_xasprintf("%s.rf-XXXXXX", path);
+	int fd = mkstemp(tmp), r = -1;
+	if (fd < 0) {
+		rf_error_errno("%s", tmp);
+		free(tmp);
+		return -1;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t n = write(fd, data + off, len - off);
+		if (n < 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off < len || fsync(fd) < 0 || close(fd) < 0) {
+		rf_error_errno("%s", tmp);
+		if (off < len)
+			close(fd);
+	} else if (rename(tmp, path) < 0) {
+		rf_error_errno("%s", path);
+	} else {
+		r = 0;
+	}
+	if (r < 0)
+		unlink(tmp);
+	free(tmp);
+	return r;
+}
+
+int rf_gitdiff_setup(struct rf_store *st)
+{
+	struct rf_buf attrs = RF_BUF_INIT;
+	char *dir = rf_xasprintf("%sinfo", git_repository_path(st->repo));
+	char *path = rf_xasprintf("%s/attributes", dir);
+	int r = -1;
+	if (set_config(st) < 0)
+		goto out;
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		rf_error_errno("%s", dir);
+		goto out;
+	}
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0) {
+		int e = rf_read_fd(fd, &attrs);
+		close(fd);
+		if (e < 0) {
+			rf_error_errno("%s", path);
+			goto out;
+		}
+	} else if (errno != ENOENT) {
+		rf_error_errno("%s", path);
+		goto out;
+	}
+	if (attrs.len && strstr(attrs.buf, "diff=rf")) {
+		r = 0;	/* said already (by rf or by the user) */
+		goto out;
+	}
+	if (attrs.len && attrs.buf[attrs.len - 1] != '\n')
+		rf_buf_addc(&attrs, '\n');
+	rf_buf_adds(&attrs, ATTRIBUTE_LINE);
+	r = write_file(path, attrs.buf, attrs.len);
+out:
+	rf_buf_free(&attrs);
+	free(path);
+	free(dir);
+	return r;
+}

@@ -113,6 +113,9 @@ show git -C "$dir" log --oneline
 show rf check
 show rf log -n 8
 show rf log -p crestview
+show rf diff crestview 2026-11-30
+show rf diff -x crestview lakeside
+show git -C "$dir" log -p -1 --format=%s crestview-university-ir-integrated.ini
 echo
 echo "The notes stay in $dir: try 'rf -C $dir ...' or 'git -C $dir log -p'."
 exit $((tour_failed ? 2 : 0))

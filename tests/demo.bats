@@ -77,6 +77,11 @@ setup() {
 	assert_line "\$ rf check"
 	assert_line "\$ rf log -n 8"
 	assert_line "\$ rf log -p crestview"
+	assert_line "\$ rf diff crestview 2026-11-30"
+	assert_line "\$ rf diff -x crestview lakeside"
+	# git itself shows per-key lines through rf's diff driver.
+	assert_line "\$ git -C $season log -p -1 --format=%s crestview-university-ir-integrated.ini"
+	assert_line "+program.rank = 4"
 	refute_line --partial "(exit status"
 	# Shown in the applicant's time zone, as scripted.
 	assert_line --regexp '^[0-9a-f]+ 2027-01-06 21:00  edit crestview-university-ir-integrated: '

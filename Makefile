@@ -17,7 +17,7 @@ GIT2_CFLAGS := $(shell pkg-config --cflags libgit2 2>/dev/null)
 GIT2_LIBS   := $(shell pkg-config --libs libgit2 2>/dev/null || echo -lgit2)
 ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -DRF_VERSION='"$(VERSION)"' -Ilib \
 	-I/usr/include/iniparser $(GIT2_CFLAGS) $(CFLAGS)
-LDLIBS   = $(GIT2_LIBS) -liniparser
+LDLIBS   = $(GIT2_LIBS) -liniparser -lm
 
 # BUILD may be set to build in a private directory (parallel work trees).
 ifeq ($(SANITIZE),1)

@@ -1,0 +1,102 @@
+/* rules.h: the scoring rules (rules.ini) and the applicant's profile
+ * (profile.ini), parsed and checked.  Points and weights are kept in
+ * hundredths (integers) so that sums shown to the user add up exactly. */
+#ifndef RF_RULES_H
+#define RF_RULES_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* The domains a risk is made of, in display order. */
+enum { RF_NDOMAINS = 10 };
+extern const char *const rf_domains[RF_NDOMAINS];
+/* Index of a domain name, or -1. */
+int rf_domain_index(const char *name);
+
+enum rf_match { RF_MATCH_ANSWER, RF_MATCH_LT, RF_MATCH_LE, RF_MATCH_GT, RF_MATCH_GE };
+
+struct rf_rule_part {
+	enum rf_match op;
+	char *answer;	/* RF_MATCH_ANSWER: lowercase answer */
+	double number;	/* comparisons */
+	long points;	/* hundredths */
+	char *text;	/* as written: "<80:8" */
+};
+
+struct rf_rule {
+	char *section, *key;
+	struct rf_rule_part *parts;
+	size_t nparts;
+	unsigned lineno;
+};
+
+struct rf_phrase {
+	char *text;	/* lowercase */
+	long points;
+};
+
+/* section.key = num_section.num_key / den_section.den_key */
+struct rf_derived {
+	char *section, *key, *num_section, *num_key, *den_section, *den_key;
+};
+
+struct rf_tier {
+	char *name;
+	long from;	/* hundredths */
+};
+
+struct rf_rules {
+	char *label;
+	long unknown, vague, red;	/* hundredths */
+	struct rf_rule *rules;
+	size_t nrules;
+	struct rf_phrase *phrases;
+	size_t nphrases;
+	struct rf_derived *derived;
+	size_t nderived;
+	long severity_low, severity_medium, severity_high;
+	unsigned pattern_domains;
+	long pattern_points;
+	struct rf_tier *tiers;
+	size_t ntiers;
+};
+
+/* Parse rules text; label names it in "LABEL:LINE: problem" reports.
+ * Returns -1 after reporting the first problem.  Free with rf_rules_free. */
+int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size_t len);
+void rf_rules_free(struct rf_rules *r);
+/* The rule for section.key, or NULL. */
+const struct rf_rule *rf_rules_find(const struct rf_rules *r, const char *section, const char *key);
+/* The derived value definition for section.key, or NULL. */
+const struct rf_derived *rf_rules_derived(const struct rf_rules *r, const char *section, const char *key);
+/* Highest points a rule can give for any answer (unknown and vague included). */
+long rf_rule_max(const struct rf_rules *r, const struct rf_rule *rule);
+
+struct rf_dealbreaker {
+	char *section, *key;
+	struct rf_strv answers;	/* lowercase */
+	unsigned lineno;
+};
+
+struct rf_profile {
+	char *label;
+	long weight[RF_NDOMAINS];	/* hundredths; 100 when not set */
+	char *visa_needed;		/* h1b, j1, either, none */
+	struct rf_strv tracks;		/* empty: every track */
+	struct rf_dealbreaker *dealbreakers;
+	size_t ndealbreakers;
+};
+
+/* Parse profile text as rf_rules_parse does.  Besides its [dealbreakers],
+ * visa_needed = h1b makes visa.h1b = no one and j1 visa.j1 = no. */
+int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, size_t len);
+void rf_profile_free(struct rf_profile *p);
+
+/* Parse "12", "0.25", "1.5" (at most two decimals, not negative) into
+ * hundredths; returns 0 or -1. */
+int rf_hundredths_parse(const char *s, long *out);
+/* Format hundredths as the shortest exact decimal: 1200 -> "12", 25 -> "0.25". */
+void rf_hundredths_format(long v, char buf[32]);
+
+#endif

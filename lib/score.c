@@ -1,0 +1,300 @@
+#include "score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "template.h"
+
+static int load_file(const struct rf_notesdir *nd, const char *name, struct rf_buf *text, char **label)
+{
+	int missing = 1;
+	if (nd && rf_notesdir_read(nd, name, text, &missing) < 0)
+		return -1;
+	if (!missing) {
+		*label = rf_xstrdup(name);
+		return 0;
+	}
+	*label = rf_share_path(name);
+	if (!*label)
+		return -1;
+	return rf_read_file(*label, text);
+}
+
+int rf_scorer_load(struct rf_scorer **out, const struct rf_notesdir *nd)
+{
+	struct rf_scorer *s = rf_xcalloc(1, sizeof(*s));
+	struct rf_buf text = RF_BUF_INIT;
+	char *label = NULL;
+	int r = -1;
+	if (load_file(nd, "rules.ini", &text, &label) < 0 ||
+	    rf_rules_parse(&s->rules, label, text.buf, text.len) < 0)
+		goto out;
+	free(label);
+	label = NULL;
+	if (load_file(nd, "profile.ini", &text, &label) < 0 ||
+	    rf_profile_parse(&s->profile, label, text.buf, text.len) < 0) {
+		rf_rules_free(&s->rules);
+		goto out;
+	}
+	r = 0;
+out:
+	free(label);
+	rf_buf_free(&text);
+	if (r < 0)
+		free(s);
+	else
+		*out = s;
+	return r;
+}
+
+void rf_scorer_free(struct rf_scorer *s)
+{
+	if (!s)
+		return;
+	rf_rules_free(&s->rules);
+	rf_profile_free(&s->profile);
+	free(s);
+}
+
+static void add(struct rf_score *sc, size_t *cap, const struct rf_scorer *s, enum rf_contrib_kind kind,
+		int domain, const char *key, const char *answer, const char *rule, long points)
+{
+	if (points <= 0)
+		return;
+	if (sc->n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		sc->v = rf_xrealloc(sc->v, *cap * sizeof(*sc->v));
+	}
+	struct rf_contribution *c = &sc->v[sc->n++];
+	c->kind = kind;
+	c->domain = domain;
+	c->key = rf_xstrdup(key);
+	c->answer = rf_xstrdup(answer);
+	c->rule = rf_xstrdup(rule);
+	c->points = points;
+	c->weight = domain >= 0 ? s->profile.weight[domain] : 100;
+	/* Round each contribution once, so the shown values sum to the risk. */
+	c->value = (points * c->weight + 50) / 100;
+	sc->risk += c->value;
+}
+
+/* The value rules see for section.key: typed, or derived from others. */
+static char *answer_of(const struct rf_scorer *s, const struct rf_note *note, const char *section, const char *key)
+{
+	const struct rf_derived *d = rf_rules_derived(&s->rules, section, key);
+	if (!d) {
+		const char *v = rf_note_get(note, section, key);
+		return rf_strstrip(rf_xstrdup(v ? v : ""));
+	}
+	const char *a = rf_note_get(note, d->num_section, d->num_key);
+	const char *b = rf_note_get(note, d->den_section, d->den_key);
+	double x, y;
+	if (!a || !b || rf_parse_number(a, &x) < 0 || rf_parse_number(b, &y) < 0 || y <= 0)
+		return rf_xstrdup("");
+	return rf_xasprintf("%.0f", floor(x / y));
+}
+
+static int part_matches(const struct rf_rule_part *p, const char *answer, int is_number, double num)
+{
+	switch (p->op) {
+	case RF_MATCH_ANSWER: return !strcasecmp(p->answer, answer);
+	case RF_MATCH_LT: return is_number && num < p->number;
+	case RF_MATCH_LE: return is_number && num <= p->number;
+	case RF_MATCH_GT: return is_number && num > p->number;
+	case RF_MATCH_GE: return is_number && num >= p->number;
+	}
+	return 0;
+}
+
+static void score_rule(const struct rf_scorer *s, const struct rf_note *note, const struct rf_rule *rule,
+		       struct rf_score *sc, size_t *cap)
+{
+	int domain = rf_domain_index(rule->section);
+	char *answer = answer_of(s, note, rule->section, rule->key);
+	char *key = rf_xasprintf("%s.%s", rule->section, rule->key);
+	double num = 0;
+	int is_number = rf_parse_number(answer, &num) == 0;
+	int unknown = !*answer || !strcasecmp(answer, "unknown");
+	int vague = !strcasecmp(answer, "vague");
+	const char *shown = unknown ? "unknown" : answer;
+	const struct rf_rule_part *hit = NULL;
+	for (size_t i = 0; i < rule->nparts && !hit; i++)
+		if (part_matches(&rule->parts[i], shown, is_number, num))
+			hit = &rule->parts[i];
+	if (unknown)
+		sc->unknowns++;
+	if (hit) {
+		enum rf_contrib_kind kind = unknown ? RF_CONTRIB_UNKNOWN : vague ? RF_CONTRIB_VAGUE : RF_CONTRIB_ANSWER;
+		add(sc, cap, s, kind, domain, key, shown, hit->text, hit->points);
+		if (kind == RF_CONTRIB_ANSWER && hit->points >= s->rules.red)
+			sc->flagged |= 1u << domain;
+	} else if (unknown) {
+		add(sc, cap, s, RF_CONTRIB_UNKNOWN, domain, key, shown, "default unknown", s->rules.unknown);
+	} else if (vague) {
+		add(sc, cap, s, RF_CONTRIB_VAGUE, domain, key, shown, "default vague", s->rules.vague);
+	}
+	free(answer);
+	free(key);
+}
+
+/* Lowercase, with typographic apostrophes made plain, for phrase search. */
+static char *fold(const char *s)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (!strncmp(p, "\xE2\x80\x99", 3) || !strncmp(p, "\xE2\x80\x98", 3)) {
+			rf_buf_addc(&b, '\'');
+			p += 2;
+		} else {
+			rf_buf_addc(&b, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
+		}
+	}
+	return rf_buf_detach(&b);
+}
+
+static void score_quotes(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *sc, size_t *cap)
+{
+	int domain = rf_domain_index("quotes");
+	for (size_t k = 0; k < s->rules.nphrases; k++) {
+		const struct rf_phrase *ph = &s->rules.phrases[k];
+		for (size_t i = 0; i < note->ini.n; i++) {
+			const struct rf_line *l = &note->ini.lines[i];
+			if (l->kind != RF_LINE_VALUE || strcmp(l->section, "quotes") != 0)
+				continue;
+			char *said = fold(l->value);
+			int found = strstr(said, ph->text) != NULL;
+			free(said);
+			if (!found)
+				continue;
+			char *key = rf_xasprintf("quotes.%s", l->key);
+			char *rule = rf_xasprintf("\"%s\"", ph->text);
+			add(sc, cap, s, RF_CONTRIB_PHRASE, domain, key, ph->text, rule, ph->points);
+			if (ph->points >= s->rules.red)
+				sc->flagged |= 1u << domain;
+			free(key);
+			free(rule);
+			break;	/* a phrase counts once per program */
+		}
+	}
+}
+
+static long severity_points(const struct rf_rules *r, const char *value, const char **rule)
+{
+	char *word = rf_strlower(rf_xstrndup(value, strcspn(value, " \t;#")));
+	unsigned n;
+	long pts = r->severity_medium;
+	*rule = "medium";
+	if (!strcmp(word, "low"))
+		pts = r->severity_low, *rule = "low";
+	else if (!strcmp(word, "high"))
+		pts = r->severity_high, *rule = "high";
+	else if (rf_parse_uint(word, &n) == 0 && n >= 1 && n <= 10)
+		pts = (long)n * 100, *rule = "1-10";
+	free(word);
+	return pts;
+}
+
+static void score_flags(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *sc, size_t *cap)
+{
+	int domain = rf_domain_index("red_flags");
+	for (size_t i = 0; i < note->ini.n; i++) {
+		const struct rf_line *l = &note->ini.lines[i];
+		if (l->kind != RF_LINE_VALUE)
+			continue;
+		if (!strcmp(l->section, "green_flags")) {
+			sc->green++;
+		} else if (!strcmp(l->section, "red_flags")) {
+			const char *rule;
+			long pts = severity_points(&s->rules, l->value, &rule);
+			char *key = rf_xasprintf("red_flags.%s", l->key);
+			add(sc, cap, s, RF_CONTRIB_FLAG, domain, key, l->value, rule, pts);
+			sc->flagged |= 1u << domain;
+			free(key);
+		}
+	}
+}
+
+static void find_dealbreaker(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *sc)
+{
+	for (size_t i = 0; i < s->profile.ndealbreakers && !sc->dealbreaker; i++) {
+		const struct rf_dealbreaker *d = &s->profile.dealbreakers[i];
+		const char *v = rf_note_get(note, d->section, d->key);
+		if (!v)
+			continue;
+		char *lv = rf_strlower(rf_strstrip(rf_xstrdup(v)));
+		if (*lv && rf_strv_contains(&d->answers, lv))
+			sc->dealbreaker = rf_xasprintf("%s.%s = %s", d->section, d->key, lv);
+		free(lv);
+	}
+	const char *track = rf_note_get(note, "program", "track");
+	if (!sc->dealbreaker && track && *track && s->profile.tracks.n) {
+		char *lt = rf_strlower(rf_xstrdup(track));
+		if (!rf_strv_contains(&s->profile.tracks, lt))
+			sc->dealbreaker = rf_xasprintf("program.track = %s (not in tracks_wanted)", lt);
+		free(lt);
+	}
+}
+
+void rf_score_note(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *sc)
+{
+	size_t cap = 0;
+	memset(sc, 0, sizeof(*sc));
+	for (size_t i = 0; i < s->rules.nrules; i++)
+		score_rule(s, note, &s->rules.rules[i], sc, &cap);
+	score_quotes(s, note, sc, &cap);
+	score_flags(s, note, sc, &cap);
+	for (unsigned d = 0; d < RF_NDOMAINS; d++)
+		sc->nflagged += (sc->flagged >> d) & 1u;
+	if (s->rules.pattern_domains && sc->nflagged >= s->rules.pattern_domains) {
+		char answer[64];
+		snprintf(answer, sizeof(answer), "%u domains", sc->nflagged);
+		char *rule = rf_xasprintf(">=%u domains", s->rules.pattern_domains);
+		sc->pattern = 1;
+		add(sc, &cap, s, RF_CONTRIB_PATTERN, -1, "pattern", answer, rule, s->rules.pattern_points);
+		free(rule);
+	}
+	find_dealbreaker(s, note, sc);
+	sc->tier = s->rules.ntiers ? s->rules.tiers[0].name : "";
+	for (size_t i = 0; i < s->rules.ntiers; i++)
+		if (sc->risk >= s->rules.tiers[i].from)
+			sc->tier = s->rules.tiers[i].name;
+}
+
+void rf_score_free(struct rf_score *sc)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		free(sc->v[i].key);
+		free(sc->v[i].answer);
+		free(sc->v[i].rule);
+	}
+	free(sc->v);
+	free(sc->dealbreaker);
+	memset(sc, 0, sizeof(*sc));
+}
+
+int rf_scorer_risk(const struct rf_scorer *s, const struct rf_note *note, double *risk)
+{
+	if (!note->dict)
+		return -1;
+	struct rf_score sc;
+	rf_score_note(s, note, &sc);
+	*risk = (double)sc.risk / 100.0;
+	rf_score_free(&sc);
+	return 0;
+}
+
+void rf_risk_format(double risk, char buf[32])
+{
+	rf_hundredths_format(lround(risk * 100.0), buf);
+}
+
+char *rf_score_flagged_list(const struct rf_score *sc)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	for (int d = 0; d < RF_NDOMAINS; d++)
+		if ((sc->flagged >> d) & 1u)
+			rf_buf_addf(&b, "%s%s", b.len ? "," : "", rf_domains[d]);
+	return rf_buf_detach(&b);
+}

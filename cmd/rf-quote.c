@@ -36,7 +36,7 @@ int main(int argc, char **argv)
 	const char *dir_opt = NULL, *who = NULL;
 	int c;
 	rf_cli_init();
-	while ((c = getopt_long(argc, argv, "+C:w:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "C:w:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'C': dir_opt = optarg; break;
 		case 'w': who = optarg; break;

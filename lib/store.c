@@ -498,17 +498,20 @@ done:
 	return r;
 }
 
-int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths)
+int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv *paths)
 {
 	git_commit *head = NULL;
 	git_tree *tree = NULL;
-	if (head_commit(st, &head) < 0)
-		return -1;
-	if (!head)
-		return 0;
-	if (git_commit_tree(&tree, head) < 0) {
+	if (!commit) {
+		if (head_commit(st, &head) < 0)
+			return -1;
+		if (!head)
+			return 0;
+		commit = head;
+	}
+	if (git_commit_tree(&tree, commit) < 0) {
 		git_commit_free(head);
-		return rf_git_error("HEAD tree");
+		return rf_git_error("tree");
 	}
 	for (size_t i = 0; i < git_tree_entrycount(tree); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
@@ -520,4 +523,9 @@ int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths)
 	git_tree_free(tree);
 	git_commit_free(head);
 	return 0;
+}
+
+int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths)
+{
+	return rf_store_paths(st, NULL, paths);
 }

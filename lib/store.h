@@ -55,6 +55,8 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, 
 
 /* Top-level *.ini paths in HEAD's tree, sorted (empty when unborn). */
 int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths);
+/* The same at commit (NULL: HEAD). */
+int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv *paths);
 
 /* Author or committer signature: GIT_AUTHOR_NAME/EMAIL/DATE (or
  * GIT_COMMITTER_*), else user.name/user.email from git config, else the

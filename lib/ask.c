@@ -1,0 +1,74 @@
+#include "ask.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct keyed {
+	struct rf_ask_item item;
+	long domain_stake;
+	size_t order;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	if (a->domain_stake != b->domain_stake)
+		return a->domain_stake < b->domain_stake ? 1 : -1;
+	if (a->item.domain != b->item.domain)
+		return a->item.domain - b->item.domain;
+	if (a->item.stake != b->item.stake)
+		return a->item.stake < b->item.stake ? 1 : -1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+void rf_ask_build(const struct rf_scorer *s, const struct rf_template *t, const struct rf_note *note,
+		  struct rf_ask *out)
+{
+	const struct rf_rules *rules = &s->rules;
+	struct keyed *k = rf_xcalloc(rules->nrules, sizeof(*k));
+	size_t n = 0;
+	long domain_stake[RF_NDOMAINS] = { 0 };
+	for (size_t i = 0; i < rules->nrules; i++) {
+		const struct rf_rule *rule = &rules->rules[i];
+		if (rf_rules_derived(rules, rule->section, rule->key))
+			continue;
+		const char *v = rf_note_get(note, rule->section, rule->key);
+		char *answer = rf_strstrip(rf_xstrdup(v ? v : ""));
+		int open = !*answer || !strcasecmp(answer, "unknown") || !strcasecmp(answer, "vague");
+		if (!open) {
+			free(answer);
+			continue;
+		}
+		int d = rf_domain_index(rule->section);
+		const struct rf_field *f = rf_template_field(t, rule->section, rule->key);
+		struct keyed *x = &k[n++];
+		x->item.domain = d;
+		x->item.key = rf_xasprintf("%s.%s", rule->section, rule->key);
+		x->item.answer = strcasecmp(answer, "vague") ? rf_xstrdup("unknown") : rf_xstrdup("vague");
+		x->item.stake = (rf_rule_max(rules, rule) * s->profile.weight[d] + 50) / 100;
+		x->item.question = f ? f->question : "";
+		x->order = f ? rf_template_rank(t, rule->section, rule->key) : t->n + i;
+		if (x->item.stake > domain_stake[d])
+			domain_stake[d] = x->item.stake;
+		free(answer);
+	}
+	for (size_t i = 0; i < n; i++)
+		k[i].domain_stake = domain_stake[k[i].item.domain];
+	qsort(k, n, sizeof(*k), cmp_keyed);
+	out->v = rf_xcalloc(n, sizeof(*out->v));
+	out->n = n;
+	for (size_t i = 0; i < n; i++)
+		out->v[i] = k[i].item;
+	free(k);
+}
+
+void rf_ask_free(struct rf_ask *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->v[i].key);
+		free(a->v[i].answer);
+	}
+	free(a->v);
+	memset(a, 0, sizeof(*a));
+}

@@ -1,0 +1,202 @@
+#include "ranking.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const rf_ranking_columns[RF_RANKING_NCOLS] = {
+	"rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "green", "status",
+};
+
+static char *field(const struct rf_note *note, const char *section, const char *key)
+{
+	const char *v = rf_note_get(note, section, key);
+	return rf_xstrdup(v ? v : "");
+}
+
+static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer *s, const char *slug,
+		    const char *label, const struct rf_buf *text)
+{
+	struct rf_note note;
+	if (rf_note_parse(&note, label, text->buf, text->len, 1) < 0) {
+		rf_note_free(&note);
+		return -1;
+	}
+	if (out->n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		out->v = rf_xrealloc(out->v, *cap * sizeof(*out->v));
+	}
+	struct rf_ranked *r = &out->v[out->n++];
+	r->slug = rf_xstrdup(slug);
+	r->track = field(&note, "program", "track");
+	r->status = field(&note, "program", "status");
+	r->rank = field(&note, "program", "rank");
+	rf_score_note(s, &note, &r->score);
+	rf_note_free(&note);
+	return 0;
+}
+
+int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
+		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs)
+{
+	struct rf_strv all = RF_STRV_INIT;
+	struct rf_buf text = RF_BUF_INIT;
+	size_t cap = 0;
+	int r = 0;
+	memset(out, 0, sizeof(*out));
+	if (slugs->n) {
+		for (size_t i = 0; i < slugs->n; i++)
+			rf_strv_push(&all, rf_xstrdup(slugs->v[i]));
+	} else if (commit) {
+		struct rf_strv files = RF_STRV_INIT;
+		r = rf_store_paths(st, commit, &files);
+		for (size_t i = 0; r == 0 && i < files.n; i++) {
+			char *slug = rf_xstrndup(files.v[i], strlen(files.v[i]) - 4);
+			if (strcmp(slug, "profile") && strcmp(slug, "rules"))
+				rf_strv_push(&all, slug);
+			else
+				free(slug);
+		}
+		rf_strv_free(&files);
+	} else {
+		r = rf_notesdir_list(nd, &all);
+	}
+	for (size_t i = 0; r == 0 && i < all.n; i++) {
+		char *file = rf_xasprintf("%s.ini", all.v[i]);
+		int missing = 0;
+		if (commit) {
+			char id[8];
+			git_oid_tostr(id, sizeof(id), git_commit_id(commit));
+			char *label = rf_xasprintf("%s@%s", file, id);
+			r = rf_store_read(st, commit, file, &text, &missing);
+			if (r == 0 && missing)
+				r = rf_error("%s: no such note at %s", file, id);
+			if (r == 0)
+				r = add_note(out, &cap, s, all.v[i], label, &text);
+			free(label);
+		} else {
+			r = rf_notesdir_read(nd, file, &text, NULL);
+			if (r == 0)
+				r = add_note(out, &cap, s, all.v[i], file, &text);
+		}
+		free(file);
+	}
+	rf_buf_free(&text);
+	rf_strv_free(&all);
+	if (r < 0)
+		rf_ranking_free(out);
+	return r;
+}
+
+void rf_ranking_free(struct rf_ranking *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].slug);
+		free(r->v[i].track);
+		free(r->v[i].status);
+		free(r->v[i].rank);
+		rf_score_free(&r->v[i].score);
+	}
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+static int cmp_num_str(const char *a, const char *b)
+{
+	double x, y;
+	int ha = rf_parse_number(a, &x) == 0, hb = rf_parse_number(b, &y) == 0;
+	if (ha != hb)
+		return ha ? -1 : 1;	/* unset ranks go last */
+	if (!ha)
+		return 0;
+	return (x > y) - (x < y);
+}
+
+static int compare(const struct rf_ranked *a, const struct rf_ranked *b, int col)
+{
+	if (!!a->score.dealbreaker != !!b->score.dealbreaker)
+		return a->score.dealbreaker ? 1 : -1;
+	int c = 0;
+	switch (col) {
+	case 0: c = cmp_num_str(a->rank, b->rank); break;
+	case 1: c = strcmp(a->slug, b->slug); break;
+	case 2: c = strcmp(a->track, b->track); break;
+	case 5: c = (a->score.pattern < b->score.pattern) - (a->score.pattern > b->score.pattern); break;
+	case 6: c = (a->score.nflagged < b->score.nflagged) - (a->score.nflagged > b->score.nflagged); break;
+	case 7: c = (a->score.unknowns > b->score.unknowns) - (a->score.unknowns < b->score.unknowns); break;
+	case 8: c = (a->score.green < b->score.green) - (a->score.green > b->score.green); break;
+	case 9: c = strcmp(a->status, b->status); break;
+	default: break;	/* risk, tier */
+	}
+	if (!c)
+		c = (a->score.risk > b->score.risk) - (a->score.risk < b->score.risk);
+	return c ? c : strcmp(a->slug, b->slug);
+}
+
+int rf_ranking_sort(struct rf_ranking *r, const char *column)
+{
+	int col = 3;
+	if (column) {
+		col = -1;
+		for (int i = 0; i < RF_RANKING_NCOLS; i++)
+			if (!strcmp(rf_ranking_columns[i], column))
+				col = i;
+		if (col < 0)
+			return rf_error("--sort %s: expected one of rank, program, track, risk, tier, marks, "
+					"flagged, unknowns, green, status", column);
+	}
+	/* Insertion sort: stable, and a season has tens of programs. */
+	for (size_t i = 1; i < r->n; i++) {
+		struct rf_ranked cur = r->v[i];
+		size_t j = i;
+		for (; j > 0 && compare(&r->v[j - 1], &cur, col) > 0; j--)
+			r->v[j] = r->v[j - 1];
+		r->v[j] = cur;
+	}
+	return 0;
+}
+
+void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t)
+{
+	rf_table_init(t, RF_RANKING_NCOLS, rf_ranking_columns);
+	rf_table_set_kind(t, 0, RF_COL_NUMBER);
+	rf_table_set_kind(t, 3, RF_COL_NUMBER);
+	rf_table_set_kind(t, 7, RF_COL_NUMBER);
+	rf_table_set_kind(t, 8, RF_COL_NUMBER);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rf_ranked *x = &r->v[i];
+		char risk[32], unknowns[16], green[16];
+		rf_hundredths_format(x->score.risk, risk);
+		snprintf(unknowns, sizeof(unknowns), "%u", x->score.unknowns);
+		snprintf(green, sizeof(green), "%u", x->score.green);
+		char *flagged = rf_score_flagged_list(&x->score);
+		const char *marks = x->score.dealbreaker ? (x->score.pattern ? "pattern,dealbreaker" : "dealbreaker")
+							 : (x->score.pattern ? "pattern" : "");
+		const char *cells[RF_RANKING_NCOLS] = {
+			x->rank, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, green, x->status,
+		};
+		rf_table_add(t, cells);
+		free(flagged);
+	}
+}
+
+void rf_score_explain_table(const struct rf_score *sc, struct rf_table *t)
+{
+	static const char *const cols[] = { "domain", "key", "answer", "rule", "points", "weight", "value" };
+	rf_table_init(t, 7, cols);
+	for (size_t c = 4; c < 7; c++)
+		rf_table_set_kind(t, c, RF_COL_NUMBER);
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct rf_contribution *c = &sc->v[i];
+		char points[32], weight[32], value[32];
+		rf_hundredths_format(c->points, points);
+		rf_hundredths_format(c->weight, weight);
+		rf_hundredths_format(c->value, value);
+		const char *cells[] = { c->domain >= 0 ? rf_domains[c->domain] : "pattern", c->key, c->answer,
+					c->rule, points, weight, value };
+		rf_table_add(t, cells);
+	}
+	char total[32];
+	rf_hundredths_format(sc->risk, total);
+	const char *last[] = { "total", "", "", "", NULL, NULL, total };
+	rf_table_add(t, last);
+}

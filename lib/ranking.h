@@ -1,0 +1,44 @@
+/* ranking.h: every program scored and ordered, from the work tree or from
+ * the notes as they were at a commit. */
+#ifndef RF_RANKING_H
+#define RF_RANKING_H
+
+#include <git2.h>
+
+#include "output.h"
+#include "score.h"
+#include "store.h"
+
+struct rf_ranked {
+	char *slug, *track, *status, *rank;	/* "" when not set */
+	struct rf_score score;
+};
+
+struct rf_ranking {
+	struct rf_ranked *v;
+	size_t n;
+};
+
+/* The columns rf-score shows and sorts by, in order. */
+extern const char *const rf_ranking_columns[];
+enum { RF_RANKING_NCOLS = 10 };
+
+/* Score the notes named by slugs (all notes when slugs is empty) from the
+ * work tree, or from commit when it is not NULL (st must be open then).
+ * A note that does not parse is reported as "FILE:LINE: problem" and -1
+ * is returned. */
+int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
+		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs);
+void rf_ranking_free(struct rf_ranking *r);
+
+/* Order by column (an rf_ranking_columns name; "risk" by default), ties by
+ * risk then slug; deal-breakers always last.  Reports an unknown column. */
+int rf_ranking_sort(struct rf_ranking *r, const char *column);
+
+/* Fill a table with rf_ranking_columns. */
+void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t);
+
+/* Fill a table with the contributions of one score and a final total row. */
+void rf_score_explain_table(const struct rf_score *sc, struct rf_table *t);
+
+#endif

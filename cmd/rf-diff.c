@@ -13,6 +13,7 @@
 #include "semdiff.h"
 #include "store.h"
 #include "template.h"
+#include "trajectory.h"
 
 static const char usage[] =
 	"rf-diff [-C DIR] [--format tsv|json] PROGRAM [REV [REV]]\n"
@@ -52,6 +53,7 @@ struct ctx {
 	int have_t;
 	struct rf_pager pg;
 	int colour;
+	char risk[2][32];	/* before, after */
 };
 
 static void side_free(struct side *s)
@@ -142,6 +144,11 @@ static void print_machine(struct ctx *c, const struct rf_changes *ch)
 		const char *row[4] = { "layout", NULL, NULL, NULL };
 		rf_table_add(&t, row);
 	}
+	if (ch->n || ch->layout_only) {
+		const char *row[4] = { "risk", NULL, strchr("-?", c->risk[0][0]) ? NULL : c->risk[0],
+				       strchr("-?", c->risk[1][0]) ? NULL : c->risk[1] };
+		rf_table_add(&t, row);
+	}
 	rf_table_print(&t, c->format, c->pg.out);
 	rf_table_free(&t);
 }
@@ -169,6 +176,8 @@ static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const
 		rf_table_add(&t, row);
 		free(key);
 	}
+	const char *risk[3] = { "risk", c->risk[0], c->risk[1] };
+	rf_table_add(&t, risk);
 	rf_table_print(&t, RF_FORMAT_TABLE, c->pg.out);
 	rf_table_free(&t);
 	free(sa);
@@ -193,6 +202,7 @@ static void print_people(struct ctx *c, const struct rf_changes *ch, const struc
 		fputs("note deleted\n", out);
 	else
 		rf_changes_print(out, ch, "", a->missing, c->colour);
+	fprintf(out, "risk %s → %s\n", c->risk[0], c->risk[1]);
 	free(slug);
 }
 
@@ -243,6 +253,12 @@ static int run(struct ctx *c, char **args, int nargs)
 		ch.layout_only = 0;	/* two programs' comments always differ */
 	int differ = ch.n > 0 || ch.layout_only || a.missing != b.missing || strcmp(a.file, b.file) != 0;
 	if (differ || c->machine) {
+		struct rf_trajectory *traj;
+		if (rf_trajectory_new(&traj, &c->st, &c->nd) < 0)
+			goto out;
+		rf_trajectory_text_risk(traj, a.file, a.missing ? NULL : a.text.buf, a.text.len, c->risk[0], NULL);
+		rf_trajectory_text_risk(traj, b.file, b.missing ? NULL : b.text.buf, b.text.len, c->risk[1], NULL);
+		rf_trajectory_free(traj);
 		rf_pager_start(&c->pg);
 		c->colour = !c->machine && rf_colour_wanted(&c->pg);
 		if (c->machine)

@@ -10,9 +10,11 @@
 #include "notesdir.h"
 #include "output.h"
 #include "pager.h"
+#include "score.h"
 #include "semdiff.h"
 #include "store.h"
 #include "template.h"
+#include "trajectory.h"
 
 static const char usage[] =
 	"rf-log [-C DIR] [-p] [-n N] [--since DATE] [--until DATE] [--reverse] [--format tsv|json] [PROGRAM]";
@@ -51,6 +53,8 @@ struct ctx {
 	int have_t;
 	struct rf_pager pg;
 	int colour;
+	struct rf_trajectory *traj;
+	char (*risk)[2][32];	/* per shown entry: before, after */
 };
 
 static char *slug_of(const char *file)
@@ -115,11 +119,44 @@ static void print_entry_extra(struct ctx *c, const struct rf_history_entry *e, c
 		rf_changes_print(out, ch, "    ", created, c->colour);
 }
 
+/* On a terminal, one program: its risk over the entries shown, oldest to
+ * newest, as a sparkline. */
+static void print_sparkline(struct ctx *c, const size_t *idx, size_t n, const double *before, const double *after,
+			    const int *have_before, const int *have_after)
+{
+	double *v = rf_xcalloc(n + 1, sizeof(*v));
+	size_t m = 0;
+	(void)idx;
+	/* idx is newest first unless --reverse. */
+	for (size_t j = 0; j < n; j++) {
+		size_t k = c->o.reverse ? j : n - 1 - j;
+		if (j == 0 && have_before[k])
+			v[m++] = before[k];
+		if (have_after[k])
+			v[m++] = after[k];
+	}
+	if (m >= 2) {
+		char *line = rf_sparkline(v, m), a[32], b[32];
+		rf_risk_format(v[0], a);
+		rf_risk_format(v[m - 1], b);
+		fprintf(c->pg.out, "risk %s → %s  %s\n", a, b, line);
+		free(line);
+	}
+	free(v);
+}
+
 static int print_people(struct ctx *c, const struct rf_history *h, const size_t *idx, size_t n)
 {
 	FILE *out = c->pg.out;
-	size_t wprog = 0;
+	int r = 0;
+	size_t wprog = 0, wrisk = 0;
 	int timeline = !c->o.program;
+	char **risks = rf_xcalloc(n ? n : 1, sizeof(*risks));
+	for (size_t k = 0; k < n; k++) {
+		risks[k] = rf_xasprintf("%s → %s", c->risk[k][0], c->risk[k][1]);
+		if (rf_display_width(risks[k]) > wrisk)
+			wrisk = rf_display_width(risks[k]);
+	}
 	for (size_t k = 0; timeline && k < n; k++) {
 		char *s = slug_of(h->v[idx[k]].path);
 		size_t w = rf_display_width(s);
@@ -147,33 +184,44 @@ static int print_people(struct ctx *c, const struct rf_history *h, const size_t 
 			fprintf(out, "%s%*s  ", s, (int)(wprog - rf_display_width(s)), "");
 			free(s);
 		}
+		fprintf(out, "%s%*s  ", risks[k], (int)(wrisk - rf_display_width(risks[k])), "");
 		fprintf(out, "%s\n", e->worktree ? "(uncommitted changes)" : e->subject);
 		if (c->o.patch) {
 			struct rf_changes ch;
 			int created;
-			if (entry_changes(c, e, &ch, &created) < 0)
-				return -1;
+			if (entry_changes(c, e, &ch, &created) < 0) {
+				r = -1;
+				break;
+			}
 			print_entry_extra(c, e, &ch, created);
 			rf_changes_free(&ch);
 		}
 	}
-	return 0;
+	for (size_t k = 0; k < n; k++)
+		free(risks[k]);
+	free(risks);
+	return r;
 }
 
 static int print_machine(struct ctx *c, const struct rf_history *h, const size_t *idx, size_t n)
 {
-	static const char *const names[] = { "commit", "date", "program", "subject", "kind", "key", "old", "new" };
+	static const char *const names[] = { "commit", "date", "program", "risk_before", "risk_after", "subject",
+					      "kind", "key", "old", "new" };
 	struct rf_table t;
 	int r = 0;
-	rf_table_init(&t, c->o.patch ? 8 : 4, names);
+	rf_table_init(&t, c->o.patch ? 10 : 6, names);
+	rf_table_set_kind(&t, 3, RF_COL_NUMBER);
+	rf_table_set_kind(&t, 4, RF_COL_NUMBER);
 	for (size_t k = 0; k < n && r == 0; k++) {
 		const struct rf_history_entry *e = &h->v[idx[k]];
 		char id[GIT_OID_HEXSZ + 1], date[40];
 		git_oid_tostr(id, sizeof(id), &e->commit);
 		format_date(e, 1, date, sizeof(date));
 		char *prog = slug_of(e->path);
-		const char *row[8] = { e->worktree ? NULL : id, e->worktree ? NULL : date, prog,
-				       e->worktree ? NULL : e->subject, NULL, NULL, NULL, NULL };
+		const char *rb = c->risk[k][0], *ra = c->risk[k][1];
+		const char *row[10] = { e->worktree ? NULL : id, e->worktree ? NULL : date, prog,
+					strchr("-?", *rb) ? NULL : rb, strchr("-?", *ra) ? NULL : ra,
+					e->worktree ? NULL : e->subject, NULL, NULL, NULL, NULL };
 		if (!c->o.patch) {
 			rf_table_add(&t, row);
 		} else {
@@ -182,16 +230,17 @@ static int print_machine(struct ctx *c, const struct rf_history *h, const size_t
 			if (entry_changes(c, e, &ch, &created) < 0) {
 				r = -1;
 			} else if (!e->has_new || ch.n == 0) {
-				row[4] = !e->has_new ? "deleted" : ch.layout_only ? "layout" : "none";
+				row[6] = !e->has_new ? "deleted" : ch.layout_only ? "layout"
+						 : e->old_path && strcmp(e->old_path, e->path) ? "renamed" : "none";
 				rf_table_add(&t, row);
 			} else {
 				for (size_t i = 0; i < ch.n; i++) {
 					char *key = ch.v[i].key ? rf_xasprintf("%s.%s", ch.v[i].section, ch.v[i].key)
 								: rf_xasprintf("[%s]", ch.v[i].section);
-					row[4] = rf_change_kind_name(ch.v[i].kind);
-					row[5] = key;
-					row[6] = ch.v[i].old_value;
-					row[7] = ch.v[i].new_value;
+					row[6] = rf_change_kind_name(ch.v[i].kind);
+					row[7] = key;
+					row[8] = ch.v[i].old_value;
+					row[9] = ch.v[i].new_value;
 					rf_table_add(&t, row);
 					free(key);
 				}
@@ -261,10 +310,33 @@ static int run(struct ctx *c)
 			idx[i] = idx[n - 1 - i];
 			idx[n - 1 - i] = tmp;
 		}
-	rf_pager_start(&c->pg);
-	c->colour = !c->o.machine && rf_colour_wanted(&c->pg);
-	r = c->o.machine ? print_machine(c, &h, idx, n) : print_people(c, &h, idx, n);
+	if (rf_trajectory_new(&c->traj, &c->st, &c->nd) < 0)
+		goto out;
+	c->risk = rf_xcalloc(n ? n : 1, sizeof(*c->risk));
+	double *before = rf_xcalloc(n ? n : 1, sizeof(double)), *after = rf_xcalloc(n ? n : 1, sizeof(double));
+	int *hb = rf_xcalloc(n ? n : 1, sizeof(int)), *ha = rf_xcalloc(n ? n : 1, sizeof(int));
+	int failed = 0;
+	for (size_t k = 0; k < n && !failed; k++) {
+		hb[k] = rf_trajectory_risk(c->traj, &h.v[idx[k]], 0, c->risk[k][0], &before[k]);
+		ha[k] = rf_trajectory_risk(c->traj, &h.v[idx[k]], 1, c->risk[k][1], &after[k]);
+		failed = hb[k] < 0 || ha[k] < 0;
+	}
+	if (!failed) {
+		rf_pager_start(&c->pg);
+		c->colour = !c->o.machine && rf_colour_wanted(&c->pg);
+		if (!c->o.machine && c->o.program && c->pg.tty)
+			print_sparkline(c, idx, n, before, after, hb, ha);
+		r = c->o.machine ? print_machine(c, &h, idx, n) : print_people(c, &h, idx, n);
+	}
+	free(before);
+	free(after);
+	free(hb);
+	free(ha);
 out:
+	free(c->risk);
+	c->risk = NULL;
+	rf_trajectory_free(c->traj);
+	c->traj = NULL;
 	free(idx);
 	rf_history_free(&h);
 	free(head_path);

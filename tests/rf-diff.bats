@@ -4,6 +4,15 @@ load helper
 
 N=mercy-general.ini
 
+# Rules of our own (left untracked), so the risk figures do not move with the
+# shipped ones.
+setup() {
+	setup_rf_env
+	mkdir -p "$RF_DIR"
+	printf '%s\n' '[defaults]' 'unknown = 0' 'vague = 4' 'red = 5' '[visa]' 'h1b = no:12, yes:0' \
+		'[culture]' 'staff_tone = hostile:8' >"$RF_DIR/rules.ini"
+}
+
 at() {
 	local when=$1
 	shift
@@ -42,7 +51,8 @@ edit() {
 	run_ro rf-diff mercy
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD) → working tree
-~ visa.h1b: unknown → no"
+~ visa.h1b: unknown → no
+risk 0 → 12"
 }
 
 @test "rf-diff: added and removed keys, in template order" {
@@ -55,7 +65,8 @@ edit() {
 	assert_output "mercy-general: $(id HEAD) → working tree
 ~ visa.h1b: unknown → vague
 - visa.j1: unknown
-+ notes.pd_said: ask again in January"
++ notes.pd_said: ask again in January
+risk 0 → 4"
 }
 
 @test "rf-diff: a multi-line value is one value" {
@@ -66,7 +77,8 @@ edit() {
 	run_ro rf-diff mercy
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD) → working tree
-~ notes.story: first line   second line → first line   third line"
+~ notes.story: first line   second line → first line   third line
+risk 0 → 0"
 }
 
 @test "rf-diff: comments and spacing only are reported as layout only" {
@@ -76,7 +88,8 @@ edit() {
 	run_ro rf-diff mercy
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD) → working tree
-layout only (comments or spacing)"
+layout only (comments or spacing)
+risk 0 → 0"
 }
 
 @test "rf-diff: a section added or removed" {
@@ -86,14 +99,16 @@ layout only (comments or spacing)"
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD) → working tree
 + [interview_day]
-+ interview_day.weather: rain"
++ interview_day.weather: rain
+risk 0 → 0"
 	rf-commit >/dev/null
 	run_ro rf-diff mercy HEAD~1 HEAD
 	assert_equal "$status" 1
 	run_ro rf-diff mercy HEAD HEAD~1
 	assert_output "mercy-general: $(id HEAD) → $(id HEAD~1)
 - [interview_day]
-- interview_day.weather: rain"
+- interview_day.weather: rain
+risk 0 → 0"
 }
 
 @test "rf-diff REV REV: HEAD~2, a short id, YYYY-MM-DD" {
@@ -104,15 +119,18 @@ layout only (comments or spacing)"
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD~2) → $(id HEAD)
 ~ visa.h1b: unknown → no
-~ visa.j1: unknown → yes"
+~ visa.j1: unknown → yes
+risk 0 → 12"
 	run_ro rf-diff mercy "$(git -C "$RF_DIR" rev-parse --short HEAD~1)"
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD~1) → working tree
-~ visa.j1: unknown → yes"
+~ visa.j1: unknown → yes
+risk 12 → 12"
 	# A day means the last commit made that day.
 	run_ro rf-diff mercy 2026-12-01 2026-12-02
 	assert_output "mercy-general: $(id HEAD~2) → $(id HEAD~1)
-~ visa.h1b: unknown → no"
+~ visa.h1b: unknown → no
+risk 0 → 12"
 }
 
 @test "rf-diff 'N days ago': the last commit at or before it" {
@@ -122,11 +140,13 @@ layout only (comments or spacing)"
 	run_ro rf-diff mercy "3 days ago" HEAD
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(id HEAD~1) → $(id HEAD)
-~ visa.j1: unknown → yes"
+~ visa.j1: unknown → yes
+risk 12 → 12"
 	run_ro rf-diff mercy "7 days ago"
 	assert_output "mercy-general: $(id HEAD~2) → working tree
 ~ visa.h1b: unknown → no
-~ visa.j1: unknown → yes"
+~ visa.j1: unknown → yes
+risk 0 → 12"
 }
 
 @test "rf-diff follows a note renamed with git mv back to its old name" {
@@ -137,7 +157,8 @@ layout only (comments or spacing)"
 	run_ro rf-diff mercy HEAD~2
 	assert_equal "$status" 1
 	assert_output "mercy: mercy-general $(id HEAD~2) → working tree
-~ visa.h1b: unknown → no"
+~ visa.h1b: unknown → no
+risk 0 → 12"
 }
 
 @test "rf-diff -x: two programs side by side, only the keys that differ" {
@@ -150,7 +171,8 @@ layout only (comments or spacing)"
 	assert_output "key                 mercy-general  st-marys
 program.name        Mercy General  St Marys
 visa.h1b            no             yes
-culture.staff_tone  hostile        unknown"
+culture.staff_tone  hostile        unknown
+risk                20             0"
 	run_ro rf-diff -x mercy mercy
 	assert_success
 	assert_output ""
@@ -164,7 +186,8 @@ culture.staff_tone  hostile        unknown"
 	assert_equal "$status" 1
 	assert_output "kind	key	old	new
 changed	visa.h1b	unknown	no
-section-added	[extra]		"
+section-added	[extra]		
+risk		0	12"
 	run_ro rf-diff --format json -x mercy mercy
 	assert_success
 	assert_output "[]"

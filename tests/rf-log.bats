@@ -14,6 +14,11 @@ at() {
 # uncommitted edit.
 season() {
 	at 2026-12-01T09:00:00Z rf-init >/dev/null
+	# Rules of our own, so the risk figures do not move with the shipped ones.
+	printf '%s\n' '[defaults]' 'unknown = 0' 'vague = 4' 'red = 5' '[visa]' 'h1b = no:12, yes:0' \
+		'[workload]' 'hours_per_week = >=80:5' '[culture]' 'staff_tone = hostile:8' >"$RF_DIR/rules.ini"
+	git -C "$RF_DIR" add rules.ini
+	at 2026-12-01T09:00:00Z git -C "$RF_DIR" commit -q -m "my rules"
 	at 2026-12-01T09:00:00Z rf-new "Mercy General" >/dev/null
 	at 2026-12-02T10:00:00Z rf-set mercy visa.h1b=no
 	at 2026-12-03T11:00:00Z rf-new "St Marys" >/dev/null
@@ -50,30 +55,30 @@ run_ro() {
 	run_ro rf-log mercy
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "working tree              (uncommitted changes)
-$(id "merge laptop") 2026-12-08 16:00  merge laptop
-$(id "set mercy-general: workload.hours_per_week \"\" → 80") 2026-12-07 15:00  set mercy-general: workload.hours_per_week \"\" → 80
-$(id "set mercy-general: visa.j1 unknown → yes") 2026-12-06 14:00  set mercy-general: visa.j1 unknown → yes
-$(id "call with residents") 2026-12-04 12:00  call with residents
-$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  set mercy-general: visa.h1b unknown → no
-$(id "new mercy-general: Mercy General") 2026-12-01 09:00  new mercy-general: Mercy General"
+	assert_output "working tree              35 → 35  (uncommitted changes)
+$(id "merge laptop") 2026-12-08 16:00  35 → 35  merge laptop
+$(id "set mercy-general: workload.hours_per_week \"\" → 80") 2026-12-07 15:00  20 → 35  set mercy-general: workload.hours_per_week \"\" → 80
+$(id "set mercy-general: visa.j1 unknown → yes") 2026-12-06 14:00  20 → 20  set mercy-general: visa.j1 unknown → yes
+$(id "call with residents") 2026-12-04 12:00  12 → 20  call with residents
+$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  0 → 12   set mercy-general: visa.h1b unknown → no
+$(id "new mercy-general: Mercy General") 2026-12-01 09:00  - → 0    new mercy-general: Mercy General"
 }
 
 @test "rf-log -p: per-key changes; the merge shows the other side's change against its first parent" {
 	season
 	run_ro rf-log -p -n 6 mercy-general
 	assert_success
-	assert_output "working tree              (uncommitted changes)
+	assert_output "working tree              35 → 35  (uncommitted changes)
     ~ visa.legal_support: unknown → yes
-$(id "merge laptop") 2026-12-08 16:00  merge laptop
+$(id "merge laptop") 2026-12-08 16:00  35 → 35  merge laptop
     ~ visa.j1: unknown → yes
-$(id "set mercy-general: workload.hours_per_week \"\" → 80") 2026-12-07 15:00  set mercy-general: workload.hours_per_week \"\" → 80
+$(id "set mercy-general: workload.hours_per_week \"\" → 80") 2026-12-07 15:00  20 → 35  set mercy-general: workload.hours_per_week \"\" → 80
     ~ workload.hours_per_week: \"\" → 80
-$(id "set mercy-general: visa.j1 unknown → yes") 2026-12-06 14:00  set mercy-general: visa.j1 unknown → yes
+$(id "set mercy-general: visa.j1 unknown → yes") 2026-12-06 14:00  20 → 20  set mercy-general: visa.j1 unknown → yes
     ~ visa.j1: unknown → yes
-$(id "call with residents") 2026-12-04 12:00  call with residents
+$(id "call with residents") 2026-12-04 12:00  12 → 20  call with residents
     ~ culture.staff_tone: unknown → hostile
-$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  set mercy-general: visa.h1b unknown → no
+$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  0 → 12   set mercy-general: visa.h1b unknown → no
     ~ visa.h1b: unknown → no"
 }
 
@@ -83,7 +88,7 @@ $(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  set mercy-g
 	unanswered=$(($(grep -cE '^[a-z0-9_]+ =( unknown)?$' "$RF_SRC/templates/program.ini") - 2))
 	run_ro rf-log -p --until 2026-12-03 st-marys-ir
 	assert_success
-	assert_output "$(id "new st-marys: St Marys") 2026-12-03 11:00  new st-marys: St Marys
+	assert_output "$(id "new st-marys: St Marys") 2026-12-03 11:00  - → 0  new st-marys: St Marys
     + program.name: St Marys
     + program.status: researching
     + program.created: 2026-12-03
@@ -94,31 +99,31 @@ $(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  set mercy-g
 	season
 	run_ro rf-log -p st-marys-ir
 	assert_success
-	assert_line --index 0 "$(id "rename st-marys") 2026-12-05 13:00  rename st-marys"
+	assert_line --index 0 "$(id "rename st-marys") 2026-12-05 13:00  0 → 0  rename st-marys"
 	assert_line --index 1 "    renamed from st-marys"
-	assert_line --index 2 "$(id "new st-marys: St Marys") 2026-12-03 11:00  new st-marys: St Marys"
+	assert_line --index 2 "$(id "new st-marys: St Marys") 2026-12-03 11:00  - → 0  new st-marys: St Marys"
 }
 
 @test "rf-log without PROGRAM: the timeline of every note, each entry naming it" {
 	season
 	run_ro rf-log
 	assert_success
-	assert_output "working tree              mercy-general  (uncommitted changes)
-$(id "merge laptop") 2026-12-08 16:00  mercy-general  merge laptop
-$(id "set mercy-general: workload.hours_per_week \"\" → 80") 2026-12-07 15:00  mercy-general  set mercy-general: workload.hours_per_week \"\" → 80
-$(id "set mercy-general: visa.j1 unknown → yes") 2026-12-06 14:00  mercy-general  set mercy-general: visa.j1 unknown → yes
-$(id "rename st-marys") 2026-12-05 13:00  st-marys-ir    rename st-marys
-$(id "call with residents") 2026-12-04 12:00  mercy-general  call with residents
-$(id "new st-marys: St Marys") 2026-12-03 11:00  st-marys       new st-marys: St Marys
-$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  mercy-general  set mercy-general: visa.h1b unknown → no
-$(id "new mercy-general: Mercy General") 2026-12-01 09:00  mercy-general  new mercy-general: Mercy General"
+	assert_output "working tree              mercy-general  35 → 35  (uncommitted changes)
+$(id "merge laptop") 2026-12-08 16:00  mercy-general  35 → 35  merge laptop
+$(id "set mercy-general: workload.hours_per_week \"\" → 80") 2026-12-07 15:00  mercy-general  20 → 35  set mercy-general: workload.hours_per_week \"\" → 80
+$(id "set mercy-general: visa.j1 unknown → yes") 2026-12-06 14:00  mercy-general  20 → 20  set mercy-general: visa.j1 unknown → yes
+$(id "rename st-marys") 2026-12-05 13:00  st-marys-ir    0 → 0    rename st-marys
+$(id "call with residents") 2026-12-04 12:00  mercy-general  12 → 20  call with residents
+$(id "new st-marys: St Marys") 2026-12-03 11:00  st-marys       - → 0    new st-marys: St Marys
+$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  mercy-general  0 → 12   set mercy-general: visa.h1b unknown → no
+$(id "new mercy-general: Mercy General") 2026-12-01 09:00  mercy-general  - → 0    new mercy-general: Mercy General"
 }
 
 @test "rf-log -p timeline shows each note's changes" {
 	season
 	run_ro rf-log -p -n 2 --since 2026-12-05 --until 2026-12-05
 	assert_success
-	assert_output "$(id "rename st-marys") 2026-12-05 13:00  st-marys-ir  rename st-marys
+	assert_output "$(id "rename st-marys") 2026-12-05 13:00  st-marys-ir  0 → 0  rename st-marys
     renamed from st-marys"
 }
 
@@ -127,37 +132,54 @@ $(id "new mercy-general: Mercy General") 2026-12-01 09:00  mercy-general  new me
 	run_ro rf-log -n 2 mercy
 	assert_success
 	assert_equal "${#lines[@]}" 2
-	assert_line --index 1 "$(id "merge laptop") 2026-12-08 16:00  merge laptop"
+	assert_line --index 1 "$(id "merge laptop") 2026-12-08 16:00  35 → 35  merge laptop"
 	run_ro rf-log --since 2026-12-02 --until 2026-12-04 mercy
-	assert_output "$(id "call with residents") 2026-12-04 12:00  call with residents
-$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  set mercy-general: visa.h1b unknown → no"
+	assert_output "$(id "call with residents") 2026-12-04 12:00  12 → 20  call with residents
+$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  0 → 12   set mercy-general: visa.h1b unknown → no"
 	run_ro rf-log --reverse --until 2026-12-04 mercy
-	assert_output "$(id "new mercy-general: Mercy General") 2026-12-01 09:00  new mercy-general: Mercy General
-$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  set mercy-general: visa.h1b unknown → no
-$(id "call with residents") 2026-12-04 12:00  call with residents"
+	assert_output "$(id "new mercy-general: Mercy General") 2026-12-01 09:00  - → 0    new mercy-general: Mercy General
+$(id "set mercy-general: visa.h1b unknown → no") 2026-12-02 10:00  0 → 12   set mercy-general: visa.h1b unknown → no
+$(id "call with residents") 2026-12-04 12:00  12 → 20  call with residents"
 	run_ro rf-log --until "1000 days ago" mercy
 	assert_success
 	assert_output ""
 }
 
+@test "on a terminal, one program's log opens with its risk as a sparkline, and is coloured" {
+	season
+	run script -qec "RF_PAGER= TERM=xterm rf-log mercy" /dev/null
+	assert_line --index 0 $'risk 0 \u2192 35  \u2581\u2583\u2585\u2585\u2588\u2588\u2588\r'
+	[[ "${lines[1]}" == $'\e[33mworking tree'* ]] || fail "no colour: ${lines[1]}"
+	run script -qec "RF_PAGER= TERM=xterm NO_COLOR=1 rf-log mercy" /dev/null
+	[[ "$output" != *$'\e'* ]] || fail "colour with NO_COLOR"
+	# Not on a terminal: no sparkline, no colour; nor for the timeline.
+	run rf-log mercy
+	[[ "${lines[0]}" == "working tree"* ]]
+	run script -qec "RF_PAGER= TERM=xterm rf-log" /dev/null
+	[[ "${lines[0]}" != risk* ]]
+}
+
 @test "rf-log prints dates in the local time zone" {
 	season
 	TZ=America/New_York run_ro rf-log -n 2 mercy
-	assert_line --index 1 "$(id "merge laptop") 2026-12-08 11:00  merge laptop"
+	assert_line --index 1 "$(id "merge laptop") 2026-12-08 11:00  35 → 35  merge laptop"
 }
 
 @test "rf-log --format tsv and json: full ids, ISO dates, one row per change with -p" {
 	season
 	run_ro rf-log --format tsv -n 2 mercy
 	assert_success
-	assert_output "commit	date	program	subject
-		mercy-general	
-$(git -C "$RF_DIR" rev-parse HEAD)	2026-12-08T16:00:00+00:00	mercy-general	merge laptop"
+	assert_output "commit	date	program	risk_before	risk_after	subject
+		mercy-general	35	35	
+$(git -C "$RF_DIR" rev-parse HEAD)	2026-12-08T16:00:00+00:00	mercy-general	35	35	merge laptop"
 	run_ro rf-log --format json -p --since 2026-12-04 --until 2026-12-04
 	assert_success
 	assert_equal "$(jq -c '.[] | [.program, .kind, .key, .old, .new]' <<<"$output")" \
 		'["mercy-general","changed","culture.staff_tone","unknown","hostile"]'
 	assert_equal "$(jq -r '.[0].date' <<<"$output")" 2026-12-04T12:00:00+00:00
+	assert_equal "$(jq -c '.[0] | [.risk_before, .risk_after]' <<<"$output")" '[12,20]'
+	run_ro rf-log --format json --reverse -n 1 --until 2026-12-01 mercy
+	assert_equal "$(jq -c '.[0] | [.risk_before, .risk_after]' <<<"$output")" '[null,0]'
 }
 
 @test "rf-log on a clean work tree has no working-tree entry; an unborn repository logs nothing" {
@@ -191,14 +213,14 @@ $(git -C "$RF_DIR" rev-parse HEAD)	2026-12-08T16:00:00+00:00	mercy-general	merge
 	assert_output --partial "rf-log (rf)"
 	run_ro env -C / RF_DIR=/nonexistent rf-log -C "$RF_DIR" -n 1 mercy
 	assert_success
-	assert_output "working tree              (uncommitted changes)"
+	assert_output "working tree              35 → 35  (uncommitted changes)"
 }
 
 @test "rf-log | head -1 and a write error" {
 	season
 	run bash -c 'rf-log | head -1'
 	assert_success
-	assert_output "working tree              mercy-general  (uncommitted changes)"
+	assert_output "working tree              mercy-general  35 → 35  (uncommitted changes)"
 	run --separate-stderr rf-log mercy
 	run --separate-stderr bash -c 'rf-log mercy >/dev/full'
 	assert_equal "$status" 2

@@ -1,0 +1,35 @@
+/* trajectory.h: a note's risk version by version, for rf-log and rf-diff.
+ * Today's rules and profile score every version (SPEC §3), so a trajectory
+ * compares like with like; each blob is scored once. */
+#ifndef RF_TRAJECTORY_H
+#define RF_TRAJECTORY_H
+
+#include <stddef.h>
+
+#include "history.h"
+#include "notesdir.h"
+#include "store.h"
+
+struct rf_trajectory;
+
+/* Load the scorer (rules and profile of the notes directory).  Reports and
+ * returns -1 when they cannot be read.  Free with rf_trajectory_free. */
+int rf_trajectory_new(struct rf_trajectory **out, struct rf_store *st, const struct rf_notesdir *nd);
+void rf_trajectory_free(struct rf_trajectory *t);
+
+/* Risk of one side of an entry (new_side 1: after the change) as
+ * rf_risk_format writes it into buf: "-" when that side has no note, "?"
+ * when it cannot be scored (a note iniparser rejects).  *value (may be NULL)
+ * gets the number; returns 1 when there is one, 0 when not, -1 on error. */
+int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e, int new_side, char buf[32],
+		       double *value);
+
+/* Risk of a note's text (NULL: no note), as above. */
+int rf_trajectory_text_risk(struct rf_trajectory *t, const char *label, const char *text, size_t len, char buf[32],
+			    double *value);
+
+/* v[0..n) as a sparkline, one of ▁▂▃▄▅▆▇█ per value, lowest to highest;
+ * all equal gives ▄s.  Caller frees. */
+char *rf_sparkline(const double *v, size_t n);
+
+#endif

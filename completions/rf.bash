@@ -20,6 +20,27 @@ _rf_options() {
 		grep -oE '(^|[][ ,(|])--?[A-Za-z][-A-Za-z]*' | sed 's/^[][ ,(|]*//' | sort -u
 }
 
+# The options of a command that take an argument.
+_rf_argopts() {
+	case $1 in
+	rf-new) echo -C -s --set -t --template ;;
+	rf-quote) echo -C -w --who ;;
+	rf-commit) echo -C -m --message ;;
+	rf-score) echo -C -a --at -e --explain -f --format -s --sort ;;
+	rf-ask) echo -C -f --format ;;
+	rf-log) echo -C -n --since --until --format ;;
+	rf-diff) echo -C --format ;;
+	*) echo -C ;;
+	esac
+}
+
+# The formats a command's usage line lists after --format.
+_rf_formats() {
+	local bin
+	bin=$(_rf_bin "$1") || return
+	"$bin" --help 2>/dev/null | grep -oE -- '--format [a-z|]+' | head -1 | cut -d' ' -f2 | tr '|' '\n'
+}
+
 # The notes directory: the last -C DIR among the words, else $RF_DIR, else ~/rf.
 _rf_notesdir() {
 	local i dir=${RF_DIR:-$HOME/rf}
@@ -148,31 +169,33 @@ _rf() {
 		start=$((i + 1))
 	fi
 
-	# The argument of an option.
-	case $prev in
-	-C)
-		compopt -o filenames 2>/dev/null
-		COMPREPLY=($(compgen -d -- "$cur"))
-		return ;;
-	-t | --template)
-		compopt -o filenames 2>/dev/null
-		COMPREPLY=($(compgen -f -- "$cur"))
-		return ;;
-	-w | --who)
-		_rf_reply < <(printf '%s\n' pd apd chair chief resident faculty coordinator)
-		return ;;
-	--format)
-		_rf_reply < <(printf '%s\n' table tsv csv json)
-		return ;;
-	--at | --since | --until)
-		[ "$prev" = --at ] && _rf_reply < <(_rf_revisions)
-		return ;;
-	-m | --message | -n)
-		return ;;
-	-s | --set)
-		[ "$cmd" = rf-new ] && { _rf_complete_key; return; }
-		;;
-	esac
+	# The argument of an option: which options take one depends on the
+	# command (-f is --force for rf-set, --format for rf-score).
+	local argopts
+	argopts=" $(_rf_argopts "$cmd") "
+	if [[ $argopts == *" $prev "* ]]; then
+		case $cmd:$prev in
+		*:-C)
+			compopt -o filenames 2>/dev/null
+			COMPREPLY=($(compgen -d -- "$cur")) ;;
+		*:-t | *:--template)
+			compopt -o filenames 2>/dev/null
+			COMPREPLY=($(compgen -f -- "$cur")) ;;
+		*:-w | *:--who)
+			_rf_reply < <(printf '%s\n' pd apd chair chief resident faculty coordinator) ;;
+		*:-f | *:--format)
+			_rf_reply < <(_rf_formats "$cmd") ;;
+		*:-a | *:--at)
+			_rf_reply < <(_rf_revisions) ;;
+		*:-e | *:--explain)
+			_rf_reply < <(_rf_programs) ;;
+		rf-score:-s | *:--sort)
+			_rf_reply < <(printf '%s\n' rank program track risk tier marks flagged unknowns green status) ;;
+		rf-new:-s | *:--set)
+			_rf_complete_key ;;
+		esac
+		return
+	fi
 	if [[ $cur == -* ]]; then
 		_rf_reply < <(_rf_options "$cmd")
 		return
@@ -184,19 +207,21 @@ _rf() {
 	local j cross=0 w
 	for ((j = start; j < n - 1; j++)); do
 		w=${_rf_words[j]}
+		if [[ $argopts == *" $w "* ]]; then
+			j=$((j + 1))
+			continue
+		fi
 		case $w in
 		-x | --cross) cross=1 ;;
-		-C | -t | --template | -w | --who | --format | --at | --since | --until | -m | --message | -n | -s | --set)
-			j=$((j + 1)) ;;
 		-*) ;;
 		*) npos+=1 ;;
 		esac
 	done
 
 	case $cmd in
-	rf-edit | rf-ask | rf-quote)
+	rf-edit | rf-quote | rf-log)
 		((npos == 0)) && _rf_reply < <(_rf_programs) ;;
-	rf-commit | rf-check | rf-score)
+	rf-commit | rf-check | rf-score | rf-ask)
 		_rf_reply < <(_rf_programs) ;;
 	rf-set)
 		if ((npos == 0)); then
@@ -204,8 +229,6 @@ _rf() {
 		else
 			_rf_complete_key
 		fi ;;
-	rf-log)
-		_rf_reply < <(_rf_programs) ;;
 	rf-diff)
 		if ((npos == 0 || cross)); then
 			_rf_reply < <(_rf_programs)

@@ -127,9 +127,39 @@ function __rf_revisions
     git -C $dir for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null
 end
 
+# The options of a command that take an argument.
+function __rf_argopts -a cmd
+    switch $cmd
+        case rf-new
+            printf '%s\n' -C -s --set -t --template
+        case rf-quote
+            printf '%s\n' -C -w --who
+        case rf-commit
+            printf '%s\n' -C -m --message
+        case rf-score
+            printf '%s\n' -C -a --at -e --explain -f --format -s --sort
+        case rf-ask
+            printf '%s\n' -C -f --format
+        case rf-log
+            printf '%s\n' -C -n --since --until --format
+        case rf-diff
+            printf '%s\n' -C --format
+        case '*'
+            printf '%s\n' -C
+    end
+end
+
+# The formats a command's usage line lists after --format.
+function __rf_formats -a cmd
+    set -l bin (__rf_bin $cmd)
+    test -n "$bin"; or return
+    $bin --help 2>/dev/null | string match -r -- '--format ([a-z|]+)' | sed -n 2p | string split '|'
+end
+
 # Positional arguments typed so far after the command (options skipped).
 function __rf_npos
     set -l w (__rf_words)
+    set -l argopts (__rf_argopts (__rf_cmd))
     set -l n 0
     set -l skip 0
     set -l started (test (basename -- $w[1]) = rf; and echo 0; or echo 1)
@@ -138,9 +168,11 @@ function __rf_npos
             set skip 0
             continue
         end
+        if contains -- $a $argopts
+            set skip 1
+            continue
+        end
         switch $a
-            case -C -t --template -w --who --format --at --since --until -m --message -n -s --set
-                set skip 1
             case '-*'
             case '*'
                 if test $started = 0
@@ -179,25 +211,28 @@ function __rf_complete
         test (__rf_npos) = 0; and printf '%s\n' init new edit set quote commit check score ask log diff
         return
     end
-    if __rf_prev_is -C
-        __fish_complete_directories $cur
-        return
-    else if __rf_prev_is -t --template
-        __fish_complete_path $cur
-        return
-    else if __rf_prev_is -w --who
-        printf '%s\n' pd apd chair chief resident faculty coordinator
-        return
-    else if __rf_prev_is --format
-        printf '%s\n' table tsv csv json
-        return
-    else if __rf_prev_is --at
-        __rf_revisions
-        return
-    else if __rf_prev_is --since --until -m --message -n
-        return
-    else if __rf_prev_is -s --set
-        test "$cmd" = rf-new; and __rf_key_or_answer
+    # Which options take an argument depends on the command (-f is --force
+    # for rf-set, --format for rf-score).
+    set -l prev (__rf_words)[-1]
+    if contains -- $prev (__rf_argopts $cmd)
+        switch $cmd:$prev
+            case '*:-C'
+                __fish_complete_directories $cur
+            case '*:-t' '*:--template'
+                __fish_complete_path $cur
+            case '*:-w' '*:--who'
+                printf '%s\n' pd apd chair chief resident faculty coordinator
+            case '*:-f' '*:--format'
+                __rf_formats $cmd
+            case '*:-a' '*:--at'
+                __rf_revisions
+            case '*:-e' '*:--explain'
+                __rf_programs
+            case rf-score:-s '*:--sort'
+                printf '%s\n' rank program track risk tier marks flagged unknowns green status
+            case rf-new:-s '*:--set'
+                __rf_key_or_answer
+        end
         return
     end
     if string match -q -- '-*' $cur
@@ -206,9 +241,9 @@ function __rf_complete
     end
     set -l npos (__rf_npos)
     switch $cmd
-        case rf-edit rf-ask rf-quote
+        case rf-edit rf-quote rf-log
             test $npos = 0; and __rf_programs
-        case rf-commit rf-check rf-score rf-log
+        case rf-commit rf-check rf-score rf-ask
             __rf_programs
         case rf-set
             if test $npos = 0

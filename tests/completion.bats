@@ -89,6 +89,25 @@ bash_complete() {
 	assert_output "pd"
 }
 
+@test "bash: an option's argument depends on the command (-f: --force or --format)" {
+	run bash_complete "rf-score -f "
+	assert_output $'csv\njson\ntable\ntsv'
+	run bash_complete "rf-ask --format t"
+	assert_output $'text\ntsv'
+	run bash_complete "rf-set -f me"
+	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf-score --explain la"
+	assert_output "lakeside-dr-esir"
+	run bash_complete "rf-score -s ri"
+	assert_output "risk"
+	run bash_complete "rf-ask mercy-general me"
+	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf-log mercy-general "
+	assert_output ""
+	run bash_complete "rf-quote mercy -w res"
+	assert_output "resident"
+}
+
 @test "bash: revisions for rf-diff come from git" {
 	git -C "$RF_DIR" tag season-start
 	branch=$(git -C "$RF_DIR" branch --show-current)
@@ -153,6 +172,10 @@ zsh_complete() {
 	assert_output $'case-by-case\nno\nunknown\nvague\nyes'
 	run zsh_complete "rf-commit --"
 	assert_output $'--help\n--message\n--version'
+	run zsh_complete "rf-score -f "
+	assert_output $'csv\njson\ntable\ntsv'
+	run zsh_complete "rf-set -f me"
+	assert_output $'mercy-general\nmetro-ir'
 }
 
 fish_complete() {
@@ -175,6 +198,10 @@ fish_complete() {
 	assert_output $'visa.h1b=case-by-case\nvisa.h1b=no\nvisa.h1b=unknown\nvisa.h1b=vague\nvisa.h1b=yes'
 	run fish_complete "rf-set --f"
 	assert_output "--force"
+	run fish_complete "rf-score -f "
+	assert_output $'csv\njson\ntable\ntsv'
+	run fish_complete "rf-set -f me"
+	assert_output $'mercy-general\nmetro-ir'
 	run fish_complete "rf "
 	assert_line "score"
 	assert_line "init"

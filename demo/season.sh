@@ -111,6 +111,9 @@ tour_failed=0
 echo "A season of six fictional programs, November to January, in $dir"
 show git -C "$dir" log --oneline
 show rf check
+show rf score
+show rf score --explain crestview
+show rf ask meadowbrook
 show rf log -n 8
 show rf log -p crestview
 show rf diff crestview 2026-11-30

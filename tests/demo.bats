@@ -75,6 +75,9 @@ setup() {
 	assert_line "\$ git -C $season log --oneline"
 	assert_line --partial "edit crestview-university-ir-integrated: visa.h1b case-by-case → vague"
 	assert_line "\$ rf check"
+	assert_line "\$ rf score"
+	assert_line "\$ rf score --explain crestview"
+	assert_line "\$ rf ask meadowbrook"
 	assert_line "\$ rf log -n 8"
 	assert_line "\$ rf log -p crestview"
 	assert_line "\$ rf diff crestview 2026-11-30"
@@ -84,5 +87,5 @@ setup() {
 	assert_line "+program.rank = 4"
 	refute_line --partial "(exit status"
 	# Shown in the applicant's time zone, as scripted.
-	assert_line --regexp '^[0-9a-f]+ 2027-01-06 21:00  edit crestview-university-ir-integrated: '
+	assert_line --regexp '^[0-9a-f]+ 2027-01-06 21:00 .* edit crestview-university-ir-integrated: '
 }

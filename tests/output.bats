@@ -91,6 +91,26 @@ setup_file() {
 	assert_equal "$stderr" "rf-log: write error: No space left on device"
 }
 
+@test "rf-score | head -1 on 500 notes: exit 0, no broken pipe message" {
+	run --separate-stderr bash -c 'rf-score -C "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2' _ "$BIG"
+	assert_output --regexp '^rank +program +track +risk'
+	assert_equal "$stderr" "status 0"
+	# JSON is more than a pipe buffer: the reader surely quits mid-output.
+	[ "$(rf-score -C "$BIG" --format json | wc -c)" -gt 65536 ]
+	run --separate-stderr bash -c 'rf-score -C "$1" --format json | head -1; echo "status ${PIPESTATUS[0]}" >&2' _ "$BIG"
+	assert_output "["
+	assert_equal "$stderr" "status 0"
+}
+
+@test "rf-score > /dev/full: exit 2 and one message" {
+	run --separate-stderr bash -c 'rf-score -C "$1" > /dev/full' _ "$BIG"
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rf-score: write error: No space left on device"
+	run --separate-stderr bash -c 'rf-score -C "$1" --format json > /dev/full' _ "$BIG"
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rf-score: write error: No space left on device"
+}
+
 @test "off a terminal: no pager runs and no escape codes, whatever PAGER says" {
 	export RF_PAGER="touch $BATS_TEST_TMPDIR/pager-ran; cat" PAGER="touch $BATS_TEST_TMPDIR/pager-ran; cat"
 	export TERM=xterm-256color

@@ -1,10 +1,11 @@
-/* rf-check: lint notes and the profile. */
+/* rf-check: lint notes, the profile and the rules. */
 #include <getopt.h>
 #include <stdlib.h>
 
 #include "cli.h"
 #include "lint.h"
 #include "notesdir.h"
+#include "score.h"
 #include "template.h"
 
 static const char usage[] = "rf-check [-C DIR] [PROGRAM...]";
@@ -81,6 +82,12 @@ int main(int argc, char **argv)
 		if (n < 0)
 			goto out;
 		problems += n;
+		/* Rules and the profile's meaning are checked by the parser that
+		 * scores with them; it reports FILE:LINE itself. */
+		struct rf_scorer *scorer = NULL;
+		if (n == 0 && rf_scorer_load(&scorer, &nd) < 0)
+			problems++;
+		rf_scorer_free(scorer);
 	}
 	for (size_t i = 0; i < slugs.n; i++) {
 		char *file = rf_xasprintf("%s.ini", slugs.v[i]);

@@ -178,7 +178,17 @@ int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **sl
 		r = 0;
 		goto out;
 	}
+	/* Named exactly but not listed: say what it is rather than "no such". */
+	char *file = rf_xasprintf("%s.ini", base);
+	struct stat st;
+	int valid = rf_slug_valid(base);
 	free(base);
+	if (valid && fstatat(nd->fd, file, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+		rf_error("%s: not a regular file", file);
+		free(file);
+		goto out;
+	}
+	free(file);
 
 	for (size_t i = 0; i < all.n; i++) {
 		char *name = program_name(nd, all.v[i]);

@@ -248,5 +248,5 @@ visa.h1b unknown → no"
 	run --separate-stderr rf-set "Mercy West" visa.h1b=no
 	assert_success
 	assert_equal "$stderr" ""
-	assert_refused "rf-set: no such program 'odd'" rf-set odd visa.h1b=no
+	assert_refused "rf-set: odd.ini: not a regular file" rf-set odd visa.h1b=no
 }

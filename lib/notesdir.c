@@ -97,6 +97,14 @@ int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs)
 		size_t n = strlen(e->d_name);
 		if (n <= 4 || !rf_str_endswith(e->d_name, ".ini"))
 			continue;
+		/* Notes are files; a symbolic link is listed too, so that naming
+		 * it gets the clear refusal of rf_notesdir_read. */
+		unsigned char type = e->d_type;
+		struct stat st;
+		if (type == DT_UNKNOWN && fstatat(nd->fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			type = S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_DIR;
+		if (type != DT_REG && type != DT_LNK)
+			continue;
 		char *slug = rf_xstrndup(e->d_name, n - 4);
 		if (rf_slug_valid(slug))
 			rf_strv_push(slugs, slug);

@@ -4,7 +4,11 @@
 # and 50,000), built quickly with git fast-import.  Prints the median of
 # REPS runs of each, their ratio, and peak memory (/usr/bin/time -v).
 #
-# usage: bench/log.sh [RF_BIN]   (environment: NOTES, COMMITS, REPS, BENCH_DIR)
+# LOOSE=1 unpacks the objects afterwards: a repository written only by rf
+# (libgit2 never packs) holds loose objects, where libgit2 has no delta
+# chains to re-apply.
+#
+# usage: bench/log.sh [RF_BIN]   (environment: NOTES, COMMITS, REPS, BENCH_DIR, LOOSE)
 set -eu
 cd "$(dirname "$0")/.."
 RF_BIN=${1:-${RF_BIN:-$PWD/bin}}
@@ -57,6 +61,12 @@ if [ ! -d "$RF_DIR/.git" ]; then
 	    commit(n, "set program-%04d: change %d" % (i, n), [("program-%04d.ini" % i, "\n".join(texts[i]) + "\n")])
 	PY
 	git -C "$RF_DIR" reset -q --hard main
+	if [ "${LOOSE:-0}" = 1 ]; then
+		mkdir "$work/packs"
+		mv "$RF_DIR"/.git/objects/pack/pack-* "$work/packs/"
+		git -C "$RF_DIR" unpack-objects -q <"$work"/packs/*.pack
+		rm -rf "$work/packs"
+	fi
 	printf 'built in %.1f s: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -sh "$RF_DIR/.git" | cut -f1) in .git"
 fi
 

@@ -28,7 +28,11 @@ static void item_phrases(const struct rf_record_item *it, struct rf_strv *out)
 	}
 	for (size_t i = 0; i < it->changes.n; i++)
 		rf_strv_push(out, rf_change_phrase(&it->changes.v[i]));
-	if (!out->n)
+	/* A note iniparser rejects is news in itself: the log must not call
+	 * it a layout change. */
+	if (it->broken_line)
+		rf_strv_push(out, rf_xasprintf("does not parse (line %u)", it->broken_line));
+	else if (!out->n)
 		rf_strv_push(out, rf_xstrdup(it->changes.layout_only ? "comments and layout only" : "no change"));
 }
 
@@ -87,7 +91,11 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	int have_a = !missing, have_b = text != NULL;
 	if (have_a)
 		rf_note_parse(&a, file, old.buf, old.len, 0);
-	if (have_b && rf_note_parse(&b, file, text, len, 0) < 0 && warn_broken) {
+	if (have_b && rf_note_parse(&b, file, text, len, 0) < 0) {
+		const struct rf_line *bad = rf_ini_first_error(&b.ini);
+		it->broken_line = bad ? bad->lineno : 1;
+	}
+	if (it->broken_line && warn_broken) {
 		const struct rf_line *bad = rf_ini_first_error(&b.ini);
 		rf_warn("%s:%u: %s (committed anyway; fix it and run rf-commit)", file, bad ? bad->lineno : 0,
 			bad ? bad->error : "iniparser cannot read this file");

@@ -13,6 +13,7 @@ struct rf_record_item {
 	struct rf_changes changes;
 	int created, deleted;
 	char *name;			/* [program] name when created */
+	unsigned broken_line;		/* first line iniparser rejects, 0 if none */
 };
 
 /* The message for a set of items: "VERB SLUG: phrase, phrase" when it fits

@@ -79,6 +79,7 @@ profile: applicant.visa_needed h1b → j1"
 	run --separate-stderr rf-commit
 	assert_success
 	assert_equal "$stderr" "rf-commit: warning: mercy-general.ini:$n: line longer than 1023 bytes (committed anyway; fix it and run rf-commit)"
+	assert_equal "$(last_subject)" "edit mercy-general: does not parse (line $n)"
 	cmp <(git -C "$RF_DIR" show HEAD:mercy-general.ini) "$RF_DIR/mercy-general.ini"
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
 }

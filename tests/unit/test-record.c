@@ -12,8 +12,10 @@ static void item(struct rf_record_item *it, const char *file, const char *a, con
 	it->file = rf_xstrdup(file);
 	if (a)
 		rf_note_parse(&na, file, a, strlen(a), 0);
-	if (b)
-		rf_note_parse(&nb, file, b, strlen(b), 0);
+	if (b && rf_note_parse(&nb, file, b, strlen(b), 0) < 0) {
+		const struct rf_line *bad = rf_ini_first_error(&nb.ini);
+		it->broken_line = bad ? bad->lineno : 1;
+	}
 	rf_semdiff(a ? &na : NULL, b ? &nb : NULL, &it->changes);
 	it->created = !a && b;
 	it->deleted = a && !b;
@@ -97,6 +99,12 @@ static void created_deleted_and_layout(struct unit *u)
 	free(m);
 	m = message("edit", "x.ini", "[a]\nk = v\n", "; note\n[a]\nk  =  v ; why\n");
 	CHECK_STR(u, m, "edit x: comments and layout only\n");
+	free(m);
+	m = message("edit", "x.ini", "[a]\nk = v\n", "[a]\nk = v\nno equals sign\n");
+	CHECK_STR(u, m, "edit x: does not parse (line 3)\n");
+	free(m);
+	m = message("edit", "x.ini", "[a]\nk = v\n", "[a]\nk = w\nbad\n");
+	CHECK_STR(u, m, "edit x: a.k v → w, does not parse (line 3)\n");
 	free(m);
 	/* A duplicate that iniparser ignores is no change of answer. */
 	m = message("edit", "x.ini", "[a]\nk = v\n", "[a]\nk = old\nk = v\n");

@@ -4,7 +4,7 @@
 load hostile
 
 # Start "$@" in the background, SIGKILL it after a seeded random delay
-# within 3 times what a command takes here ($window ms; it may finish
+# within 1.5 times what a command takes here ($window ms; it may finish
 # first), and set $rc to its exit status.
 run_and_kill() {
 	"$@" >/dev/null 2>>"$BATS_TEST_TMPDIR/errors" &
@@ -23,7 +23,7 @@ run_and_kill() {
 	t0=$(date +%s%N)
 	rf-set mercy red_flags.k0=low
 	t1=$(date +%s%N)
-	window=$(((t1 - t0) * 3 / 1000000 + 2))
+	window=$(((t1 - t0) * 3 / 2000000 + 2))
 	RANDOM=20261205
 	for ((i = 1; i <= 200; i++)); do
 		op=$((RANDOM % 3))

@@ -172,7 +172,7 @@ void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t)
 		const char *marks = x->score.dealbreaker ? (x->score.pattern ? "pattern,dealbreaker" : "dealbreaker")
 							 : (x->score.pattern ? "pattern" : "");
 		const char *cells[RF_RANKING_NCOLS] = {
-			x->rank, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, green, x->status,
+			*x->rank ? x->rank : NULL, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, green, x->status,
 		};
 		rf_table_add(t, cells);
 		free(flagged);

@@ -1,0 +1,241 @@
+/* rules.ini and profile.ini parsing: hundredths, rule parts, defaults,
+ * tiers, dealbreakers, and errors reported as LABEL:LINE. */
+#include <stdlib.h>
+
+#include "rules.h"
+#include "unit.h"
+
+static int rules(struct rf_rules *r, const char *text)
+{
+	return rf_rules_parse(r, "rules.ini", text, strlen(text));
+}
+
+static int profile(struct rf_profile *p, const char *text)
+{
+	return rf_profile_parse(p, "profile.ini", text, strlen(text));
+}
+
+static void test_hundredths(struct unit *u)
+{
+	long v = -7;
+	char buf[32];
+	CHECK(u, rf_hundredths_parse("12", &v) == 0 && v == 1200);
+	CHECK(u, rf_hundredths_parse("0.25", &v) == 0 && v == 25);
+	CHECK(u, rf_hundredths_parse("1.5", &v) == 0 && v == 150);
+	CHECK(u, rf_hundredths_parse("0", &v) == 0 && v == 0);
+	v = -7;
+	CHECK(u, rf_hundredths_parse("1.234", &v) == -1);
+	CHECK(u, rf_hundredths_parse("-1", &v) == -1);
+	CHECK(u, rf_hundredths_parse("abc", &v) == -1);
+	CHECK(u, rf_hundredths_parse("", &v) == -1);
+	CHECK(u, rf_hundredths_parse("1.", &v) == -1);
+	CHECK(u, rf_hundredths_parse("1.5x", &v) == -1);
+	CHECK(u, v == -7);	/* untouched on failure */
+	rf_hundredths_format(1200, buf);
+	CHECK_STR(u, buf, "12");
+	rf_hundredths_format(25, buf);
+	CHECK_STR(u, buf, "0.25");
+	rf_hundredths_format(150, buf);
+	CHECK_STR(u, buf, "1.5");
+	rf_hundredths_format(5, buf);
+	CHECK_STR(u, buf, "0.05");
+	rf_hundredths_format(0, buf);
+	CHECK_STR(u, buf, "0");
+	rf_hundredths_format(-250, buf);
+	CHECK_STR(u, buf, "-2.5");
+	/* format then parse is the identity */
+	for (long i = 0; i < 2000; i += 7) {
+		rf_hundredths_format(i, buf);
+		CHECK(u, rf_hundredths_parse(buf, &v) == 0 && v == i);
+	}
+}
+
+static void test_rules_parts(struct unit *u)
+{
+	struct rf_rules r;
+	CHECK(u, rules(&r, "[visa]\nh1b = no:12, Case-By-Case:6, yes:0\n"
+			   "[outcomes]\nabr_core_pass_pct = <80:8, <=90:4, >95:0, >=0:1\n") == 0);
+	CHECK(u, r.nrules == 2);
+	const struct rf_rule *h = rf_rules_find(&r, "visa", "h1b");
+	CHECK(u, h && h->nparts == 3 && h->lineno == 2);
+	if (h && h->nparts == 3) {
+		CHECK(u, h->parts[0].op == RF_MATCH_ANSWER);
+		CHECK_STR(u, h->parts[0].answer, "no");
+		CHECK(u, h->parts[0].points == 1200);
+		CHECK_STR(u, h->parts[1].answer, "case-by-case");
+		CHECK(u, h->parts[1].points == 600);
+		CHECK_STR(u, h->parts[2].text, "yes:0");
+	}
+	const struct rf_rule *a = rf_rules_find(&r, "outcomes", "abr_core_pass_pct");
+	CHECK(u, a && a->nparts == 4);
+	if (a && a->nparts == 4) {
+		CHECK(u, a->parts[0].op == RF_MATCH_LT && a->parts[0].number == 80 && a->parts[0].points == 800);
+		CHECK(u, a->parts[1].op == RF_MATCH_LE && a->parts[1].number == 90);
+		CHECK(u, a->parts[2].op == RF_MATCH_GT && a->parts[2].number == 95);
+		CHECK(u, a->parts[3].op == RF_MATCH_GE && a->parts[3].number == 0);
+		CHECK_STR(u, a->parts[0].text, "<80:8");
+	}
+	CHECK(u, rf_rules_find(&r, "visa", "j1") == NULL);
+	/* defaults when not written */
+	CHECK(u, r.unknown == 25 && r.vague == 400 && r.red == 500);
+	CHECK(u, r.pattern_domains == 3 && r.pattern_points == 1000);
+	CHECK(u, r.severity_low == 300 && r.severity_medium == 600 && r.severity_high == 1000);
+	/* max: 12 from no, above the vague default */
+	CHECK(u, h && rf_rule_max(&r, h) == 1200);
+	rf_rules_free(&r);
+}
+
+static void test_rules_sections(struct unit *u)
+{
+	struct rf_rules r;
+	CHECK(u, rules(&r, "[defaults]\nunknown = 0.5\nvague = 3\nred = 6\n"
+			   "[visa]\nj1 = no:2\n"
+			   "[red_flags]\nlow = 1\nmedium = 2\nhigh = 9.5\n"
+			   "[pattern]\ndomains = 2\npoints = 7\n"
+			   "[quotes]\nService Comes First = 6\n"
+			   "[derived]\nworkload.ppr = workload.procs / workload.residents\n"
+			   "[tiers]\nlow = 0\nmid = 10\nhigh = 20.5\n") == 0);
+	CHECK(u, r.unknown == 50 && r.vague == 300 && r.red == 600);
+	CHECK(u, r.severity_low == 100 && r.severity_medium == 200 && r.severity_high == 950);
+	CHECK(u, r.pattern_domains == 2 && r.pattern_points == 700);
+	CHECK(u, r.nphrases == 1 && r.phrases[0].points == 600);
+	if (r.nphrases == 1)
+		CHECK_STR(u, r.phrases[0].text, "service comes first");	/* iniparser lowercases keys */
+	const struct rf_derived *d = rf_rules_derived(&r, "workload", "ppr");
+	CHECK(u, d != NULL);
+	if (d) {
+		CHECK_STR(u, d->num_section, "workload");
+		CHECK_STR(u, d->num_key, "procs");
+		CHECK_STR(u, d->den_key, "residents");
+	}
+	CHECK(u, r.ntiers == 3);
+	if (r.ntiers == 3) {
+		CHECK_STR(u, r.tiers[2].name, "high");
+		CHECK(u, r.tiers[1].from == 1000 && r.tiers[2].from == 2050);
+	}
+	/* no rule for j1 vague: the vague default (3) is above no:2 */
+	const struct rf_rule *j = rf_rules_find(&r, "visa", "j1");
+	CHECK(u, j && rf_rule_max(&r, j) == 300);
+	rf_rules_free(&r);
+}
+
+static void test_rules_errors(struct unit *u)
+{
+	static const char *const bad[] = {
+		"[visa]\nh1b = no:12\n[tiers]\nlow = 0\nhigh = 10\nmid = 5\n",	/* tiers not increasing */
+		"[visa]\n\nh1b = no\n",				/* no points */
+		"[visa]\nh1b = no:1.234\n",			/* three decimals */
+		"[visa]\nh1b = no:-1\n",				/* negative */
+		"[visa]\nh1b = <abc:3\n",			/* comparison without a number */
+		"[visa]\nh1b = :3\n",				/* empty answer */
+		"[nosuch]\nkey = yes:1\n",			/* unknown section */
+		"[defaults]\nbogus = 1\n",			/* unknown default */
+		"[pattern]\ndomains = 2.5\n",			/* not whole */
+		"[red_flags]\nextreme = 12\n",			/* not a severity */
+		"[derived]\nworkload.ppr = workload.procs\n",	/* no division */
+		"[quotes]\nphrase = lots\n",			/* not a number */
+		"[visa\nh1b = no:1\n",				/* iniparser syntax error */
+	};
+	static const unsigned lines[] = { 6, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1 };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct rf_rules r;
+		FILE *saved = stderr;
+		char *msg = NULL;
+		size_t msglen = 0;
+		stderr = open_memstream(&msg, &msglen);
+		int ret = rules(&r, bad[i]);
+		fclose(stderr);
+		stderr = saved;
+		char want[32];
+		snprintf(want, sizeof(want), "rules.ini:%u: ", lines[i]);
+		if (ret != -1 || !msg || !strstr(msg, want)) {
+			printf("# case %zu: ret %d, message '%s', want '%s'\n", i, ret, msg ? msg : "", want);
+			u->bad++;
+		}
+		if (ret == 0)
+			rf_rules_free(&r);
+		free(msg);
+	}
+}
+
+static void test_profile(struct unit *u)
+{
+	struct rf_profile p;
+	CHECK(u, profile(&p, "[applicant]\nvisa_needed = H1B\ntracks_wanted = ir-integrated, dr\n"
+			     "[weights]\nvisa = 2\nculture = 0\nquotes = 1.5\n"
+			     "[dealbreakers]\nsupervision.solo_high_risk = yes\n"
+			     "culture.response_to_concerns = blames_residents, Vague\n") == 0);
+	CHECK(u, p.weight[rf_domain_index("visa")] == 200);
+	CHECK(u, p.weight[rf_domain_index("culture")] == 0);
+	CHECK(u, p.weight[rf_domain_index("quotes")] == 150);
+	CHECK(u, p.weight[rf_domain_index("workload")] == 100);	/* default */
+	CHECK_STR(u, p.visa_needed, "h1b");
+	CHECK(u, p.tracks.n == 2);
+	CHECK(u, p.ndealbreakers == 3);
+	if (p.ndealbreakers == 3) {
+		CHECK_STR(u, p.dealbreakers[0].section, "supervision");
+		CHECK_STR(u, p.dealbreakers[0].key, "solo_high_risk");
+		CHECK(u, p.dealbreakers[1].answers.n == 2);
+		CHECK(u, rf_strv_contains(&p.dealbreakers[1].answers, "vague"));
+		/* visa_needed = h1b adds visa.h1b = no */
+		CHECK_STR(u, p.dealbreakers[2].section, "visa");
+		CHECK_STR(u, p.dealbreakers[2].key, "h1b");
+		CHECK(u, p.dealbreakers[2].answers.n == 1 && rf_strv_contains(&p.dealbreakers[2].answers, "no"));
+	}
+	rf_profile_free(&p);
+
+	/* none (and empty) needs no visa: no dealbreaker added */
+	CHECK(u, profile(&p, "[applicant]\nvisa_needed =\n") == 0);
+	CHECK_STR(u, p.visa_needed, "none");
+	CHECK(u, p.ndealbreakers == 0);
+	rf_profile_free(&p);
+	CHECK(u, profile(&p, "[applicant]\nvisa_needed = j1\n") == 0);
+	CHECK(u, p.ndealbreakers == 1 && !strcmp(p.dealbreakers[0].key, "j1"));
+	rf_profile_free(&p);
+
+	static const char *const bad[] = {
+		"[weights]\nvisa = heavy\n",
+		"[weights]\n\nvisa = -1\n",
+		"[weights]\nnosuch = 1\n",
+		"[applicant]\nvisa_needed = o1\n",
+		"[dealbreakers]\nnodot = yes\n",
+	};
+	static const unsigned lines[] = { 2, 3, 2, 2, 2 };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		FILE *saved = stderr;
+		char *msg = NULL;
+		size_t msglen = 0;
+		stderr = open_memstream(&msg, &msglen);
+		int ret = profile(&p, bad[i]);
+		fclose(stderr);
+		stderr = saved;
+		char want[32];
+		snprintf(want, sizeof(want), "profile.ini:%u: ", lines[i]);
+		if (ret != -1 || !msg || !strstr(msg, want)) {
+			printf("# case %zu: ret %d, message '%s', want '%s'\n", i, ret, msg ? msg : "", want);
+			u->bad++;
+		}
+		if (ret == 0)
+			rf_profile_free(&p);
+		free(msg);
+	}
+}
+
+static void test_domains(struct unit *u)
+{
+	CHECK(u, rf_domain_index("visa") == 0);
+	CHECK(u, rf_domain_index("red_flags") == RF_NDOMAINS - 1);
+	CHECK(u, rf_domain_index("nosuch") == -1);
+}
+
+int main(void)
+{
+	struct unit u = { 0, 0, 0 };
+	RUN(&u, test_hundredths);
+	RUN(&u, test_rules_parts);
+	RUN(&u, test_rules_sections);
+	RUN(&u, test_rules_errors);
+	RUN(&u, test_profile);
+	RUN(&u, test_domains);
+	return UNIT_DONE(&u);
+}

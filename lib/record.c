@@ -85,6 +85,8 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	it->file = rf_xstrdup(file);
 	if (rf_store_read(st, NULL, file, &old, &missing) < 0) {
 		rf_buf_free(&old);
+		free(it->file);	/* callers free an item only when described */
+		it->file = NULL;
 		return -1;
 	}
 	struct rf_note a, b;

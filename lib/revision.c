@@ -18,7 +18,8 @@ static int commit_before(struct rf_store *st, const char *spec, int64_t when, gi
 		rf_git_error(spec);
 		goto out;
 	}
-	git_revwalk_sorting(w, GIT_SORT_TIME);
+	/* Topological too: commits made in the same second come child first, as in git. */
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	while ((e = git_revwalk_next(&id, w)) == 0) {
 		git_commit *c;
 		if (git_commit_lookup(&c, st->repo, &id) < 0) {

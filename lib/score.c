@@ -123,7 +123,8 @@ static void score_rule(const struct rf_scorer *s, const struct rf_note *note, co
 	for (size_t i = 0; i < rule->nparts && !hit; i++)
 		if (part_matches(&rule->parts[i], shown, is_number, num))
 			hit = &rule->parts[i];
-	if (unknown)
+	/* A derived value is not a question: its inputs are counted instead. */
+	if (unknown && !rf_rules_derived(&s->rules, rule->section, rule->key))
 		sc->unknowns++;
 	if (hit) {
 		enum rf_contrib_kind kind = unknown ? RF_CONTRIB_UNKNOWN : vague ? RF_CONTRIB_VAGUE : RF_CONTRIB_ANSWER;

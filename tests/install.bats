@@ -45,6 +45,9 @@ setup() {
 }
 
 @test "the installed rf runs from its prefix alone: help, and templates found relative to the binary" {
+	# Under make valgrind the staged "binaries" are wrapper scripts that run
+	# the build tree's programs, so there is no relocation to test.
+	[ -z "${RF_VALGRIND:-}" ] || skip "relocation is not testable through valgrind wrappers"
 	stage_install install
 	# Mark the staged template, to see that rf-new takes it and not the source tree's.
 	printf '; staged template\n' >>"$STAGE/usr/share/rf/program.ini"

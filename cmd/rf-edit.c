@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 	if (rf_notesdir_read(&nd, files.v[0], &probe, NULL) < 0)
 		goto out;
 	path = rf_xasprintf("%s/%s", dir, files.v[0]);
-	if (rf_editor_run(path) < 0)
+	if (rf_editor_run(path, "nothing committed") < 0)
 		goto out;
 	if (rf_store_open(&st, dir, RF_STORE_WRITE) < 0 ||
 	    rf_record_worktree(&st, &nd, "edit", &files, NULL, &committed) < 0)

@@ -78,10 +78,11 @@ static int create_note(const struct opts *o, const char *dir, const char *name)
 		if (rf_notesdir_write(&nd, file, text.buf, text.len, 1) < 0)
 			goto out;
 		path = rf_xasprintf("%s/%s", dir, file);
-		if (rf_editor_run(path) < 0) {
-			rf_error("%s is kept; record it with rf-commit %s", path, slug);
+		char *kept = rf_xasprintf("%s is kept: record it with rf-commit %s", path, slug);
+		int edited = rf_editor_run(path, kept);
+		free(kept);
+		if (edited < 0)
 			goto out;
-		}
 		rf_strv_push(&one, rf_xstrdup(file));
 		if (rf_record_worktree(&st, &nd, "new", &one, NULL, &committed) < 0)
 			goto out;

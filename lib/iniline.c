@@ -175,6 +175,8 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 				if (bracket && b[1 + strspn(b + 1, " \t")] == ']')
 					cur.error = "empty section name '[]' (iniparser would put its keys in the "
 						    "section above)";
+				else if (bracket && !strchr(b, ']'))
+					cur.error = "section header without its closing ']'";
 				else
 					cur.error = bracket ? "malformed section header (a comment after ']' is not "
 							      "allowed)"

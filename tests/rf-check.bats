@@ -29,13 +29,14 @@ odd.ini:10: program.interview_date: '2026-02-30' is not a date (YYYY-MM-DD)"
 
 @test "rf-check reports lines iniparser rejects with their line numbers" {
 	make_notes
-	printf 'stray = 1\n[visa]\nh1b is no\nlong = %01100d\n[img] ; comment\n' 0 >"$RF_DIR/broken.ini"
+	printf 'stray = 1\n[visa]\nh1b is no\nlong = %01100d\n[img] ; comment\n[culture\n' 0 >"$RF_DIR/broken.ini"
 	run --separate-stderr rf-check broken.ini
 	assert_equal "$status" 1
 	assert_output "broken.ini:1: key 'stray' before any [section] (rf does not read it; move it into its section)
 broken.ini:3: line is not '[section]', 'key = value' or a comment
 broken.ini:4: line longer than 1023 bytes
-broken.ini:5: malformed section header (a comment after ']' is not allowed)"
+broken.ini:5: malformed section header (a comment after ']' is not allowed)
+broken.ini:6: section header without its closing ']'"
 }
 
 @test "rf-check with no argument checks the profile and every note" {

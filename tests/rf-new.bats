@@ -83,7 +83,7 @@ load helper
 	assert_equal "$status" 2
 	assert_file_exists "$RF_DIR/mercy-general.ini"
 	assert_equal "$(commit_count)" 1
-	[[ "$stderr" == *"is kept; record it with rf-commit mercy-general"* ]]
+	assert_equal "$stderr" "rf-new: editor 'false' exited with status 1; $RF_DIR/mercy-general.ini is kept: record it with rf-commit mercy-general"
 }
 
 @test "rf-new never overwrites an existing note" {

@@ -37,8 +37,27 @@ setup() {
 	before=$(notes_state)
 	run --separate-stderr timeout 20 env -u VISUAL -u EDITOR PATH="$bindir" rf-edit mercy
 	assert_equal "$status" 2
-	# sh says why on its own line; rf's verdict is the last line.
-	assert_equal "${stderr##*$'\n'}" "rf-edit: editor 'vi' exited with status 127; nothing committed"
+	assert_equal "$stderr" "rf-edit: cannot run editor 'vi': No such file or directory (set VISUAL or EDITOR); nothing committed"
+	assert_equal "$(notes_state)" "$before"
+}
+
+@test "an EDITOR that names no program: one line saying so, nothing committed" {
+	EDITOR=no-such-editor assert_refused \
+		"rf-edit: cannot run editor 'no-such-editor': No such file or directory (set VISUAL or EDITOR); nothing committed" \
+		rf-edit mercy
+	EDITOR=$RF_DIR/mercy-general.ini assert_refused "cannot run editor '$RF_DIR/mercy-general.ini': Permission denied" \
+		rf-edit mercy
+}
+
+@test "an EDITOR with arguments whose program is missing: the shell's status, nothing committed" {
+	local before
+	before=$(notes_state)
+	EDITOR="no-such-editor --wait" run --separate-stderr rf-edit mercy
+	assert_equal "$status" 2
+	# sh says which word it could not find (as for git), then rf its verdict.
+	assert_equal "${#stderr_lines[@]}" 2
+	[[ "${stderr_lines[0]}" == *"no-such-editor: not found" ]] || fail "sh said: ${stderr_lines[0]}"
+	assert_equal "${stderr_lines[1]}" "rf-edit: editor 'no-such-editor --wait' exited with status 127; nothing committed"
 	assert_equal "$(notes_state)" "$before"
 }
 

@@ -52,8 +52,8 @@ setup() {
 
 @test "a rules.ini with a syntax error is refused naming its line" {
 	printf '[visa]\nh1b = no:0\n[outcomes\n' >"$RF_DIR/rules.ini"
-	assert_refused "rules.ini:3: malformed section header" rf-score
-	assert_refused "rules.ini:3: malformed section header" rf-ask mercy
+	assert_refused "rules.ini:3: section header without its closing ']'" rf-score
+	assert_refused "rules.ini:3: section header without its closing ']'" rf-ask mercy
 	printf '[visa]\nh1b = no:banana\n' >"$RF_DIR/rules.ini"
 	assert_refused "rules.ini:2: 'no:banana': points must be a number" rf-score
 }

@@ -176,6 +176,28 @@ static void empty_section_is_an_error(struct unit *u)
 	rf_ini_free(&ini);
 }
 
+/* A broken header is named by what is wrong with it, so the user knows
+ * whether to add the ']' or move the comment. */
+static void malformed_headers_say_what_is_wrong(struct unit *u)
+{
+	static const struct {
+		const char *text, *error;
+	} cases[] = {
+		{ "[visa\nk = v\n", "section header without its closing ']'" },
+		{ "[visa ; note\nk = v\n", "section header without its closing ']'" },
+		{ "[visa] ; note\nk = v\n", "malformed section header (a comment after ']' is not allowed)" },
+		{ "[visa] x\nk = v\n", "malformed section header (a comment after ']' is not allowed)" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct rf_ini ini;
+		rf_ini_scan(cases[i].text, strlen(cases[i].text), &ini);
+		const struct rf_line *bad = rf_ini_first_error(&ini);
+		CHECK(u, bad && bad->lineno == 1);
+		CHECK_STR(u, bad ? bad->error : NULL, cases[i].error);
+		rf_ini_free(&ini);
+	}
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -187,5 +209,6 @@ int main(void)
 	RUN(&u, line_length_limit);
 	RUN(&u, positions_and_line_endings);
 	RUN(&u, empty_section_is_an_error);
+	RUN(&u, malformed_headers_say_what_is_wrong);
 	return UNIT_DONE(&u);
 }

@@ -64,17 +64,33 @@ static char *note_text(struct scratch *s)
 	return b.buf ? b.buf : rf_xstrdup("");
 }
 
+/* Run the editor on the scratch note and check the result, what it printed
+ * (want_said without the program name, NULL for nothing) and, unless NULL,
+ * the note's text afterwards. */
+static void expect_run(struct unit *u, struct scratch *s, const char *aftermath, int want_rc,
+		       const char *want_said, const char *want_text)
+{
+	struct rf_buf said = RF_BUF_INIT;
+	CHECK(u, run_capturing(s, aftermath, &said) == want_rc);
+	char *want = want_said ? rf_xasprintf("%s: %s\n", rf_progname(), want_said) : rf_xstrdup("");
+	CHECK_STR(u, said.buf ? said.buf : "", want);
+	free(want);
+	free(said.buf);
+	if (want_text) {
+		char *text = note_text(s);
+		CHECK_STR(u, text, want_text);
+		free(text);
+	}
+}
+
 static void bare_command_gets_the_path_as_one_argument(struct unit *u)
 {
 	struct scratch s;
 	scratch_open(&s);
-	struct rf_buf said = RF_BUF_INIT;
 	/* rm fails unless it gets the exact path as one word. */
 	setenv("EDITOR", "rm", 1);
-	CHECK(u, run_capturing(&s, "nothing committed", &said) == 0);
-	CHECK(u, said.len == 0);
+	expect_run(u, &s, "nothing committed", 0, NULL, NULL);
 	CHECK(u, access(s.note, F_OK) < 0);
-	free(said.buf);
 	scratch_close(&s);
 }
 
@@ -82,13 +98,8 @@ static void editor_with_arguments_runs_through_the_shell(struct unit *u)
 {
 	struct scratch s;
 	scratch_open(&s);
-	struct rf_buf said = RF_BUF_INIT;
 	setenv("EDITOR", "sed -i -e s/a/b/", 1);
-	CHECK(u, run_capturing(&s, "nothing committed", &said) == 0);
-	char *text = note_text(&s);
-	CHECK_STR(u, text, "b\n");
-	free(text);
-	free(said.buf);
+	expect_run(u, &s, "nothing committed", 0, NULL, "b\n");
 	scratch_close(&s);
 }
 
@@ -96,23 +107,13 @@ static void visual_wins_over_editor(struct unit *u)
 {
 	struct scratch s;
 	scratch_open(&s);
-	struct rf_buf said = RF_BUF_INIT;
 	setenv("VISUAL", "sed -i -e s/a/visual/", 1);
 	setenv("EDITOR", "false", 1);
-	CHECK(u, run_capturing(&s, "nothing committed", &said) == 0);
-	char *text = note_text(&s);
-	CHECK_STR(u, text, "visual\n");
-	free(text);
-	free(said.buf);
+	expect_run(u, &s, "nothing committed", 0, NULL, "visual\n");
 	/* An empty VISUAL counts as unset. */
-	said = (struct rf_buf)RF_BUF_INIT;
 	setenv("VISUAL", "", 1);
 	setenv("EDITOR", "sed -i -e s/visual/editor/", 1);
-	CHECK(u, run_capturing(&s, "nothing committed", &said) == 0);
-	text = note_text(&s);
-	CHECK_STR(u, text, "editor\n");
-	free(text);
-	free(said.buf);
+	expect_run(u, &s, "nothing committed", 0, NULL, "editor\n");
 	scratch_close(&s);
 }
 
@@ -120,14 +121,11 @@ static void missing_program_is_one_line(struct unit *u)
 {
 	struct scratch s;
 	scratch_open(&s);
-	struct rf_buf said = RF_BUF_INIT;
 	setenv("EDITOR", "rf-no-such-editor", 1);
-	CHECK(u, run_capturing(&s, "the note is kept", &said) == -1);
-	char *want = rf_xasprintf("%s: cannot run editor 'rf-no-such-editor': No such file or directory "
-				  "(set VISUAL or EDITOR); the note is kept\n", rf_progname());
-	CHECK_STR(u, said.buf, want);
-	free(want);
-	free(said.buf);
+	expect_run(u, &s, "the note is kept", -1,
+		   "cannot run editor 'rf-no-such-editor': No such file or directory (set VISUAL or EDITOR); "
+		   "the note is kept",
+		   "a\n");
 	scratch_close(&s);
 }
 
@@ -135,20 +133,11 @@ static void failure_and_signal_are_reported_with_the_aftermath(struct unit *u)
 {
 	struct scratch s;
 	scratch_open(&s);
-	struct rf_buf said = RF_BUF_INIT;
 	setenv("EDITOR", "exit 3;", 1);
-	CHECK(u, run_capturing(&s, "nothing committed", &said) == -1);
-	char *want = rf_xasprintf("%s: editor 'exit 3;' exited with status 3; nothing committed\n", rf_progname());
-	CHECK_STR(u, said.buf, want);
-	free(want);
-	free(said.buf);
-	said = (struct rf_buf)RF_BUF_INIT;
+	expect_run(u, &s, "nothing committed", -1, "editor 'exit 3;' exited with status 3; nothing committed", "a\n");
 	setenv("EDITOR", "kill -TERM $$;", 1);
-	CHECK(u, run_capturing(&s, "nothing committed", &said) == -1);
-	want = rf_xasprintf("%s: editor 'kill -TERM $$;' was killed by signal 15; nothing committed\n", rf_progname());
-	CHECK_STR(u, said.buf, want);
-	free(want);
-	free(said.buf);
+	expect_run(u, &s, "nothing committed", -1,
+		   "editor 'kill -TERM $$;' was killed by signal 15; nothing committed", "a\n");
 	scratch_close(&s);
 }
 

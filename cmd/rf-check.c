@@ -1,14 +1,17 @@
 /* rf-check: lint notes, the profile and the rules. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli.h"
 #include "lint.h"
-#include "notesdir.h"
-#include "score.h"
-#include "template.h"
+#include "session.h"
 
-static const char usage[] = "rf-check [-C DIR] [PROGRAM...]";
+static const struct rf_command command = {
+	.usage = "rf-check [-C DIR] [PROGRAM...]",
+	.about = "Report problems in notes (all, or the PROGRAMs named), the profile and the\n"
+		 "rules as FILE:LINE: message.  Exit 1 when there are any.",
+	.max_operands = -1,
+	.flags = RF_CLI_NO_DASHED,
+};
 
 /* Lint one file against a template; returns problems found or -1. */
 static long check_file(const struct rf_notesdir *nd, const char *file, const struct rf_template *t)
@@ -33,65 +36,44 @@ static long check_file(const struct rf_notesdir *nd, const char *file, const str
 	return n;
 }
 
+/* The profile against its template, then rules and the profile's meaning
+ * by the parser that scores with them (it reports FILE:LINE itself). */
+static long check_scoring(const struct rf_session *s)
+{
+	struct rf_template profile = { NULL, NULL, 0 };
+	char *path = rf_share_path("profile.ini");
+	long n = path && rf_template_load(&profile, path) == 0 ? check_file(&s->nd, "profile.ini", &profile) : -1;
+	struct rf_scorer *scorer = NULL;
+	if (n == 0 && rf_scorer_load(&scorer, &s->nd) < 0)
+		n = 1;
+	rf_scorer_free(scorer);
+	rf_template_free(&profile);
+	free(path);
+	return n;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *dir_opt = NULL;
-	int c;
-	rf_cli_init();
-	while ((c = getopt_long(argc, argv, "C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'C': dir_opt = optarg; break;
-		case 'h':
-			printf("usage: %s\n\n"
-			       "Report problems in notes (all, or the PROGRAMs named) and the profile\n"
-			       "as FILE:LINE: message.  Exit 1 when there are any.\n\n"
-			       "  -C DIR     notes directory (default $RF_DIR, else ~/rf)\n"
-			       "  -h, --help show this help\n      --version\n", usage);
-			return rf_cli_finish(RF_OK);
-		case 'V': return rf_cli_finish(rf_cli_version());
-		default: return rf_cli_usage_error(usage);
-		}
-	}
-	int status = RF_FAIL;
-	long problems = 0;
-	char *dir = rf_notesdir_locate(dir_opt), *ppath = NULL, *fpath = NULL;
-	struct rf_notesdir nd = { NULL, -1 };
-	struct rf_template program = { NULL, NULL, 0 }, profile = { NULL, NULL, 0 };
-	struct rf_strv slugs = RF_STRV_INIT;
+	struct rf_cli cli;
+	if (rf_cli_parse(&cli, &command, argc, argv) == RF_CLI_EXIT)
+		return cli.status;
 
-	if (rf_notesdir_open(&nd, dir) < 0 || !(ppath = rf_share_path("program.ini")) ||
-	    !(fpath = rf_share_path("profile.ini")) || rf_template_load(&program, ppath) < 0 ||
-	    rf_template_load(&profile, fpath) < 0)
+	struct rf_session s;
+	struct rf_strv slugs = RF_STRV_INIT;
+	long problems = 0;
+	int status = RF_FAIL;
+	rf_session_init(&s, cli.dir);
+	if (rf_session_open(&s, RF_SESSION_TEMPLATE) < 0)
 		goto out;
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++) {
-			char *slug;
-			if (rf_notesdir_resolve(&nd, argv[i], &slug) < 0)
-				goto out;
-			rf_strv_push(&slugs, slug);
-		}
-	} else {
-		if (rf_notesdir_list(&nd, &slugs) < 0)
+	if (cli.noperands) {
+		if (rf_session_resolve(&s, cli.operands, cli.noperands, &slugs) < 0)
 			goto out;
-		long n = check_file(&nd, "profile.ini", &profile);
-		if (n < 0)
-			goto out;
-		problems += n;
-		/* Rules and the profile's meaning are checked by the parser that
-		 * scores with them; it reports FILE:LINE itself. */
-		struct rf_scorer *scorer = NULL;
-		if (n == 0 && rf_scorer_load(&scorer, &nd) < 0)
-			problems++;
-		rf_scorer_free(scorer);
+	} else if (rf_notesdir_list(&s.nd, &slugs) < 0 || (problems = check_scoring(&s)) < 0) {
+		goto out;
 	}
 	for (size_t i = 0; i < slugs.n; i++) {
 		char *file = rf_xasprintf("%s.ini", slugs.v[i]);
-		long n = check_file(&nd, file, &program);
+		long n = check_file(&s.nd, file, &s.t);
 		free(file);
 		if (n < 0)
 			goto out;
@@ -100,11 +82,5 @@ int main(int argc, char **argv)
 	status = problems ? RF_NO : RF_OK;
 out:
 	rf_strv_free(&slugs);
-	rf_template_free(&program);
-	rf_template_free(&profile);
-	rf_notesdir_close(&nd);
-	free(ppath);
-	free(fpath);
-	free(dir);
-	return rf_cli_finish(status);
+	return rf_session_finish(&s, status);
 }

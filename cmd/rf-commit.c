@@ -1,84 +1,86 @@
 /* rf-commit: record edits made in any editor. */
-#include <getopt.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
-#include "notesdir.h"
 #include "record.h"
-#include "store.h"
+#include "session.h"
 
-static const char usage[] = "rf-commit [-C DIR] [-m MESSAGE] [PROGRAM...]";
+static const struct rf_option options[] = {
+	{ 'm', "message", "MESSAGE", "commit message (default: what changed, per key)" },
+	{ 0 },
+};
+
+static const struct rf_command command = {
+	.usage = "rf-commit [-C DIR] [-m MESSAGE] [PROGRAM...]",
+	.about = "Commit the notes changed in the work tree (all, or the PROGRAMs named).\n"
+		 "The default message names each changed answer.",
+	.options = options,
+	.max_operands = -1,
+	.flags = RF_CLI_NO_DASHED,
+};
+
+/* With no PROGRAM: every note, the profile and rules, and the notes
+ * deleted since HEAD.  An unreadable profile or rules file (a symbolic
+ * link) is an error, not something to leave out silently. */
+static int every_file(struct rf_session *s, struct rf_strv *files)
+{
+	struct rf_strv slugs = RF_STRV_INIT;
+	int r = -1;
+	if (rf_notesdir_list(&s->nd, &slugs) < 0 || rf_store_head_paths(&s->st, files) < 0)
+		goto out;
+	for (size_t i = 0; i < slugs.n; i++) {
+		char *f = rf_xasprintf("%s.ini", slugs.v[i]);
+		if (rf_strv_contains(files, f))
+			free(f);
+		else
+			rf_strv_push(files, f);
+	}
+	static const char *const extra[] = { "profile.ini", "rules.ini" };
+	for (size_t i = 0; i < 2; i++) {
+		struct rf_buf b = RF_BUF_INIT;
+		int missing, e = rf_notesdir_read(&s->nd, extra[i], &b, &missing);
+		rf_buf_free(&b);
+		if (e < 0)
+			goto out;
+		if (!missing && !rf_strv_contains(files, extra[i]))
+			rf_strv_push(files, rf_xstrdup(extra[i]));
+	}
+	rf_strv_sort(files);
+	r = 0;
+out:
+	rf_strv_free(&slugs);
+	return r;
+}
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "message", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *dir_opt = NULL, *msg = NULL;
-	int c;
-	rf_cli_init();
-	while ((c = getopt_long(argc, argv, "C:m:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'C': dir_opt = optarg; break;
-		case 'm': msg = optarg; break;
-		case 'h':
-			printf("usage: %s\n\n"
-			       "Commit the notes changed in the work tree (all, or the PROGRAMs named).\n"
-			       "The default message names each changed answer.\n\n"
-			       "  -C DIR          notes directory (default $RF_DIR, else ~/rf)\n"
-			       "  -m, --message M commit message\n"
-			       "  -h, --help      show this help\n      --version\n", usage);
-			return rf_cli_finish(RF_OK);
-		case 'V': return rf_cli_finish(rf_cli_version());
-		default: return rf_cli_usage_error(usage);
-		}
-	}
+	struct rf_cli cli;
+	const char *msg = NULL;
+	int opt;
+	rf_cli_start(&cli, &command, argc, argv);
+	while ((opt = rf_cli_next(&cli)) > 0)
+		if (opt == 'm')
+			msg = cli.arg;
+	if (opt == RF_CLI_EXIT)
+		return cli.status;
 	if (msg && !*msg)
-		return rf_cli_usage_error(usage);
+		return rf_cli_usage_error(&cli, "-m: the message is empty");
 
-	int status = RF_FAIL, committed = 0;
-	char *dir = rf_notesdir_locate(dir_opt);
-	struct rf_notesdir nd = { NULL, -1 };
-	struct rf_store st = { NULL, NULL, -1 };
+	struct rf_session s;
 	struct rf_strv files = RF_STRV_INIT, slugs = RF_STRV_INIT;
-
-	if (rf_notesdir_open(&nd, dir) < 0 || rf_store_open(&st, dir, RF_STORE_WRITE) < 0)
+	int status = RF_FAIL, committed = 0;
+	rf_session_init(&s, cli.dir);
+	if (rf_session_open(&s, RF_SESSION_WRITE) < 0)
 		goto out;
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++) {
-			char *slug;
-			if (rf_notesdir_resolve(&nd, argv[i], &slug) < 0)
-				goto out;
-			rf_strv_push(&files, rf_xasprintf("%s.ini", slug));
-			free(slug);
-		}
-	} else {
-		/* Every note, the profile and rules, and notes deleted since HEAD. */
-		if (rf_notesdir_list(&nd, &slugs) < 0 || rf_store_head_paths(&st, &files) < 0)
+	if (cli.noperands) {
+		if (rf_session_resolve(&s, cli.operands, cli.noperands, &slugs) < 0)
 			goto out;
-		for (size_t i = 0; i < slugs.n; i++) {
-			char *f = rf_xasprintf("%s.ini", slugs.v[i]);
-			if (rf_strv_contains(&files, f))
-				free(f);
-			else
-				rf_strv_push(&files, f);
-		}
-		static const char *const extra[] = { "profile.ini", "rules.ini" };
-		for (size_t i = 0; i < 2; i++) {
-			struct rf_buf b = RF_BUF_INIT;
-			int missing;
-			if (!rf_strv_contains(&files, extra[i]) && rf_notesdir_read(&nd, extra[i], &b, &missing) == 0 &&
-			    !missing)
-				rf_strv_push(&files, rf_xstrdup(extra[i]));
-			rf_buf_free(&b);
-		}
-		rf_strv_sort(&files);
+		for (size_t i = 0; i < slugs.n; i++)
+			rf_strv_push(&files, rf_xasprintf("%s.ini", slugs.v[i]));
+	} else if (every_file(&s, &files) < 0) {
+		goto out;
 	}
-	if (rf_record_worktree(&st, &nd, "edit", &files, msg, &committed) < 0)
+	if (rf_record_worktree(&s.st, &s.nd, "edit", &files, msg, &committed) < 0)
 		goto out;
 	if (!committed)
 		printf("nothing to commit\n");
@@ -86,8 +88,5 @@ int main(int argc, char **argv)
 out:
 	rf_strv_free(&files);
 	rf_strv_free(&slugs);
-	rf_store_close(&st);
-	rf_notesdir_close(&nd);
-	free(dir);
-	return rf_cli_finish(status);
+	return rf_session_finish(&s, status);
 }

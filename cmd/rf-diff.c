@@ -1,6 +1,5 @@
 /* rf-diff: what changed in a note between two revisions, key by key; or how
  * two programs' notes differ (-x). */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,24 +14,26 @@
 #include "template.h"
 #include "trajectory.h"
 
-static const char usage[] =
-	"rf-diff [-C DIR] [--format tsv|json] PROGRAM [REV [REV]]\n"
-	"       rf-diff [-C DIR] [--format tsv|json] -x PROGRAM PROGRAM";
+enum { OPT_FORMAT = RF_OPT_LONG, OPT_TEXTCONV };
 
-static void help(void)
-{
-	printf("usage: %s\n\n"
-	       "Show per key what changed in a program's note: from the last commit to\n"
-	       "the working tree, from REV to the working tree, or from REV to REV\n"
-	       "(git revisions, YYYY-MM-DD, \"N days ago\").  With -x, compare two\n"
-	       "programs' notes side by side.  Exit 0: no differences, 1: differences.\n\n"
-	       "  -C DIR          notes directory (default $RF_DIR, else ~/rf)\n"
-	       "  -x              compare two programs\n"
-	       "      --format F  tsv or json\n"
-	       "  -h, --help      show this help\n"
-	       "      --version\n",
-	       usage);
-}
+static const struct rf_option options[] = {
+	{ 'x', "cross", NULL, "compare two programs" },
+	{ OPT_FORMAT, "format", "FMT", "text (default), tsv or json" },
+	{ OPT_TEXTCONV, "textconv", "FILE", NULL },	/* git's diff driver (lib/gitdiff.h) */
+	{ 0 },
+};
+
+static const struct rf_command command = {
+	.usage = "rf-diff [-C DIR] [--format text|tsv|json] PROGRAM [REV [REV]]\n"
+		 "rf-diff [-C DIR] [--format text|tsv|json] -x PROGRAM PROGRAM",
+	.about = "Show per key what changed in a program's note: from the last commit to\n"
+		 "the working tree, from REV to the working tree, or from REV to REV\n"
+		 "(git revisions, YYYY-MM-DD, \"N days ago\").  With -x, compare two\n"
+		 "programs' notes side by side.  Exit 0: no differences, 1: differences.",
+	.options = options,
+	.max_operands = 3,
+	.flags = RF_CLI_NO_DASHED,
+};
 
 struct side {
 	char *label;		/* "1a2b3c4", "working tree", a slug */
@@ -178,7 +179,7 @@ static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const
 	}
 	const char *risk[3] = { "risk", c->risk[0], c->risk[1] };
 	rf_table_add(&t, risk);
-	rf_table_print(&t, RF_FORMAT_TABLE, c->pg.out);
+	rf_table_print(&t, RF_FORMAT_TEXT, c->pg.out);
 	rf_table_free(&t);
 	free(sa);
 	free(sb);
@@ -303,44 +304,36 @@ static int textconv(const char *path)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "textconv", required_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	static const char *const formats[] = { "table", "tsv", "json", NULL };
+	static const char *const formats[] = { "text", "tsv", "json", NULL };
+	struct rf_cli cli;
 	struct ctx c;
 	int opt;
 	memset(&c, 0, sizeof(c));
 	c.nd.fd = -1;
 	c.st.lock_fd = -1;
 	rf_pager_none(&c.pg);
-	rf_cli_init();
-	while ((opt = getopt_long(argc, argv, "C:xh", longopts, NULL)) != -1) {
+	rf_cli_start(&cli, &command, argc, argv);
+	while ((opt = rf_cli_next(&cli)) > 0) {
 		switch (opt) {
-		case 'C': c.dir = optarg; break;
 		case 'x': c.cross = 1; break;
-		case 'F':
-			if (rf_format_parse(optarg, formats, &c.format) < 0)
+		case OPT_FORMAT:
+			if (rf_format_parse(cli.arg, formats, &c.format) < 0)
 				return rf_cli_finish(RF_FAIL);
-			c.machine = c.format != RF_FORMAT_TABLE;
+			c.machine = c.format != RF_FORMAT_TEXT;
 			break;
-		case 'T': return rf_cli_finish(textconv(optarg));
-		case 'h': help(); return rf_cli_finish(RF_OK);
-		case 'V': return rf_cli_finish(rf_cli_version());
-		default: return rf_cli_usage_error(usage);
+		case OPT_TEXTCONV: return rf_cli_finish(textconv(cli.arg));
 		}
 	}
-	int nargs = argc - optind;
-	if (c.cross ? nargs != 2 : nargs < 1 || nargs > 3)
-		return rf_cli_usage_error(usage);
+	if (opt == RF_CLI_EXIT)
+		return cli.status;
+	int nargs = cli.noperands;
+	if (c.cross ? nargs != 2 : nargs < 1)
+		return rf_cli_usage_error(&cli, c.cross ? "-x compares two PROGRAMs" : "name a PROGRAM");
 
 	int status = RF_FAIL;
-	char *dir = rf_notesdir_locate(c.dir);
+	char *dir = rf_notesdir_locate(cli.dir);
 	if (rf_notesdir_open(&c.nd, dir) == 0 && rf_store_open(&c.st, dir, RF_STORE_READ) == 0) {
-		int r = run(&c, argv + optind, nargs);
+		int r = run(&c, cli.operands, nargs);
 		status = r < 0 ? RF_FAIL : r ? RF_NO : RF_OK;
 	}
 	if (rf_pager_finish(&c.pg) < 0)

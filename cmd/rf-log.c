@@ -1,5 +1,4 @@
 /* rf-log: how one program's note (or every note) changed, commit by commit. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,26 +15,27 @@
 #include "template.h"
 #include "trajectory.h"
 
-static const char usage[] =
-	"rf-log [-C DIR] [-p] [-n N] [--since DATE] [--until DATE] [--reverse] [--format tsv|json] [PROGRAM]";
+enum { OPT_SINCE = RF_OPT_LONG, OPT_UNTIL, OPT_REVERSE, OPT_FORMAT };
 
-static void help(void)
-{
-	printf("usage: %s\n\n"
-	       "List the commits that changed a program's note (or every note), newest\n"
-	       "first, uncommitted edits first as \"working tree\".\n\n"
-	       "  -C DIR          notes directory (default $RF_DIR, else ~/rf)\n"
-	       "  -p, --patch     show the per-key changes under each entry\n"
-	       "  -n N            show at most N entries\n"
-	       "      --since DATE, --until DATE\n"
-	       "                  only entries on or after / on or before DATE\n"
-	       "                  (YYYY-MM-DD or \"N days ago\", weeks, months)\n"
-	       "      --reverse   oldest first\n"
-	       "      --format F  tsv or json\n"
-	       "  -h, --help      show this help\n"
-	       "      --version\n",
-	       usage);
-}
+static const struct rf_option options[] = {
+	{ 'p', "patch", NULL, "show the per-key changes under each entry" },
+	{ 'n', "max-count", "N", "show at most N entries" },
+	{ OPT_SINCE, "since", "DATE", "only entries on or after DATE (YYYY-MM-DD, \"N days ago\")" },
+	{ OPT_UNTIL, "until", "DATE", "only entries on or before DATE" },
+	{ OPT_REVERSE, "reverse", NULL, "oldest first" },
+	{ OPT_FORMAT, "format", "FMT", "text (default), tsv or json" },
+	{ 0 },
+};
+
+static const struct rf_command command = {
+	.usage = "rf-log [-C DIR] [-p] [-n N] [--since DATE] [--until DATE] [--reverse]\n"
+		 "       [--format text|tsv|json] [PROGRAM]",
+	.about = "List the commits that changed a program's note (or every note), newest\n"
+		 "first, uncommitted edits first as \"working tree\".",
+	.options = options,
+	.max_operands = 1,
+	.flags = RF_CLI_NO_DASHED,
+};
 
 struct opts {
 	const char *dir, *program, *since, *until;
@@ -347,54 +347,41 @@ out:
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "patch", no_argument, NULL, 'p' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "reverse", no_argument, NULL, 'R' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	static const char *const formats[] = { "table", "tsv", "json", NULL };
+	static const char *const formats[] = { "text", "tsv", "json", NULL };
+	struct rf_cli cli;
 	struct ctx c;
 	int opt;
 	memset(&c, 0, sizeof(c));
 	c.nd.fd = -1;
 	c.st.lock_fd = -1;
 	rf_pager_none(&c.pg);
-	rf_cli_init();
-	while ((opt = getopt_long(argc, argv, "C:pn:h", longopts, NULL)) != -1) {
+	rf_cli_start(&cli, &command, argc, argv);
+	while ((opt = rf_cli_next(&cli)) > 0) {
 		switch (opt) {
-		case 'C': c.o.dir = optarg; break;
 		case 'p': c.o.patch = 1; break;
 		case 'n':
-			if (rf_parse_uint(optarg, &c.o.max) < 0) {
-				rf_error("-n '%s': not a number", optarg);
+			if (rf_parse_uint(cli.arg, &c.o.max) < 0) {
+				rf_error("-n '%s': not a number", cli.arg);
 				return rf_cli_finish(RF_FAIL);
 			}
 			c.o.have_max = 1;
 			break;
-		case 'S': c.o.since = optarg; break;
-		case 'U': c.o.until = optarg; break;
-		case 'R': c.o.reverse = 1; break;
-		case 'F':
-			if (rf_format_parse(optarg, formats, &c.o.format) < 0)
+		case OPT_SINCE: c.o.since = cli.arg; break;
+		case OPT_UNTIL: c.o.until = cli.arg; break;
+		case OPT_REVERSE: c.o.reverse = 1; break;
+		case OPT_FORMAT:
+			if (rf_format_parse(cli.arg, formats, &c.o.format) < 0)
 				return rf_cli_finish(RF_FAIL);
-			c.o.machine = c.o.format != RF_FORMAT_TABLE;
+			c.o.machine = c.o.format != RF_FORMAT_TEXT;
 			break;
-		case 'h': help(); return rf_cli_finish(RF_OK);
-		case 'V': return rf_cli_finish(rf_cli_version());
-		default: return rf_cli_usage_error(usage);
 		}
 	}
-	if (argc - optind > 1)
-		return rf_cli_usage_error(usage);
-	c.o.program = optind < argc ? argv[optind] : NULL;
+	if (opt == RF_CLI_EXIT)
+		return cli.status;
+	c.o.program = cli.noperands ? cli.operands[0] : NULL;
 
 	int status = RF_FAIL;
-	char *dir = rf_notesdir_locate(c.o.dir);
+	char *dir = rf_notesdir_locate(cli.dir);
 	if (rf_notesdir_open(&c.nd, dir) == 0 && rf_store_open(&c.st, dir, RF_STORE_READ) == 0 && run(&c) == 0)
 		status = RF_OK;
 	if (rf_pager_finish(&c.pg) < 0)

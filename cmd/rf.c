@@ -8,8 +8,6 @@
 #include "cli.h"
 #include "util.h"
 
-static const char usage[] = "rf [-C DIR] COMMAND [ARG...] | rf help [COMMAND] | rf --version";
-
 static const struct { const char *name, *what; } commands[] = {
 	{ "init", "create the notes directory (git repository, profile)" },
 	{ "new", "new note for a program from the template" },
@@ -23,17 +21,47 @@ static const struct { const char *name, *what; } commands[] = {
 	{ "log", "how a program's note changed, commit by commit" },
 	{ "diff", "per-key differences between versions or programs" },
 };
+enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 
 static void list_commands(FILE *out)
 {
-	fprintf(out, "usage: %s\n\nCommands:\n", usage);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	fprintf(out, "\nCommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].what);
 	fprintf(out, "\n'rf help COMMAND' shows a command's manual; 'man rf' the overview.\n");
 }
 
+static const struct rf_command command = {
+	.usage = "rf [-C DIR] COMMAND [ARG...] | rf help [COMMAND] | rf --version",
+	.about = "Run the rf command COMMAND (the program rf-COMMAND) with the arguments.",
+	.max_operands = -1,
+	.more_help = list_commands,
+};
+
+/* Say that name is no rf command, with the nearest names (as git does for
+ * a mistyped command); returns RF_FAIL. */
+static int unknown(const char *name)
+{
+	struct rf_buf near = RF_BUF_INIT;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (rf_edit_distance(commands[i].name, name) <= 2)
+			rf_buf_addf(&near, "%s'%s'", near.len ? " or " : "; did you mean ", commands[i].name);
+	rf_error("'%s' is not an rf command%s; see 'rf help'", name, near.len ? near.buf : "");
+	rf_buf_free(&near);
+	return RF_FAIL;
+}
+
+static int known(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return 1;
+	return 0;
+}
+
 /* Exec rf-NAME from this binary's directory first, so an uninstalled
- * build runs its own commands, then from PATH. */
+ * build runs its own commands, then from PATH (an rf-NAME of the user's
+ * own runs too, as git runs git-NAME). */
 static int run(const char *name, char **argv)
 {
 	char exe[PATH_MAX];
@@ -52,7 +80,7 @@ static int run(const char *name, char **argv)
 	}
 	execvp(prog, argv);
 	if (errno == ENOENT)
-		rf_error("'%s' is not an rf command; see 'rf help'", name);
+		unknown(name);
 	else
 		rf_error_errno("%s", prog);
 	free(prog);
@@ -61,35 +89,30 @@ static int run(const char *name, char **argv)
 
 int main(int argc, char **argv)
 {
-	rf_cli_init();
-	int i = 1;
-	while (i < argc && !strcmp(argv[i], "-C")) {
-		if (i + 1 >= argc)
-			return rf_cli_usage_error(usage);
-		setenv("RF_DIR", argv[i + 1], 1);
-		i += 2;
-	}
-	if (i >= argc) {
-		list_commands(stderr);
+	struct rf_cli cli;
+	if (rf_cli_parse(&cli, &command, argc, argv) == RF_CLI_EXIT)
+		return cli.status;
+	if (cli.dir)
+		setenv("RF_DIR", cli.dir, 1);
+	if (cli.noperands == 0) {
+		rf_cli_help(&command, stderr);
 		return RF_FAIL;
 	}
-	const char *cmd = argv[i];
-	if (!strcmp(cmd, "--version"))
-		return rf_cli_finish(rf_cli_version());
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || (!strcmp(cmd, "help") && i + 1 >= argc)) {
-		list_commands(stdout);
+	const char *cmd = cli.operands[0];
+	if (!strcmp(cmd, "help") && cli.noperands == 1) {
+		rf_cli_help(&command, stdout);
 		return rf_cli_finish(RF_OK);
 	}
 	if (!strcmp(cmd, "help")) {
-		char *page = rf_xasprintf("rf-%s", argv[i + 1]);
+		if (!known(cli.operands[1]))
+			return unknown(cli.operands[1]);
+		char *page = rf_xasprintf("rf-%s", cli.operands[1]);
 		execlp("man", "man", page, (char *)NULL);
 		rf_error_errno("man");
 		free(page);
 		return RF_FAIL;
 	}
-	if (cmd[0] == '-' || strchr(cmd, '/')) {
-		rf_error("unknown option or command '%s'", cmd);
-		return rf_cli_usage_error(usage);
-	}
-	return run(cmd, argv + i);
+	if (strchr(cmd, '/'))
+		return rf_cli_usage_error(&cli, "'%s' is not an rf command", cmd);
+	return run(cmd, cli.operands);
 }

@@ -19,12 +19,12 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 steps() {
 	cat <<'STEPS'
 2026-11-02T19:05:00-05:00	rf init
-2026-11-02T19:20:00-05:00	rf new "Crestview University – IR (Integrated)" -s program.track=ir-integrated -s program.institution="Crestview University Hospital" -s program.city=Crestview -s program.state=OH
-2026-11-02T19:40:00-05:00	rf new "Lakeside Medical Center – DR-ESIR" -s program.track=dr-esir -s program.city=Lakeside -s program.state=MI
-2026-11-03T21:10:00-05:00	rf new "Summit Valley – IR (Integrated)" -s program.track=ir-integrated -s program.state=TX
-2026-11-04T20:00:00-05:00	rf new "Riverside Academic – IR (Integrated)" -s program.track=ir-integrated -s program.state=NY
-2026-11-05T22:30:00-05:00	rf new "Northgate IR (Independent)" -s program.track=ir-independent -s program.state=FL
-2026-11-06T18:45:00-05:00	rf new "Meadowbrook Community – DR" -s program.track=dr -s program.state=PA
+2026-11-02T19:20:00-05:00	rf new -s program.track=ir-integrated -s program.institution="Crestview University Hospital" -s program.city=Crestview -s program.state=OH "Crestview University – IR (Integrated)"
+2026-11-02T19:40:00-05:00	rf new -s program.track=dr-esir -s program.city=Lakeside -s program.state=MI "Lakeside Medical Center – DR-ESIR"
+2026-11-03T21:10:00-05:00	rf new -s program.track=ir-integrated -s program.state=TX "Summit Valley – IR (Integrated)"
+2026-11-04T20:00:00-05:00	rf new -s program.track=ir-integrated -s program.state=NY "Riverside Academic – IR (Integrated)"
+2026-11-05T22:30:00-05:00	rf new -s program.track=ir-independent -s program.state=FL "Northgate IR (Independent)"
+2026-11-06T18:45:00-05:00	rf new -s program.track=dr -s program.state=PA "Meadowbrook Community – DR"
 2026-11-09T20:00:00-05:00	rf set lakeside visa.h1b=yes visa.j1=yes visa.policy_written=yes culture.imgs_on_faculty=yes
 2026-11-10T21:15:00-05:00	rf set riverside sources.forum_negative_reports=1 sources.report_years=1
 2026-11-12T19:30:00-05:00	rf set summit workload.ir_residents=4 workload.annual_ir_procedures=9200 program.status=applied

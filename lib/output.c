@@ -5,7 +5,7 @@
 
 int rf_format_parse(const char *s, const char *const *allowed, enum rf_format *out)
 {
-	static const char *const names[] = { "table", "tsv", "csv", "json" };
+	static const char *const names[] = { "text", "tsv", "csv", "json" };
 	for (size_t i = 0; i < 4; i++) {
 		if (strcmp(s, names[i]) != 0)
 			continue;
@@ -288,7 +288,7 @@ static void print_aligned(const struct rf_table *t, FILE *out)
 void rf_table_print(const struct rf_table *t, enum rf_format f, FILE *out)
 {
 	switch (f) {
-	case RF_FORMAT_TABLE:
+	case RF_FORMAT_TEXT:
 		print_aligned(t, out);
 		return;
 	case RF_FORMAT_TSV:

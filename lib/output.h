@@ -11,10 +11,10 @@
 
 #include "util.h"
 
-enum rf_format { RF_FORMAT_TABLE, RF_FORMAT_TSV, RF_FORMAT_CSV, RF_FORMAT_JSON };
+enum rf_format { RF_FORMAT_TEXT, RF_FORMAT_TSV, RF_FORMAT_CSV, RF_FORMAT_JSON };
 
 /* Parse --format's argument; allowed is a NULL-terminated subset of
- * "table", "tsv", "csv", "json" (NULL: all).  Reports and returns -1. */
+ * "text", "tsv", "csv", "json" (NULL: all).  Reports and returns -1. */
 int rf_format_parse(const char *s, const char *const *allowed, enum rf_format *out);
 
 enum rf_col_kind { RF_COL_TEXT, RF_COL_NUMBER };
@@ -33,7 +33,7 @@ void rf_table_set_kind(struct rf_table *t, size_t col, enum rf_col_kind kind);
 void rf_table_add(struct rf_table *t, const char *const *cells);
 void rf_table_free(struct rf_table *t);
 
-/* Print in the given format.  For RF_FORMAT_TABLE, a header line and
+/* Print in the given format.  For RF_FORMAT_TEXT, a header line and
  * columns separated by two spaces, the last column not padded, control
  * characters shown as '?'.  A number column's cell that is not a JSON number
  * is written as a JSON string.  Write errors are left in ferror(out). */

@@ -142,47 +142,42 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *verb,
 		       const struct rf_strv *files, const char *msg, int *committed)
 {
-	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts));
+	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts)), head = RF_BUF_INIT;
 	struct rf_record_item *items = rf_xcalloc(files->n, sizeof(*items));
+	/* ch[0..n) changed since HEAD; ch[same..files->n) as HEAD has them. */
 	struct rf_store_change *ch = rf_xcalloc(files->n, sizeof(*ch));
-	size_t n = 0;
+	size_t n = 0, same = files->n;
 	int r = -1;
 	*committed = 0;
 	for (size_t i = 0; i < files->n; i++) {
-		int missing;
-		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0)
+		int missing, head_missing;
+		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0 ||
+		    rf_store_read(st, NULL, files->v[i], &head, &head_missing) < 0)
 			goto out;
-		const char *data = missing ? NULL : texts[i].buf;
-		struct rf_record_item it;
-		if (describe(st, files->v[i], data, texts[i].len, 1, &it) < 0)
-			goto out;
-		struct rf_buf head = RF_BUF_INIT;
-		int head_missing;
-		rf_store_read(st, NULL, files->v[i], &head, &head_missing);
-		int same = missing ? head_missing
-				   : !head_missing && head.len == texts[i].len &&
-					     !memcmp(head.buf, texts[i].buf, head.len);
-		rf_buf_free(&head);
-		if (same) {
-			item_free(&it);
+		struct rf_store_change c = { files->v[i], missing ? NULL : texts[i].buf, texts[i].len };
+		if (missing ? head_missing
+			    : !head_missing && head.len == c.len && !memcmp(head.buf, c.data, c.len)) {
+			ch[--same] = c;
 			continue;
 		}
-		items[n] = it;
-		ch[n].path = files->v[i];
-		ch[n].data = data;
-		ch[n].len = texts[i].len;
-		n++;
+		if (describe(st, files->v[i], c.data, c.len, 1, &items[n]) < 0)
+			goto out;
+		ch[n++] = c;
 	}
 	r = 0;
 	if (n) {
 		char *made = msg ? NULL : rf_record_message(verb, items, n);
 		int c = rf_store_commit(st, ch, n, msg ? msg : made, NULL);
 		free(made);
-		if (c < 0)
-			r = -1;
+		r = c < 0 ? -1 : 0;
 		*committed = c > 0;
+	} else {
+		/* Nothing to commit, perhaps because an rf was killed after its
+		 * commit and before its index refresh: the index may lag. */
+		rf_store_refresh_index(st, ch + same, files->n - same);
 	}
 out:
+	rf_buf_free(&head);
 	for (size_t i = 0; i < files->n; i++)
 		rf_buf_free(&texts[i]);
 	for (size_t i = 0; i < n; i++)

@@ -396,8 +396,7 @@ static int lock_error(struct rf_store *st, const char *what)
 			git_repository_path(st->repo));
 }
 
-/* Point the index at the committed content of the changed paths. */
-static void refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n)
+void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n)
 {
 	git_index *idx = NULL;
 	int e = -1;
@@ -490,8 +489,11 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 	if (again && r < 0)
 		rf_error("HEAD kept moving during %d attempts to commit (is another program committing "
 			 "continuously?); nothing committed, the note is kept as it is", COMMIT_ATTEMPTS);
-	if (r == 1)
-		refresh_index(st, ch, n);
+	/* Also when nothing was recorded: an rf killed between its commit and
+	 * its index refresh left the index behind HEAD, and the commit it
+	 * made is why there is nothing to record now. */
+	if (r >= 0)
+		rf_store_refresh_index(st, ch, n);
 done:
 	mark_committing(st, 0);
 	git_buf_dispose(&msg);

@@ -53,6 +53,11 @@ struct rf_store_change {
 int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, size_t n,
 		    const char *message, git_oid *id);
 
+/* Point the index at the content of the changed paths (data NULL: remove
+ * the path), waiting briefly for git's index lock; a failure is a warning,
+ * as the commit it follows stands. */
+void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *changes, size_t n);
+
 /* Top-level *.ini paths in HEAD's tree, sorted (empty when unborn). */
 int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths);
 /* The same at commit (NULL: HEAD). */

@@ -139,3 +139,21 @@ profile: applicant.visa_needed h1b → j1"
 	run --separate-stderr rf-commit --bogus
 	assert_equal "$status" 2
 }
+
+@test "rf-commit with nothing to commit brings an index left behind HEAD up to date" {
+	make_notes
+	rf-set mercy visa.h1b=no
+	# What an rf killed between its commit and its index refresh leaves.
+	git -C "$RF_DIR" read-tree HEAD~1
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" "MM mercy-general.ini"
+	run --separate-stderr rf-commit
+	assert_success
+	assert_output "nothing to commit"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+}
+
+@test "rf-commit exits non-zero when rules.ini is a symbolic link" {
+	make_notes
+	ln -s /etc/passwd "$RF_DIR/rules.ini"
+	assert_refused "rules.ini: is a symbolic link" rf-commit
+}

@@ -57,10 +57,10 @@ load helper
 @test "rf refuses a command that is a path or an option" {
 	run --separate-stderr rf ../rf-set
 	assert_equal "$status" 2
-	[[ "$stderr" == "rf: unknown option or command '../rf-set'"* ]]
+	[[ "$stderr" == "rf: '../rf-set' is not an rf command"$'\n'usage:* ]]
 	run --separate-stderr rf --frob
 	assert_equal "$status" 2
-	[[ "$stderr" == *"unknown option or command '--frob'"* ]]
+	[[ "$stderr" == "rf: unrecognized option '--frob'"$'\n'usage:* ]]
 }
 
 @test "rf passes the command's exit status through" {

@@ -166,6 +166,6 @@ long_name() {
 }
 
 @test "rf refuses a command name that is a path" {
-	assert_usage "unknown option or command '../../bin/sh'" rf ../../bin/sh
+	assert_usage "rf: '../../bin/sh' is not an rf command" rf ../../bin/sh
 	assert_refused "'nosuch' is not an rf command" rf nosuch
 }

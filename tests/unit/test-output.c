@@ -100,7 +100,7 @@ static struct rf_table sample(void)
 static void test_table_aligned(struct unit *u)
 {
 	struct rf_table t = sample();
-	char *got = render(&t, RF_FORMAT_TABLE);
+	char *got = render(&t, RF_FORMAT_TEXT);
 	CHECK_STR(u, got,
 		  "rank  program             risk\n"
 		  "   1  Hôpital Saint-Éloi    12\n"
@@ -119,7 +119,7 @@ static void test_table_last_text_column_unpadded(struct unit *u)
 	rf_table_init(&t, 2, names);
 	rf_table_add(&t, r1);
 	rf_table_add(&t, r2);
-	char *got = render(&t, RF_FORMAT_TABLE);
+	char *got = render(&t, RF_FORMAT_TEXT);
 	CHECK_STR(u, got, "program  status\nHôpital  interviewed\na?b?     x\n");
 	free(got);
 	rf_table_free(&t);
@@ -176,7 +176,7 @@ static void test_table_json_empty(struct unit *u)
 	char *got = render(&t, RF_FORMAT_JSON);
 	CHECK_STR(u, got, "[]\n");
 	free(got);
-	got = render(&t, RF_FORMAT_TABLE);
+	got = render(&t, RF_FORMAT_TEXT);
 	CHECK_STR(u, got, "a\n");
 	free(got);
 	rf_table_free(&t);
@@ -184,8 +184,8 @@ static void test_table_json_empty(struct unit *u)
 
 static void test_format_parse(struct unit *u)
 {
-	static const char *const some[] = { "table", "json", NULL };
-	enum rf_format f = RF_FORMAT_TABLE;
+	static const char *const some[] = { "text", "json", NULL };
+	enum rf_format f = RF_FORMAT_TEXT;
 	CHECK(u, rf_format_parse("csv", NULL, &f) == 0 && f == RF_FORMAT_CSV);
 	CHECK(u, rf_format_parse("json", some, &f) == 0 && f == RF_FORMAT_JSON);
 	fprintf(stderr, "# expected error follows:\n");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "notefile.h"
 #include "notesdir.h"
 #include "record.h"
 #include "store.h"
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
 	char *dir = rf_notesdir_locate(dir_opt);
 	struct rf_notesdir nd = { NULL, -1 };
 	struct rf_store st = { NULL, NULL, -1 };
-	struct rf_strv files = RF_STRV_INIT, slugs = RF_STRV_INIT;
+	struct rf_strv files = RF_STRV_INIT;
 
 	if (rf_notesdir_open(&nd, dir) < 0 || rf_store_open(&st, dir, RF_STORE_WRITE) < 0)
 		goto out;
@@ -53,30 +54,11 @@ int main(int argc, char **argv)
 			char *slug;
 			if (rf_notesdir_resolve(&nd, argv[i], &slug) < 0)
 				goto out;
-			rf_strv_push(&files, rf_xasprintf("%s.ini", slug));
+			rf_strv_push(&files, rf_notefile_name(slug));
 			free(slug);
 		}
-	} else {
-		/* Every note, the profile and rules, and notes deleted since HEAD. */
-		if (rf_notesdir_list(&nd, &slugs) < 0 || rf_store_head_paths(&st, &files) < 0)
-			goto out;
-		for (size_t i = 0; i < slugs.n; i++) {
-			char *f = rf_xasprintf("%s.ini", slugs.v[i]);
-			if (rf_strv_contains(&files, f))
-				free(f);
-			else
-				rf_strv_push(&files, f);
-		}
-		static const char *const extra[] = { "profile.ini", "rules.ini" };
-		for (size_t i = 0; i < 2; i++) {
-			struct rf_buf b = RF_BUF_INIT;
-			int missing;
-			if (!rf_strv_contains(&files, extra[i]) && rf_notesdir_read(&nd, extra[i], &b, &missing) == 0 &&
-			    !missing)
-				rf_strv_push(&files, rf_xstrdup(extra[i]));
-			rf_buf_free(&b);
-		}
-		rf_strv_sort(&files);
+	} else if (rf_record_worktree_files(&st, &nd, &files) < 0) {
+		goto out;
 	}
 	if (rf_record_worktree(&st, &nd, "edit", &files, msg, &committed) < 0)
 		goto out;
@@ -85,7 +67,6 @@ int main(int argc, char **argv)
 	status = RF_OK;
 out:
 	rf_strv_free(&files);
-	rf_strv_free(&slugs);
 	rf_store_close(&st);
 	rf_notesdir_close(&nd);
 	free(dir);

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "history.h"
+#include "notefile.h"
 #include "notesdir.h"
 #include "output.h"
 #include "pager.h"
@@ -161,7 +162,7 @@ static const char *cell(const char *v)
 /* -x for people: one row per differing key, the programs side by side. */
 static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const struct side *a, const struct side *b)
 {
-	char *sa = rf_xstrndup(a->file, strlen(a->file) - 4), *sb = rf_xstrndup(b->file, strlen(b->file) - 4);
+	char *sa = rf_notefile_slug(a->file), *sb = rf_notefile_slug(b->file);
 	const char *names[3] = { "key", sa, sb };
 	struct rf_table t;
 	rf_table_init(&t, 3, names);
@@ -187,11 +188,11 @@ static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const
 static void print_people(struct ctx *c, const struct rf_changes *ch, const struct side *a, const struct side *b)
 {
 	FILE *out = c->pg.out;
-	char *slug = rf_xstrndup(b->file, strlen(b->file) - 4);
+	char *slug = rf_notefile_slug(b->file);
 	if (c->colour)
 		fputs("\033[1m", out);
 	if (strcmp(a->file, b->file) != 0) {
-		char *from = rf_xstrndup(a->file, strlen(a->file) - 4);
+		char *from = rf_notefile_slug(a->file);
 		fprintf(out, "%s: %s %s → %s", slug, from, a->label, b->label);
 		free(from);
 	} else {
@@ -224,11 +225,11 @@ static int run(struct ctx *c, char **args, int nargs)
 	c->have_t = 1;
 	if (rf_notesdir_resolve(&c->nd, args[0], &slug) < 0)
 		goto out;
-	char *file = rf_xasprintf("%s.ini", slug);
+	char *file = rf_notefile_name(slug);
 	if (c->cross) {
 		char *file2 = NULL;
 		if (rf_notesdir_resolve(&c->nd, args[1], &slug2) == 0) {
-			file2 = rf_xasprintf("%s.ini", slug2);
+			file2 = rf_notefile_name(slug2);
 			if (side_worktree(c, file, slug, &a) == 0)
 				r = side_worktree(c, file2, slug2, &b);
 		}

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "date.h"
 #include "history.h"
+#include "notefile.h"
 #include "notesdir.h"
 #include "output.h"
 #include "pager.h"
@@ -57,11 +58,6 @@ struct ctx {
 	char (*risk)[2][32];	/* per shown entry: before, after */
 };
 
-static char *slug_of(const char *file)
-{
-	return rf_str_endswith(file, ".ini") ? rf_xstrndup(file, strlen(file) - 4) : rf_xstrdup(file);
-}
-
 /* The entry's moment in the local time zone, "YYYY-MM-DD HH:MM", or ISO
  * 8601 with the offset for machine formats. */
 static void format_date(const struct rf_history_entry *e, int iso, char *buf, size_t size)
@@ -109,7 +105,7 @@ static void print_entry_extra(struct ctx *c, const struct rf_history_entry *e, c
 {
 	FILE *out = c->pg.out;
 	if (e->old_path && strcmp(e->old_path, e->path) != 0) {
-		char *from = slug_of(e->old_path);
+		char *from = rf_notefile_slug(e->old_path);
 		fprintf(out, "    renamed from %s\n", from);
 		free(from);
 	}
@@ -158,7 +154,7 @@ static int print_people(struct ctx *c, const struct rf_history *h, const size_t 
 			wrisk = rf_display_width(risks[k]);
 	}
 	for (size_t k = 0; timeline && k < n; k++) {
-		char *s = slug_of(h->v[idx[k]].path);
+		char *s = rf_notefile_slug(h->v[idx[k]].path);
 		size_t w = rf_display_width(s);
 		if (w > wprog)
 			wprog = w;
@@ -180,7 +176,7 @@ static int print_people(struct ctx *c, const struct rf_history *h, const size_t 
 		else
 			fprintf(out, "%s  ", head);
 		if (timeline) {
-			char *s = slug_of(e->path);
+			char *s = rf_notefile_slug(e->path);
 			fprintf(out, "%s%*s  ", s, (int)(wprog - rf_display_width(s)), "");
 			free(s);
 		}
@@ -217,7 +213,7 @@ static int print_machine(struct ctx *c, const struct rf_history *h, const size_t
 		char id[GIT_OID_HEXSZ + 1], date[40];
 		git_oid_tostr(id, sizeof(id), &e->commit);
 		format_date(e, 1, date, sizeof(date));
-		char *prog = slug_of(e->path);
+		char *prog = rf_notefile_slug(e->path);
 		const char *rb = c->risk[k][0], *ra = c->risk[k][1];
 		const char *row[10] = { e->worktree ? NULL : id, e->worktree ? NULL : date, prog,
 					strchr("-?", *rb) ? NULL : rb, strchr("-?", *ra) ? NULL : ra,
@@ -280,7 +276,7 @@ static int run(struct ctx *c)
 	if (c->o.program) {
 		if (rf_notesdir_resolve(&c->nd, c->o.program, &slug) < 0)
 			goto out;
-		file = rf_xasprintf("%s.ini", slug);
+		file = rf_notefile_name(slug);
 	}
 	if (c->o.patch) {
 		char *tpath = rf_share_path("program.ini");

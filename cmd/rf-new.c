@@ -9,6 +9,7 @@
 #include "edit.h"
 #include "editor.h"
 #include "init.h"
+#include "notefile.h"
 #include "notesdir.h"
 #include "record.h"
 #include "slug.h"
@@ -53,7 +54,7 @@ static int create_note(const struct opts *o, const char *dir, const char *name)
 	struct stat sb;
 	if (stat(dir, &sb) < 0 && rf_init_notes(dir, &created) < 0)
 		goto out;
-	file = rf_xasprintf("%s.ini", slug);
+	file = rf_notefile_name(slug);
 	if (rf_notesdir_open(&nd, dir) < 0 || rf_store_open(&st, dir, RF_STORE_WRITE) < 0)
 		goto out;
 	if (rf_notesdir_read(&nd, file, &text, &missing) < 0)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "notefile.h"
 #include "util.h"
 
 /* git's rename threshold: half the lines in common. */
@@ -17,12 +18,6 @@
  * nearly all of the time, and each thread has its own repository handle. */
 #define PREFETCH_MIN_COMMITS 256
 #define PREFETCH_MAX_THREADS 8
-
-int rf_history_is_note(const char *name)
-{
-	return !strchr(name, '/') && strlen(name) > 4 && rf_str_endswith(name, ".ini") &&
-	       strcmp(name, "profile.ini") != 0 && strcmp(name, "rules.ini") != 0;
-}
 
 void rf_history_free(struct rf_history *h)
 {
@@ -396,7 +391,7 @@ static int find_rename(struct walk *w, const git_tree *t, const git_tree *p, con
 	for (size_t i = 0; i < git_tree_entrycount(p); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(p, i);
 		const char *nm = git_tree_entry_name(e);
-		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !rf_history_is_note(nm) ||
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !rf_notefile_is_note(nm) ||
 		    git_tree_entry_byname(t, nm))
 			continue;
 		gone = rf_xrealloc(gone, (n + 1) * sizeof(*gone));
@@ -507,7 +502,7 @@ static int cmp_entries(const git_tree_entry *a, const git_tree_entry *b)
 
 static int is_note_entry(const git_tree_entry *e)
 {
-	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB && rf_history_is_note(git_tree_entry_name(e));
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB && rf_notefile_is_note(git_tree_entry_name(e));
 }
 
 /* 1 when some parent but the first has the same entry for name. */
@@ -763,13 +758,8 @@ int rf_history_worktree(struct rf_store *st, const struct rf_notesdir *nd, const
 		struct rf_strv slugs = RF_STRV_INIT;
 		if (rf_notesdir_list(nd, &slugs) < 0)
 			goto out;
-		for (size_t i = 0; i < slugs.n; i++) {
-			char *f = rf_xasprintf("%s.ini", slugs.v[i]);
-			if (rf_history_is_note(f))
-				rf_strv_push(&files, f);
-			else
-				free(f);
-		}
+		for (size_t i = 0; i < slugs.n; i++)
+			rf_strv_push(&files, rf_notefile_name(slugs.v[i]));
 		rf_strv_free(&slugs);
 		for (size_t i = 0; head && i < git_tree_entrycount(head); i++) {
 			const git_tree_entry *e = git_tree_entry_byindex(head, i);

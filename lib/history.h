@@ -65,10 +65,6 @@ void rf_history_free(struct rf_history *h);
  * back (path itself when it never was renamed).  Caller frees *name. */
 int rf_history_name_at(struct rf_store *st, const char *path, const git_commit *at, char **name);
 
-/* 1 when a top-level file name is a program note: NAME.ini, but not
- * profile.ini or rules.ini. */
-int rf_history_is_note(const char *name);
-
 /* How alike two texts are, 0-100: the share of lines they have in common
  * (as git's rename detection, where 50 is the threshold). */
 int rf_history_similarity(const char *a, size_t alen, const char *b, size_t blen);

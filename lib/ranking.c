@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notefile.h"
+
 const char *const rf_ranking_columns[RF_RANKING_NCOLS] = {
 	"rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "green", "status",
 };
@@ -48,20 +50,15 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 			rf_strv_push(&all, rf_xstrdup(slugs->v[i]));
 	} else if (commit) {
 		struct rf_strv files = RF_STRV_INIT;
-		r = rf_store_paths(st, commit, &files);
-		for (size_t i = 0; r == 0 && i < files.n; i++) {
-			char *slug = rf_xstrndup(files.v[i], strlen(files.v[i]) - 4);
-			if (strcmp(slug, "profile") && strcmp(slug, "rules"))
-				rf_strv_push(&all, slug);
-			else
-				free(slug);
-		}
+		r = rf_store_files(st, commit, rf_notefile_is_note, &files);
+		for (size_t i = 0; r == 0 && i < files.n; i++)
+			rf_strv_push(&all, rf_notefile_slug(files.v[i]));
 		rf_strv_free(&files);
 	} else {
 		r = rf_notesdir_list(nd, &all);
 	}
 	for (size_t i = 0; r == 0 && i < all.n; i++) {
-		char *file = rf_xasprintf("%s.ini", all.v[i]);
+		char *file = rf_notefile_name(all.v[i]);
 		int missing = 0;
 		if (commit) {
 			char id[8];

@@ -3,16 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notefile.h"
+
 static void item_free(struct rf_record_item *it)
 {
 	free(it->file);
 	free(it->name);
 	rf_changes_free(&it->changes);
-}
-
-static char *slug_of(const char *file)
-{
-	return rf_str_endswith(file, ".ini") ? rf_xstrndup(file, strlen(file) - 4) : rf_xstrdup(file);
 }
 
 static void item_phrases(const struct rf_record_item *it, struct rf_strv *out)
@@ -42,7 +39,7 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	if (n == 1) {
 		struct rf_strv ph = RF_STRV_INIT;
 		item_phrases(&items[0], &ph);
-		char *slug = slug_of(items[0].file);
+		char *slug = rf_notefile_slug(items[0].file);
 		struct rf_buf subject = RF_BUF_INIT;
 		rf_buf_addf(&subject, "%s %s: ", verb, slug);
 		size_t prefix = subject.len;
@@ -66,7 +63,7 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	for (size_t k = 0; k < n; k++) {
 		struct rf_strv ph = RF_STRV_INIT;
 		item_phrases(&items[k], &ph);
-		char *slug = slug_of(items[k].file);
+		char *slug = rf_notefile_slug(items[k].file);
 		for (size_t i = 0; i < ph.n; i++)
 			rf_buf_addf(&msg, "%s: %s\n", slug, ph.v[i]);
 		free(slug);
@@ -137,6 +134,34 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 	free(msg);
 	item_free(&it);
 	return r;
+}
+
+int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files)
+{
+	static const char *const settings[] = { RF_NOTEFILE_PROFILE, RF_NOTEFILE_RULES };
+	struct rf_strv slugs = RF_STRV_INIT;
+	if (rf_notesdir_list(nd, &slugs) < 0 || rf_store_files(st, NULL, rf_notefile_is_recorded, files) < 0) {
+		rf_strv_free(&slugs);
+		return -1;
+	}
+	for (size_t i = 0; i < slugs.n; i++) {
+		char *f = rf_notefile_name(slugs.v[i]);
+		if (rf_strv_contains(files, f))
+			free(f);
+		else
+			rf_strv_push(files, f);
+	}
+	rf_strv_free(&slugs);
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		struct rf_buf b = RF_BUF_INIT;
+		int missing;
+		if (!rf_strv_contains(files, settings[i]) && rf_notesdir_read(nd, settings[i], &b, &missing) == 0 &&
+		    !missing)
+			rf_strv_push(files, rf_xstrdup(settings[i]));
+		rf_buf_free(&b);
+	}
+	rf_strv_sort(files);
+	return 0;
 }
 
 int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *verb,

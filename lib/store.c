@@ -498,7 +498,8 @@ done:
 	return r;
 }
 
-int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv *paths)
+int rf_store_files(struct rf_store *st, const git_commit *commit, int (*keep)(const char *name),
+		   struct rf_strv *files)
 {
 	git_commit *head = NULL;
 	git_tree *tree = NULL;
@@ -516,16 +517,11 @@ int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv
 	for (size_t i = 0; i < git_tree_entrycount(tree); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		const char *name = git_tree_entry_name(e);
-		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && rf_str_endswith(name, ".ini"))
-			rf_strv_push(paths, rf_xstrdup(name));
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && keep(name))
+			rf_strv_push(files, rf_xstrdup(name));
 	}
-	rf_strv_sort(paths);
+	rf_strv_sort(files);
 	git_tree_free(tree);
 	git_commit_free(head);
 	return 0;
-}
-
-int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths)
-{
-	return rf_store_paths(st, NULL, paths);
 }

@@ -53,10 +53,11 @@ struct rf_store_change {
 int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, size_t n,
 		    const char *message, git_oid *id);
 
-/* Top-level *.ini paths in HEAD's tree, sorted (empty when unborn). */
-int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths);
-/* The same at commit (NULL: HEAD). */
-int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv *paths);
+/* Append the names of the top-level files in commit's tree, or HEAD's when
+ * commit is NULL (none when unborn), that keep accepts (rf_notefile_is_note
+ * for the notes), sorted. */
+int rf_store_files(struct rf_store *st, const git_commit *commit, int (*keep)(const char *name),
+		   struct rf_strv *files);
 
 /* Author or committer signature: GIT_AUTHOR_NAME/EMAIL/DATE (or
  * GIT_COMMITTER_*), else user.name/user.email from git config, else the

@@ -278,7 +278,6 @@ static void similarity(struct unit *u)
 	CHECK(u, rf_history_similarity("a\nb\n", 4, "a\nb\n", 4) == 100);
 	CHECK(u, rf_history_similarity("a\nb\nc\nd\n", 8, "a\nb\nc\nx\n", 8) == 75);
 	CHECK(u, rf_history_similarity("a\n", 2, "b\n", 2) == 0);
-	CHECK(u, rf_history_is_note("x.ini") && !rf_history_is_note("profile.ini") && !rf_history_is_note(".ini"));
 }
 
 int main(void)

@@ -109,6 +109,7 @@ struct pre {
 };
 
 struct walk {
+	struct rf_store *st;
 	git_repository *repo;
 	struct pre *pre;	/* sorted by commit, or NULL */
 	size_t npre;
@@ -273,17 +274,6 @@ static void prefetch(struct walk *w, const char *gitdir, const char *name, const
 	qsort(w->pre, n, sizeof(*w->pre), cmp_pre);
 }
 
-static int blob_text(git_repository *repo, const git_oid *id, struct rf_buf *out)
-{
-	git_blob *b;
-	if (git_blob_lookup(&b, repo, id) < 0)
-		return rf_git_error("blob");
-	rf_buf_reset(out);
-	rf_buf_add(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
-	git_blob_free(b);
-	return 0;
-}
-
 /* ---- renames ---- */
 
 /* A note that appeared (added) or disappeared (gone) between two states. */
@@ -295,9 +285,9 @@ struct cand {
 	int taken;
 };
 
-static int cand_text(git_repository *repo, struct cand *c)
+static int cand_text(struct rf_store *st, struct cand *c)
 {
-	if (!c->have_text && blob_text(repo, &c->id, &c->text) < 0)
+	if (!c->have_text && rf_store_blob(st, &c->id, "blob", &c->text) < 0)
 		return -1;
 	c->have_text = 1;
 	return 0;
@@ -305,7 +295,7 @@ static int cand_text(git_repository *repo, struct cand *c)
 
 /* Index in gone of the note that became added: the same blob, else the
  * most similar at or above the threshold; -1 when none, -2 on error. */
-static long rename_source(git_repository *repo, struct cand *added, struct cand *gone, size_t ngone)
+static long rename_source(struct rf_store *st, struct cand *added, struct cand *gone, size_t ngone)
 {
 	for (size_t i = 0; i < ngone; i++)
 		if (!gone[i].taken && git_oid_equal(&gone[i].id, &added->id))
@@ -315,7 +305,7 @@ static long rename_source(git_repository *repo, struct cand *added, struct cand 
 	for (size_t i = 0; i < ngone; i++) {
 		if (gone[i].taken)
 			continue;
-		if (cand_text(repo, added) < 0 || cand_text(repo, &gone[i]) < 0)
+		if (cand_text(st, added) < 0 || cand_text(st, &gone[i]) < 0)
 			return -2;
 		int s = rf_history_similarity(gone[i].text.buf, gone[i].text.len, added->text.buf, added->text.len);
 		if (s > best_score) {
@@ -399,7 +389,7 @@ static int find_rename(struct walk *w, const git_tree *t, const git_tree *p, con
 		gone[n].name = nm;
 		git_oid_cpy(&gone[n++].id, git_tree_entry_id(e));
 	}
-	long k = n ? rename_source(w->repo, &added, gone, n) : -1;
+	long k = n ? rename_source(w->st, &added, gone, n) : -1;
 	if (k == -2) {
 		r = -1;
 	} else if (k >= 0) {
@@ -600,7 +590,7 @@ static int visit_all(struct walk *w, const git_commit *c, struct rf_history *out
 			if (same)
 				continue;
 		}
-		long from = np == 1 ? rename_source(w->repo, &added[k], gone, ng) : -1;
+		long from = np == 1 ? rename_source(w->st, &added[k], gone, ng) : -1;
 		if (from == -2)
 			goto out;
 		struct rf_history_entry *e = push_entry(out);
@@ -650,6 +640,7 @@ int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *ou
 	int r = -1, e;
 
 	memset(&w, 0, sizeof(w));
+	w.st = st;
 	w.repo = st->repo;
 	e = git_repository_head_unborn(st->repo);
 	if (e == 1)
@@ -703,22 +694,6 @@ out:
 
 /* ---- work tree ---- */
 
-static int head_tree(struct rf_store *st, git_tree **out)
-{
-	git_reference *ref = NULL;
-	git_commit *c = NULL;
-	*out = NULL;
-	int e = git_repository_head(&ref, st->repo);
-	if (e == GIT_EUNBORNBRANCH || e == GIT_ENOTFOUND)
-		return 0;
-	if (e < 0 || git_reference_peel((git_object **)&c, ref, GIT_OBJECT_COMMIT) < 0 ||
-	    git_commit_tree(out, c) < 0)
-		e = rf_git_error("HEAD");
-	git_commit_free(c);
-	git_reference_free(ref);
-	return e < 0 ? -1 : 0;
-}
-
 /* Add the work-tree entry for one changed note (text NULL: deleted). */
 static void push_worktree(struct rf_history *out, const char *name, const char *old_name, const git_oid *old_id,
 			  const git_oid *new_id)
@@ -749,7 +724,7 @@ int rf_history_worktree(struct rf_store *st, const struct rf_notesdir *nd, const
 
 	if (head_path)
 		*head_path = path ? rf_xstrdup(path) : NULL;
-	if (head_tree(st, &head) < 0)
+	if (rf_store_head_tree(st, &head) < 0)
 		return -1;
 	/* The work-tree notes to look at: one, or all, plus HEAD's. */
 	if (path) {
@@ -816,7 +791,7 @@ int rf_history_worktree(struct rf_store *st, const struct rf_notesdir *nd, const
 		}
 	}
 	for (size_t k = 0; k < na; k++) {
-		long from = rename_source(st->repo, &added[k], gone, ng);
+		long from = rename_source(st, &added[k], gone, ng);
 		if (from == -2)
 			goto out;
 		if (from >= 0) {
@@ -858,7 +833,7 @@ int rf_history_text(struct rf_store *st, const struct rf_notesdir *nd, const str
 	}
 	if (new_side && e->worktree)
 		return rf_notesdir_read(nd, e->path, out, missing);
-	return blob_text(st->repo, new_side ? &e->new_blob : &e->old_blob, out);
+	return rf_store_blob(st, new_side ? &e->new_blob : &e->old_blob, "blob", out);
 }
 
 int rf_history_name_at(struct rf_store *st, const char *path, const git_commit *at, char **name)

@@ -16,6 +16,7 @@
 #include "store.h"
 #include "template.h"
 #include "trajectory.h"
+#include "worktree.h"
 
 static const char usage[] =
 	"rf-log [-C DIR] [-p] [-n N] [--since DATE] [--until DATE] [--reverse] [--format tsv|json] [PROGRAM]";
@@ -287,7 +288,7 @@ static int run(struct ctx *c)
 		free(tpath);
 		c->have_t = 1;
 	}
-	if (rf_history_worktree(&c->st, &c->nd, file, &h, &head_path) < 0 ||
+	if (rf_worktree_changes(&c->st, &c->nd, file, &h, &head_path) < 0 ||
 	    rf_history_walk(&c->st, file ? head_path : NULL, &h) < 0)
 		goto out;
 

@@ -11,6 +11,7 @@
 #include "notesdir.h"
 #include "output.h"
 #include "pager.h"
+#include "revnote.h"
 #include "score.h"
 #include "semdiff.h"
 #include "store.h"
@@ -77,28 +78,20 @@ static void format_date(const struct rf_history_entry *e, int iso, char *buf, si
 	snprintf(buf, size, "%s%.3s:%.2s", base, zone, zone + 3);
 }
 
-/* The per-key changes of an entry; *created when it has no old side. */
+/* The per-key changes of an entry (none on error, so ch can always be
+ * freed); *created when it has no old side. */
 static int entry_changes(struct ctx *c, const struct rf_history_entry *e, struct rf_changes *ch, int *created)
 {
-	struct rf_buf a = RF_BUF_INIT, b = RF_BUF_INIT;
-	struct rf_note na, nb;
-	int ma, mb, r = -1;
-	if (rf_history_text(&c->st, &c->nd, e, 0, &a, &ma) < 0 || rf_history_text(&c->st, &c->nd, e, 1, &b, &mb) < 0)
-		goto out;
-	if (!ma)
-		rf_note_parse(&na, e->old_path, a.buf, a.len, 0);
-	if (!mb)
-		rf_note_parse(&nb, e->path, b.buf, b.len, 0);
-	rf_semdiff_full(ma ? NULL : &na, mb ? NULL : &nb, c->have_t ? &c->t : NULL, ch);
-	*created = ma;
-	if (!ma)
-		rf_note_free(&na);
-	if (!mb)
-		rf_note_free(&nb);
-	r = 0;
-out:
-	rf_buf_free(&a);
-	rf_buf_free(&b);
+	struct rf_revnote a = { 0 }, b = { 0 };
+	int r = -1;
+	memset(ch, 0, sizeof(*ch));
+	if (rf_revnote_entry(&a, &c->st, &c->nd, e, 0) == 0 && rf_revnote_entry(&b, &c->st, &c->nd, e, 1) == 0) {
+		rf_semdiff_full(a.missing ? NULL : &a.note, b.missing ? NULL : &b.note, c->have_t ? &c->t : NULL, ch);
+		*created = a.missing;
+		r = 0;
+	}
+	rf_revnote_free(&a);
+	rf_revnote_free(&b);
 	return r;
 }
 

@@ -328,20 +328,6 @@ out:
 	return r;
 }
 
-int rf_history_text(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_history_entry *e,
-		    int new_side, struct rf_buf *out, int *missing)
-{
-	rf_buf_reset(out);
-	*missing = 0;
-	if (new_side ? !e->has_new : !e->old_path) {
-		*missing = 1;
-		return 0;
-	}
-	if (new_side && e->worktree)
-		return rf_notesdir_read(nd, e->path, out, missing);
-	return rf_store_blob(st, new_side ? &e->new_blob : &e->old_blob, "blob", out);
-}
-
 int rf_history_name_at(struct rf_store *st, const char *path, const git_commit *at, char **name)
 {
 	struct rf_history h = { NULL, 0, 0 };

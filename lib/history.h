@@ -7,7 +7,7 @@
  * inside, and the timeline of every note comes from the same single pass.
  * Every commit reachable from HEAD is visited (both sides of a merge), like
  * `git log -- FILE`.  Renames are found as git finds them (rename.h); the
- * uncommitted changes come from worktree.h. */
+ * uncommitted changes come from worktree.h, a side's text from revnote.h. */
 #ifndef RF_HISTORY_H
 #define RF_HISTORY_H
 
@@ -16,7 +16,6 @@
 
 #include <git2.h>
 
-#include "notesdir.h"
 #include "store.h"
 
 /* One change to one note. */
@@ -47,11 +46,6 @@ struct rf_history {
  * so a change brought in from the other side shows up there too.  An
  * unborn HEAD gives nothing. */
 int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *out);
-
-/* The text of an entry's old side (new_side 0) or new side (1): a blob, or
- * the work-tree file.  *missing is set when that side has no note. */
-int rf_history_text(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_history_entry *e,
-		    int new_side, struct rf_buf *out, int *missing);
 
 /* Append an entry: path (copied) changed from old_path (copied) with
  * old_blob, to new_blob.  old_path NULL: created (old_blob unread);

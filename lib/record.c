@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "notefile.h"
+#include "revnote.h"
 
 static void item_free(struct rf_record_item *it)
 {
@@ -72,24 +73,23 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	return rf_buf_detach(&msg);
 }
 
-/* Describe file going from its HEAD version to text (NULL: deleted). */
+/* Describe file going from its HEAD version to text (NULL: deleted);
+ * *same (if given) says whether HEAD has exactly that. */
 static int describe(struct rf_store *st, const char *file, const char *text, size_t len, int warn_broken,
-		    struct rf_record_item *it)
+		    struct rf_record_item *it, int *same)
 {
-	struct rf_buf old = RF_BUF_INIT;
-	int missing;
+	struct rf_revnote head;
 	memset(it, 0, sizeof(*it));
-	it->file = rf_xstrdup(file);
-	if (rf_store_read(st, NULL, file, &old, &missing) < 0) {
-		rf_buf_free(&old);
-		free(it->file);	/* callers free an item only when described */
-		it->file = NULL;
-		return -1;
+	if (rf_revnote_at(&head, st, NULL, file) < 0) {
+		rf_revnote_free(&head);
+		return -1;	/* callers free an item only when described */
 	}
-	struct rf_note a, b;
-	int have_a = !missing, have_b = text != NULL;
-	if (have_a)
-		rf_note_parse(&a, file, old.buf, old.len, 0);
+	it->file = rf_xstrdup(file);
+	struct rf_note b;
+	int have_a = !head.missing, have_b = text != NULL;
+	if (same)
+		*same = have_a == have_b &&
+			(!have_b || (head.note.len == len && (!len || !memcmp(head.note.text, text, len))));
 	if (have_b && rf_note_parse(&b, file, text, len, 0) < 0) {
 		const struct rf_line *bad = rf_ini_first_error(&b.ini);
 		it->broken_line = bad ? bad->lineno : 1;
@@ -99,7 +99,7 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 		rf_warn("%s:%u: %s (committed anyway; fix it and run rf-commit)", file, bad ? bad->lineno : 0,
 			bad ? bad->error : "iniparser cannot read this file");
 	}
-	rf_semdiff(have_a ? &a : NULL, have_b ? &b : NULL, &it->changes);
+	rf_semdiff(have_a ? &head.note : NULL, have_b ? &b : NULL, &it->changes);
 	it->created = !have_a && have_b;
 	it->deleted = have_a && !have_b;
 	if (it->created) {
@@ -107,11 +107,9 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 		if (l && *l->value)
 			it->name = rf_xstrdup(l->value);
 	}
-	if (have_a)
-		rf_note_free(&a);
 	if (have_b)
 		rf_note_free(&b);
-	rf_buf_free(&old);
+	rf_revnote_free(&head);
 	return 0;
 }
 
@@ -120,7 +118,7 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 {
 	struct rf_record_item it;
 	*committed = 0;
-	if (describe(st, file, text, len, 0, &it) < 0)
+	if (describe(st, file, text, len, 0, &it, NULL) < 0)
 		return -1;
 	char *msg = rf_record_message(verb, &it, 1);
 	int r = rf_notesdir_write(nd, file, text, len, create_only);
@@ -179,15 +177,9 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 			goto out;
 		const char *data = missing ? NULL : texts[i].buf;
 		struct rf_record_item it;
-		if (describe(st, files->v[i], data, texts[i].len, 1, &it) < 0)
+		int same;
+		if (describe(st, files->v[i], data, texts[i].len, 1, &it, &same) < 0)
 			goto out;
-		struct rf_buf head = RF_BUF_INIT;
-		int head_missing;
-		rf_store_read(st, NULL, files->v[i], &head, &head_missing);
-		int same = missing ? head_missing
-				   : !head_missing && head.len == texts[i].len &&
-					     !memcmp(head.buf, texts[i].buf, head.len);
-		rf_buf_free(&head);
 		if (same) {
 			item_free(&it);
 			continue;

@@ -6,6 +6,7 @@
 
 #include "history.h"
 #include "rename.h"
+#include "revnote.h"
 #include "unit.h"
 #include "worktree.h"
 
@@ -193,13 +194,13 @@ static void merges(struct unit *u)
 	rf_history_walk(&st, "a.ini", &h);
 	CHECK(u, h.n == 5);
 	if (h.n == 5) {
-		struct rf_buf t = RF_BUF_INIT;
-		int missing;
-		rf_history_text(&st, NULL, &h.v[0], 0, &t, &missing);
-		CHECK_STR(u, t.buf, A2);
-		rf_history_text(&st, NULL, &h.v[0], 1, &t, &missing);
-		CHECK_STR(u, t.buf, A2z);
-		rf_buf_free(&t);
+		struct rf_revnote rn;
+		rf_revnote_entry(&rn, &st, NULL, &h.v[0], 0);
+		CHECK_STR(u, rn.note.text, A2);
+		rf_revnote_free(&rn);
+		rf_revnote_entry(&rn, &st, NULL, &h.v[0], 1);
+		CHECK_STR(u, rn.note.text, A2z);
+		rf_revnote_free(&rn);
 	}
 	rf_history_free(&h);
 	rf_store_close(&st);

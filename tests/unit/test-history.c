@@ -67,10 +67,7 @@ static void repo_close(struct repo *rp)
 {
 	git_repository_free(rp->r);
 	git_libgit2_shutdown();
-	char *cmd = rf_xasprintf("rm -rf '%s'", rp->dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(rp->dir);
 }
 
 /* The walk as "subject path<-old_path" lines ("+" created, "x" deleted). */

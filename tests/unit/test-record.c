@@ -159,10 +159,7 @@ static void files_a_plain_commit_looks_at(struct unit *u)
 	rf_strv_free(&files);
 	rf_store_close(&st);
 	rf_notesdir_close(&nd);
-	char *cmd = rf_xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(dir);
 }
 
 int main(void)

@@ -58,10 +58,7 @@ static void remove_repo(struct repo *rp)
 {
 	rf_store_close(&rp->st);
 	rf_notesdir_close(&rp->nd);
-	char *cmd = rf_xasprintf("rm -rf '%s'", rp->dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(rp->dir);
 }
 
 /* "FILE WHERE LABEL missing broken h1b" for one loaded version. */
@@ -140,10 +137,7 @@ static void unborn_head(struct unit *u)
 	free(got);
 	rf_revnote_free(&rn);
 	rf_store_close(&st);
-	char *cmd = rf_xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(dir);
 }
 
 /* Both sides of every entry of b.ini's history, newest first. */

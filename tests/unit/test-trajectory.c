@@ -52,10 +52,7 @@ static void text_risk(struct unit *u)
 	rf_note_free(&note);
 	rf_trajectory_free(t);
 	rf_notesdir_close(&nd);
-	char *cmd = rf_xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(dir);
 }
 
 int main(void)

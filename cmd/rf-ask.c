@@ -4,6 +4,7 @@
 
 #include "ask.h"
 #include "cli.h"
+#include "notefile.h"
 #include "output.h"
 #include "rules.h"
 #include "session.h"
@@ -59,14 +60,14 @@ static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out,
 {
 	int r = 0;
 	for (size_t i = 0; i < slugs->n && r == 0; i++) {
-		char *file = rf_xasprintf("%s.ini", slugs->v[i]);
-		struct rf_buf buf = RF_BUF_INIT;
-		struct rf_note note;
-		memset(&note, 0, sizeof(note));
-		r = rf_notesdir_read(&s->nd, file, &buf, NULL) < 0 ? -1 : rf_note_parse(&note, file, buf.buf, buf.len, 1);
+		char *file = rf_notefile_name(slugs->v[i]);
+		struct rf_revnote rn;
+		r = rf_revnote_worktree(&rn, &s->nd, file);
+		if (r == 0 && rn.broken)
+			r = rf_note_report(&rn.note);
 		if (r == 0) {
 			struct rf_ask a;
-			rf_ask_build(s->scorer, &s->t, &note, &a);
+			rf_ask_build(s->scorer, &s->t, &rn.note, &a);
 			if (!t) {
 				if (i)
 					fputc('\n', out);
@@ -76,8 +77,7 @@ static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out,
 			}
 			rf_ask_free(&a);
 		}
-		rf_note_free(&note);
-		rf_buf_free(&buf);
+		rf_revnote_free(&rn);
 		free(file);
 	}
 	return r;

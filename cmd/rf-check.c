@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "notefile.h"
 #include "lint.h"
 #include "session.h"
 
@@ -72,7 +73,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < slugs.n; i++) {
-		char *file = rf_xasprintf("%s.ini", slugs.v[i]);
+		char *file = rf_notefile_name(slugs.v[i]);
 		long n = check_file(&s.nd, file, &s.t);
 		free(file);
 		if (n < 0)

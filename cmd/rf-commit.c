@@ -1,7 +1,6 @@
 /* rf-commit: record edits made in any editor. */
-#include <stdlib.h>
-
 #include "cli.h"
+#include "notefile.h"
 #include "record.h"
 #include "session.h"
 
@@ -18,39 +17,6 @@ static const struct rf_command command = {
 	.max_operands = -1,
 	.flags = RF_CLI_NO_DASHED,
 };
-
-/* With no PROGRAM: every note, the profile and rules, and the notes
- * deleted since HEAD.  An unreadable profile or rules file (a symbolic
- * link) is an error, not something to leave out silently. */
-static int every_file(struct rf_session *s, struct rf_strv *files)
-{
-	struct rf_strv slugs = RF_STRV_INIT;
-	int r = -1;
-	if (rf_notesdir_list(&s->nd, &slugs) < 0 || rf_store_head_paths(&s->st, files) < 0)
-		goto out;
-	for (size_t i = 0; i < slugs.n; i++) {
-		char *f = rf_xasprintf("%s.ini", slugs.v[i]);
-		if (rf_strv_contains(files, f))
-			free(f);
-		else
-			rf_strv_push(files, f);
-	}
-	static const char *const extra[] = { "profile.ini", "rules.ini" };
-	for (size_t i = 0; i < 2; i++) {
-		struct rf_buf b = RF_BUF_INIT;
-		int missing, e = rf_notesdir_read(&s->nd, extra[i], &b, &missing);
-		rf_buf_free(&b);
-		if (e < 0)
-			goto out;
-		if (!missing && !rf_strv_contains(files, extra[i]))
-			rf_strv_push(files, rf_xstrdup(extra[i]));
-	}
-	rf_strv_sort(files);
-	r = 0;
-out:
-	rf_strv_free(&slugs);
-	return r;
-}
 
 int main(int argc, char **argv)
 {
@@ -76,8 +42,8 @@ int main(int argc, char **argv)
 		if (rf_session_resolve(&s, cli.operands, cli.noperands, &slugs) < 0)
 			goto out;
 		for (size_t i = 0; i < slugs.n; i++)
-			rf_strv_push(&files, rf_xasprintf("%s.ini", slugs.v[i]));
-	} else if (every_file(&s, &files) < 0) {
+			rf_strv_push(&files, rf_notefile_name(slugs.v[i]));
+	} else if (rf_record_worktree_files(&s.st, &s.nd, &files) < 0) {
 		goto out;
 	}
 	if (rf_record_worktree(&s.st, &s.nd, "edit", &files, msg, &committed) < 0)

@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "cli.h"
-#include "history.h"
+#include "notefile.h"
 #include "notesdir.h"
 #include "output.h"
 #include "pager.h"
-#include "revision.h"
+#include "revnote.h"
 #include "semdiff.h"
 #include "store.h"
 #include "template.h"
@@ -35,15 +35,6 @@ static const struct rf_command command = {
 	.flags = RF_CLI_NO_DASHED,
 };
 
-struct side {
-	char *label;		/* "1a2b3c4", "working tree", a slug */
-	char *file;		/* the note's name there */
-	struct rf_buf text;
-	int missing;
-	struct rf_note note;
-	int parsed;
-};
-
 struct ctx {
 	const char *dir;
 	int cross, machine;
@@ -56,72 +47,6 @@ struct ctx {
 	int colour;
 	char risk[2][32];	/* before, after */
 };
-
-static void side_free(struct side *s)
-{
-	free(s->label);
-	free(s->file);
-	rf_buf_free(&s->text);
-	if (s->parsed)
-		rf_note_free(&s->note);
-}
-
-static void side_parse(struct side *s)
-{
-	if (!s->missing) {
-		char *label = rf_xasprintf("%s@%s", s->file, s->label);
-		rf_note_parse(&s->note, label, s->text.buf, s->text.len, 0);
-		free(label);
-		s->parsed = 1;
-	}
-}
-
-/* The note at a revision (spec NULL: HEAD), by the name it had then. */
-static int side_at(struct ctx *c, const char *file, const char *spec, struct side *s)
-{
-	git_commit *commit = NULL;
-	char id[GIT_OID_HEXSZ + 1];
-	int r = -1;
-	if (spec) {
-		if (rf_revision_resolve(&c->st, spec, &commit) < 0)
-			return -1;
-	} else if (git_repository_head_unborn(c->st.repo) == 1) {
-		s->label = rf_xstrdup("(no commit)");
-		s->file = rf_xstrdup(file);
-		s->missing = 1;
-		return 0;
-	} else if (rf_revision_resolve(&c->st, "HEAD", &commit) < 0) {
-		return -1;
-	}
-	git_oid_tostr(id, sizeof(id), git_commit_id(commit));
-	s->label = rf_xstrndup(id, 7);
-	if (rf_store_read(&c->st, commit, file, &s->text, &s->missing) < 0)
-		goto out;
-	s->file = rf_xstrdup(file);
-	if (s->missing) {
-		/* Perhaps it had another name then (git mv). */
-		char *then;
-		if (rf_history_name_at(&c->st, file, commit, &then) < 0)
-			goto out;
-		if (strcmp(then, file) != 0 && rf_store_read(&c->st, commit, then, &s->text, &s->missing) < 0) {
-			free(then);
-			goto out;
-		}
-		free(s->file);
-		s->file = then;
-	}
-	r = 0;
-out:
-	git_commit_free(commit);
-	return r;
-}
-
-static int side_worktree(struct ctx *c, const char *file, const char *label, struct side *s)
-{
-	s->label = rf_xstrdup(label);
-	s->file = rf_xstrdup(file);
-	return rf_notesdir_read(&c->nd, file, &s->text, &s->missing);
-}
 
 static char *key_name(const struct rf_change *ch)
 {
@@ -160,9 +85,10 @@ static const char *cell(const char *v)
 }
 
 /* -x for people: one row per differing key, the programs side by side. */
-static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const struct side *a, const struct side *b)
+static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const struct rf_revnote *a,
+			       const struct rf_revnote *b)
 {
-	char *sa = rf_xstrndup(a->file, strlen(a->file) - 4), *sb = rf_xstrndup(b->file, strlen(b->file) - 4);
+	char *sa = rf_notefile_slug(a->file), *sb = rf_notefile_slug(b->file);
 	const char *names[3] = { "key", sa, sb };
 	struct rf_table t;
 	rf_table_init(&t, 3, names);
@@ -185,18 +111,19 @@ static void print_side_by_side(struct ctx *c, const struct rf_changes *ch, const
 	free(sb);
 }
 
-static void print_people(struct ctx *c, const struct rf_changes *ch, const struct side *a, const struct side *b)
+static void print_people(struct ctx *c, const struct rf_changes *ch, const struct rf_revnote *a,
+			 const struct rf_revnote *b)
 {
 	FILE *out = c->pg.out;
-	char *slug = rf_xstrndup(b->file, strlen(b->file) - 4);
+	char *slug = rf_notefile_slug(b->file);
 	if (c->colour)
 		fputs("\033[1m", out);
 	if (strcmp(a->file, b->file) != 0) {
-		char *from = rf_xstrndup(a->file, strlen(a->file) - 4);
-		fprintf(out, "%s: %s %s → %s", slug, from, a->label, b->label);
+		char *from = rf_notefile_slug(a->file);
+		fprintf(out, "%s: %s %s → %s", slug, from, a->where, b->where);
 		free(from);
 	} else {
-		fprintf(out, "%s: %s → %s", slug, a->label, b->label);
+		fprintf(out, "%s: %s → %s", slug, a->where, b->where);
 	}
 	fputs(c->colour ? "\033[m\n" : "\n", out);
 	if (b->missing)
@@ -209,12 +136,10 @@ static void print_people(struct ctx *c, const struct rf_changes *ch, const struc
 
 static int run(struct ctx *c, char **args, int nargs)
 {
-	struct side a, b;
+	struct rf_revnote a = { 0 }, b = { 0 };
 	struct rf_changes ch = { NULL, 0, 0 };
 	char *slug = NULL, *slug2 = NULL;
 	int r = -1;
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
 
 	char *tpath = rf_share_path("program.ini");
 	if (!tpath || rf_template_load(&c->t, tpath) < 0) {
@@ -225,30 +150,23 @@ static int run(struct ctx *c, char **args, int nargs)
 	c->have_t = 1;
 	if (rf_notesdir_resolve(&c->nd, args[0], &slug) < 0)
 		goto out;
-	char *file = rf_xasprintf("%s.ini", slug);
+	char *file = rf_notefile_name(slug);
 	if (c->cross) {
 		char *file2 = NULL;
 		if (rf_notesdir_resolve(&c->nd, args[1], &slug2) == 0) {
-			file2 = rf_xasprintf("%s.ini", slug2);
-			if (side_worktree(c, file, slug, &a) == 0)
-				r = side_worktree(c, file2, slug2, &b);
+			file2 = rf_notefile_name(slug2);
+			if (rf_revnote_worktree(&a, &c->nd, file) == 0)
+				r = rf_revnote_worktree(&b, &c->nd, file2);
 		}
 		free(file2);
-	} else if (nargs == 1) {
-		if (side_at(c, file, NULL, &a) == 0)
-			r = side_worktree(c, file, "working tree", &b);
-	} else if (nargs == 2) {
-		if (side_at(c, file, args[1], &a) == 0)
-			r = side_worktree(c, file, "working tree", &b);
-	} else if (side_at(c, file, args[1], &a) == 0) {
-		r = side_at(c, file, args[2], &b);
+	} else if (rf_revnote_rev(&a, &c->st, nargs > 1 ? args[1] : NULL, file) == 0) {
+		/* From the last commit or REV to the work tree, or REV to REV. */
+		r = nargs == 3 ? rf_revnote_rev(&b, &c->st, args[2], file) : rf_revnote_worktree(&b, &c->nd, file);
 	}
 	free(file);
 	if (r < 0)
 		goto out;
 	r = -1;
-	side_parse(&a);
-	side_parse(&b);
 	rf_semdiff_full(a.missing ? NULL : &a.note, b.missing ? NULL : &b.note, &c->t, &ch);
 	if (c->cross)
 		ch.layout_only = 0;	/* two programs' comments always differ */
@@ -257,8 +175,8 @@ static int run(struct ctx *c, char **args, int nargs)
 		struct rf_trajectory *traj;
 		if (rf_trajectory_new(&traj, &c->st, &c->nd) < 0)
 			goto out;
-		rf_trajectory_text_risk(traj, a.file, a.missing ? NULL : a.text.buf, a.text.len, c->risk[0], NULL);
-		rf_trajectory_text_risk(traj, b.file, b.missing ? NULL : b.text.buf, b.text.len, c->risk[1], NULL);
+		rf_trajectory_note_risk(traj, a.missing ? NULL : &a.note, c->risk[0], NULL);
+		rf_trajectory_note_risk(traj, b.missing ? NULL : &b.note, c->risk[1], NULL);
 		rf_trajectory_free(traj);
 		rf_pager_start(&c->pg);
 		c->colour = !c->machine && rf_colour_wanted(&c->pg);
@@ -272,8 +190,8 @@ static int run(struct ctx *c, char **args, int nargs)
 	r = differ;
 out:
 	rf_changes_free(&ch);
-	side_free(&a);
-	side_free(&b);
+	rf_revnote_free(&a);
+	rf_revnote_free(&b);
 	free(slug);
 	free(slug2);
 	return r;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "notefile.h"
 #include "editor.h"
 #include "record.h"
 #include "session.h"
@@ -34,7 +35,7 @@ int main(int argc, char **argv)
 	if (rf_session_open(&s, RF_SESSION_WRITE) < 0 || rf_notesdir_resolve(&s.nd, cli.operands[0], &slug) < 0)
 		goto out;
 	rf_store_close(&s.st);
-	rf_strv_push(&files, rf_xasprintf("%s.ini", slug));
+	rf_strv_push(&files, rf_notefile_name(slug));
 	if (rf_notesdir_read(&s.nd, files.v[0], &probe, NULL) < 0)
 		goto out;
 	path = rf_xasprintf("%s/%s", s.dir, files.v[0]);

@@ -6,14 +6,17 @@
 #include "cli.h"
 #include "date.h"
 #include "history.h"
+#include "notefile.h"
 #include "notesdir.h"
 #include "output.h"
 #include "pager.h"
+#include "revnote.h"
 #include "score.h"
 #include "semdiff.h"
 #include "store.h"
 #include "template.h"
 #include "trajectory.h"
+#include "worktree.h"
 
 enum { OPT_SINCE = RF_OPT_LONG, OPT_UNTIL, OPT_REVERSE, OPT_FORMAT };
 
@@ -57,11 +60,6 @@ struct ctx {
 	char (*risk)[2][32];	/* per shown entry: before, after */
 };
 
-static char *slug_of(const char *file)
-{
-	return rf_str_endswith(file, ".ini") ? rf_xstrndup(file, strlen(file) - 4) : rf_xstrdup(file);
-}
-
 /* The entry's moment in the local time zone, "YYYY-MM-DD HH:MM", or ISO
  * 8601 with the offset for machine formats. */
 static void format_date(const struct rf_history_entry *e, int iso, char *buf, size_t size)
@@ -80,28 +78,20 @@ static void format_date(const struct rf_history_entry *e, int iso, char *buf, si
 	snprintf(buf, size, "%s%.3s:%.2s", base, zone, zone + 3);
 }
 
-/* The per-key changes of an entry; *created when it has no old side. */
+/* The per-key changes of an entry (none on error, so ch can always be
+ * freed); *created when it has no old side. */
 static int entry_changes(struct ctx *c, const struct rf_history_entry *e, struct rf_changes *ch, int *created)
 {
-	struct rf_buf a = RF_BUF_INIT, b = RF_BUF_INIT;
-	struct rf_note na, nb;
-	int ma, mb, r = -1;
-	if (rf_history_text(&c->st, &c->nd, e, 0, &a, &ma) < 0 || rf_history_text(&c->st, &c->nd, e, 1, &b, &mb) < 0)
-		goto out;
-	if (!ma)
-		rf_note_parse(&na, e->old_path, a.buf, a.len, 0);
-	if (!mb)
-		rf_note_parse(&nb, e->path, b.buf, b.len, 0);
-	rf_semdiff_full(ma ? NULL : &na, mb ? NULL : &nb, c->have_t ? &c->t : NULL, ch);
-	*created = ma;
-	if (!ma)
-		rf_note_free(&na);
-	if (!mb)
-		rf_note_free(&nb);
-	r = 0;
-out:
-	rf_buf_free(&a);
-	rf_buf_free(&b);
+	struct rf_revnote a = { 0 }, b = { 0 };
+	int r = -1;
+	memset(ch, 0, sizeof(*ch));
+	if (rf_revnote_entry(&a, &c->st, &c->nd, e, 0) == 0 && rf_revnote_entry(&b, &c->st, &c->nd, e, 1) == 0) {
+		rf_semdiff_full(a.missing ? NULL : &a.note, b.missing ? NULL : &b.note, c->have_t ? &c->t : NULL, ch);
+		*created = a.missing;
+		r = 0;
+	}
+	rf_revnote_free(&a);
+	rf_revnote_free(&b);
 	return r;
 }
 
@@ -109,7 +99,7 @@ static void print_entry_extra(struct ctx *c, const struct rf_history_entry *e, c
 {
 	FILE *out = c->pg.out;
 	if (e->old_path && strcmp(e->old_path, e->path) != 0) {
-		char *from = slug_of(e->old_path);
+		char *from = rf_notefile_slug(e->old_path);
 		fprintf(out, "    renamed from %s\n", from);
 		free(from);
 	}
@@ -158,7 +148,7 @@ static int print_people(struct ctx *c, const struct rf_history *h, const size_t 
 			wrisk = rf_display_width(risks[k]);
 	}
 	for (size_t k = 0; timeline && k < n; k++) {
-		char *s = slug_of(h->v[idx[k]].path);
+		char *s = rf_notefile_slug(h->v[idx[k]].path);
 		size_t w = rf_display_width(s);
 		if (w > wprog)
 			wprog = w;
@@ -180,7 +170,7 @@ static int print_people(struct ctx *c, const struct rf_history *h, const size_t 
 		else
 			fprintf(out, "%s  ", head);
 		if (timeline) {
-			char *s = slug_of(e->path);
+			char *s = rf_notefile_slug(e->path);
 			fprintf(out, "%s%*s  ", s, (int)(wprog - rf_display_width(s)), "");
 			free(s);
 		}
@@ -217,7 +207,7 @@ static int print_machine(struct ctx *c, const struct rf_history *h, const size_t
 		char id[GIT_OID_HEXSZ + 1], date[40];
 		git_oid_tostr(id, sizeof(id), &e->commit);
 		format_date(e, 1, date, sizeof(date));
-		char *prog = slug_of(e->path);
+		char *prog = rf_notefile_slug(e->path);
 		const char *rb = c->risk[k][0], *ra = c->risk[k][1];
 		const char *row[10] = { e->worktree ? NULL : id, e->worktree ? NULL : date, prog,
 					strchr("-?", *rb) ? NULL : rb, strchr("-?", *ra) ? NULL : ra,
@@ -280,7 +270,7 @@ static int run(struct ctx *c)
 	if (c->o.program) {
 		if (rf_notesdir_resolve(&c->nd, c->o.program, &slug) < 0)
 			goto out;
-		file = rf_xasprintf("%s.ini", slug);
+		file = rf_notefile_name(slug);
 	}
 	if (c->o.patch) {
 		char *tpath = rf_share_path("program.ini");
@@ -291,7 +281,7 @@ static int run(struct ctx *c)
 		free(tpath);
 		c->have_t = 1;
 	}
-	if (rf_history_worktree(&c->st, &c->nd, file, &h, &head_path) < 0 ||
+	if (rf_worktree_changes(&c->st, &c->nd, file, &h, &head_path) < 0 ||
 	    rf_history_walk(&c->st, file ? head_path : NULL, &h) < 0)
 		goto out;
 

@@ -7,6 +7,7 @@
 #include "edit.h"
 #include "editor.h"
 #include "init.h"
+#include "notefile.h"
 #include "record.h"
 #include "session.h"
 #include "slug.h"
@@ -85,7 +86,7 @@ static int create_note(struct rf_session *s, const struct opts *o, const char *n
 		goto out;
 	if (stat(s->dir, &sb) < 0 && rf_init_notes(s->dir, &created) < 0)
 		goto out;
-	file = rf_xasprintf("%s.ini", slug);
+	file = rf_notefile_name(slug);
 	if (rf_session_open(s, RF_SESSION_WRITE) < 0 || rf_notesdir_read(&s->nd, file, &text, &missing) < 0)
 		goto out;
 	if (!missing) {

@@ -58,23 +58,22 @@ int main(int argc, char **argv)
 
 	struct rf_session s;
 	struct rf_buf words = RF_BUF_INIT, next = RF_BUF_INIT;
-	struct rf_note note = { 0 };
+	struct rf_revnote rn = { 0 };
 	struct rf_when now;
-	char *file = NULL, *key = NULL;
+	char *key = NULL;
 	int status = RF_FAIL, committed;
 	rf_session_init(&s, cli.dir);
 	if (read_words(cli.operands + 1, cli.noperands - 1, &words) < 0 || rf_date_now(&now) < 0 ||
-	    rf_session_open(&s, RF_SESSION_WRITE) < 0 || rf_session_note(&s, cli.operands[0], &file, &note) < 0 ||
-	    !(key = rf_quote_key(&note, &now, who)))
+	    rf_session_open(&s, RF_SESSION_WRITE) < 0 || rf_session_note(&s, cli.operands[0], &rn) < 0 ||
+	    !(key = rf_quote_key(&rn.note, &now, who)))
 		goto out;
-	if (rf_edit_set(file, note.text, note.len, "quotes", key, words.buf, &next) == 0 &&
-	    rf_record_text(&s.st, &s.nd, "quote", file, next.buf, next.len, 0, &committed) == 0)
+	if (rf_edit_set(rn.file, rn.note.text, rn.note.len, "quotes", key, words.buf, &next) == 0 &&
+	    rf_record_text(&s.st, &s.nd, "quote", rn.file, next.buf, next.len, 0, &committed) == 0)
 		status = RF_OK;
 out:
-	rf_note_free(&note);
+	rf_revnote_free(&rn);
 	rf_buf_free(&words);
 	rf_buf_free(&next);
 	free(key);
-	free(file);
 	return rf_session_finish(&s, status);
 }

@@ -31,21 +31,19 @@ int main(int argc, char **argv)
 		return cli.status;
 
 	struct rf_session s;
-	struct rf_note note;
+	struct rf_revnote rn = { 0 };
 	struct rf_buf text = RF_BUF_INIT;
-	char *file = NULL;
 	int status = RF_FAIL, committed;
 	rf_session_init(&s, cli.dir);
 	if (rf_session_open(&s, RF_SESSION_WRITE | RF_SESSION_TEMPLATE) < 0 ||
-	    rf_session_note(&s, cli.operands[0], &file, &note) < 0)
+	    rf_session_note(&s, cli.operands[0], &rn) < 0)
 		goto out;
-	rf_buf_add(&text, note.text, note.len);
-	rf_note_free(&note);
-	if (rf_edit_assign(file, &text, cli.operands + 1, (size_t)cli.noperands - 1, force ? NULL : &s.t) == 0 &&
-	    rf_record_text(&s.st, &s.nd, "set", file, text.buf, text.len, 0, &committed) == 0)
+	rf_buf_add(&text, rn.note.text, rn.note.len);
+	if (rf_edit_assign(rn.file, &text, cli.operands + 1, (size_t)cli.noperands - 1, force ? NULL : &s.t) == 0 &&
+	    rf_record_text(&s.st, &s.nd, "set", rn.file, text.buf, text.len, 0, &committed) == 0)
 		status = RF_OK;
 out:
 	rf_buf_free(&text);
-	free(file);
+	rf_revnote_free(&rn);
 	return rf_session_finish(&s, status);
 }

@@ -1,11 +1,13 @@
 /* history.h: which commits changed a note, in one pass over git history.
  *
- * As PITFALLS.md advises (libgit2 has no Bloom filters), no pathspec diff
- * per commit: each commit's root tree is loaded once, the note's tree-entry
- * id is compared with the parents', a commit whose root tree equals its
- * parent's is passed without looking inside, and the timeline of every note
- * comes from the same single pass.  Every commit reachable from HEAD is
- * visited (both sides of a merge), like `git log -- FILE`. */
+ * libgit2 has no changed-path Bloom filters, so a pathspec diff per commit
+ * would be slow: instead each commit's root tree is loaded once
+ * (treecache.h), the note's tree-entry id is compared with the parents', a
+ * commit whose root tree equals its parent's is passed without looking
+ * inside, and the timeline of every note comes from the same single pass.
+ * Every commit reachable from HEAD is visited (both sides of a merge), like
+ * `git log -- FILE`.  Renames are found as git finds them (rename.h); the
+ * uncommitted changes come from worktree.h, a side's text from revnote.h. */
 #ifndef RF_HISTORY_H
 #define RF_HISTORY_H
 
@@ -14,7 +16,6 @@
 
 #include <git2.h>
 
-#include "notesdir.h"
 #include "store.h"
 
 /* One change to one note. */
@@ -38,14 +39,6 @@ struct rf_history {
 	size_t n, cap;
 };
 
-/* The uncommitted change of path (a top-level file name), or of every note
- * when path is NULL, against HEAD; nothing is written (not even the index).
- * A file missing under its HEAD name with a new name holding the same or
- * similar content is a rename.  For one path, *head_path (caller frees) is
- * the name to follow from HEAD on; may be NULL for the timeline. */
-int rf_history_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *path,
-			struct rf_history *out, char **head_path);
-
 /* Append the commits reachable from HEAD that changed path, following it
  * back through renames, or (path NULL) every note's changes; newest first
  * (commit time, parents after children).  A merge is listed only where the
@@ -54,23 +47,16 @@ int rf_history_worktree(struct rf_store *st, const struct rf_notesdir *nd, const
  * unborn HEAD gives nothing. */
 int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *out);
 
-/* The text of an entry's old side (new_side 0) or new side (1): a blob, or
- * the work-tree file.  *missing is set when that side has no note. */
-int rf_history_text(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_history_entry *e,
-		    int new_side, struct rf_buf *out, int *missing);
-
+/* Append an entry: path (copied) changed from old_path (copied) with
+ * old_blob, to new_blob.  old_path NULL: created (old_blob unread);
+ * new_blob NULL: deleted.  The commit fields are left zero for the caller
+ * to fill.  The entry is lent until the next append. */
+struct rf_history_entry *rf_history_add(struct rf_history *h, const char *path, const char *old_path,
+				       const git_oid *old_blob, const git_oid *new_blob);
 void rf_history_free(struct rf_history *h);
 
 /* The name the note called path at HEAD had in commit at, following renames
  * back (path itself when it never was renamed).  Caller frees *name. */
 int rf_history_name_at(struct rf_store *st, const char *path, const git_commit *at, char **name);
-
-/* 1 when a top-level file name is a program note: NAME.ini, but not
- * profile.ini or rules.ini. */
-int rf_history_is_note(const char *name);
-
-/* How alike two texts are, 0-100: the share of lines they have in common
- * (as git's rename detection, where 50 is the threshold). */
-int rf_history_similarity(const char *a, size_t alen, const char *b, size_t blen);
 
 #endif

@@ -54,19 +54,19 @@ int rf_note_parse(struct rf_note *out, const char *label, const char *text, size
 	out->text[len] = '\0';
 	out->len = len;
 	rf_ini_scan(out->text, len, &out->ini);
-	const struct rf_line *bad = rf_ini_first_error(&out->ini);
-	if (bad) {
-		if (report)
-			rf_error("%s:%u: %s", label, bad->lineno, bad->error);
-		return -1;
-	}
-	out->dict = rf_ini_load_buffer(out->text, len);
-	if (!out->dict) {
-		if (report)
-			rf_error("%s: iniparser cannot read this file", label);
-		return -1;
-	}
+	if (!rf_ini_first_error(&out->ini))
+		out->dict = rf_ini_load_buffer(out->text, len);
+	if (!out->dict)
+		return report ? rf_note_report(out) : -1;
 	return 0;
+}
+
+int rf_note_report(const struct rf_note *note)
+{
+	const struct rf_line *bad = rf_ini_first_error(&note->ini);
+	if (bad)
+		return rf_error("%s:%u: %s", note->label, bad->lineno, bad->error);
+	return rf_error("%s: iniparser cannot read this file", note->label);
 }
 
 void rf_note_free(struct rf_note *note)

@@ -22,6 +22,9 @@ struct rf_note {
  * the first error is printed as "LABEL:LINE: problem". */
 int rf_note_parse(struct rf_note *out, const char *label, const char *text, size_t len, int report);
 void rf_note_free(struct rf_note *note);
+/* Report why iniparser rejects a parsed note, as rf_note_parse does with
+ * report set ("LABEL:LINE: problem"); returns -1. */
+int rf_note_report(const struct rf_note *note);
 
 /* Value of "section.key" (or section and key apart) as iniparser reads it;
  * NULL when absent.  Lent by the note. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "note.h"
+#include "notefile.h"
 #include "slug.h"
 
 char *rf_notesdir_locate(const char *opt_dir)
@@ -94,8 +95,8 @@ int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs)
 	rewinddir(d);
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (n <= 4 || !rf_str_endswith(e->d_name, ".ini"))
+		char *slug = rf_notefile_valid_slug(e->d_name);
+		if (!slug)
 			continue;
 		/* Notes are files; a symbolic link is listed too, so that naming
 		 * it gets the clear refusal of rf_notesdir_read. */
@@ -103,10 +104,7 @@ int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs)
 		struct stat st;
 		if (type == DT_UNKNOWN && fstatat(nd->fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
 			type = S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_DIR;
-		if (type != DT_REG && type != DT_LNK)
-			continue;
-		char *slug = rf_xstrndup(e->d_name, n - 4);
-		if (rf_slug_valid(slug))
+		if (type == DT_REG || type == DT_LNK)
 			rf_strv_push(slugs, slug);
 		else
 			free(slug);
@@ -133,7 +131,7 @@ static int read_quietly(const struct rf_notesdir *nd, const char *name, struct r
  * up, so a refusal stays one line. */
 static char *program_name(const struct rf_notesdir *nd, const char *slug)
 {
-	char *file = rf_xasprintf("%s.ini", slug);
+	char *file = rf_notefile_name(slug);
 	struct rf_buf buf = RF_BUF_INIT;
 	char *name = NULL;
 	if (read_quietly(nd, file, &buf) == 0) {
@@ -172,14 +170,14 @@ int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **sl
 	if (rf_notesdir_list(nd, &all) < 0)
 		goto out;
 
-	char *base = rf_str_endswith(arg, ".ini") ? rf_xstrndup(arg, strlen(arg) - 4) : rf_xstrdup(arg);
+	char *base = rf_notefile_slug(arg);
 	if (rf_strv_contains(&all, base)) {
 		*slug = base;
 		r = 0;
 		goto out;
 	}
 	/* Named exactly but not listed: say what it is rather than "no such". */
-	char *file = rf_xasprintf("%s.ini", base);
+	char *file = rf_notefile_name(base);
 	struct stat st;
 	int valid = rf_slug_valid(base);
 	free(base);

@@ -22,8 +22,9 @@ int rf_notesdir_open(struct rf_notesdir *nd, const char *path);
 int rf_notesdir_create(struct rf_notesdir *nd, const char *path);
 void rf_notesdir_close(struct rf_notesdir *nd);
 
-/* The slugs of every note (NAME.ini at the top level but profile.ini and
- * rules.ini), sorted. */
+/* The slugs of every note rf can name (rf_notefile_valid_slug), sorted:
+ * regular files, and symbolic links so that naming one gets the refusal
+ * of rf_notesdir_read; never directories. */
 int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs);
 
 /* Resolve a program argument: slug, file name, exact [program] name

@@ -1,7 +1,11 @@
 #include "ranking.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "notefile.h"
+#include "revnote.h"
 
 const char *const rf_ranking_columns[RF_RANKING_NCOLS] = {
 	"rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "green", "status",
@@ -13,75 +17,61 @@ static char *field(const struct rf_note *note, const char *section, const char *
 	return rf_xstrdup(v ? v : "");
 }
 
-static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer *s, const char *slug,
-		    const char *label, const struct rf_buf *text)
+/* Score one version of a note under the name it had there. */
+static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer *s, const struct rf_revnote *rn)
 {
-	struct rf_note note;
-	if (rf_note_parse(&note, label, text->buf, text->len, 1) < 0) {
-		rf_note_free(&note);
-		return -1;
-	}
+	if (rn->broken)
+		return rf_note_report(&rn->note);
 	if (out->n == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
 		out->v = rf_xrealloc(out->v, *cap * sizeof(*out->v));
 	}
 	struct rf_ranked *r = &out->v[out->n++];
-	r->slug = rf_xstrdup(slug);
-	r->track = field(&note, "program", "track");
-	r->status = field(&note, "program", "status");
-	r->rank = field(&note, "program", "rank");
-	rf_score_note(s, &note, &r->score);
-	rf_note_free(&note);
+	r->slug = rf_notefile_slug(rn->file);
+	r->track = field(&rn->note, "program", "track");
+	r->status = field(&rn->note, "program", "status");
+	r->rank = field(&rn->note, "program", "rank");
+	rf_score_note(s, &rn->note, &r->score);
+	return 0;
+}
+
+/* The notes to score: the slugs given, else every note there. */
+static int files_to_score(const struct rf_notesdir *nd, struct rf_store *st, const git_commit *commit,
+			  const struct rf_strv *slugs, struct rf_strv *files)
+{
+	struct rf_strv all = RF_STRV_INIT;
+	if (commit && !slugs->n)
+		return rf_store_files(st, commit, rf_notefile_is_note, files);
+	if (!slugs->n && rf_notesdir_list(nd, &all) < 0)
+		return -1;
+	const struct rf_strv *from = slugs->n ? slugs : &all;
+	for (size_t i = 0; i < from->n; i++)
+		rf_strv_push(files, rf_notefile_name(from->v[i]));
+	rf_strv_free(&all);
 	return 0;
 }
 
 int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs)
 {
-	struct rf_strv all = RF_STRV_INIT;
-	struct rf_buf text = RF_BUF_INIT;
+	struct rf_strv files = RF_STRV_INIT;
 	size_t cap = 0;
-	int r = 0;
 	memset(out, 0, sizeof(*out));
-	if (slugs->n) {
-		for (size_t i = 0; i < slugs->n; i++)
-			rf_strv_push(&all, rf_xstrdup(slugs->v[i]));
-	} else if (commit) {
-		struct rf_strv files = RF_STRV_INIT;
-		r = rf_store_paths(st, commit, &files);
-		for (size_t i = 0; r == 0 && i < files.n; i++) {
-			char *slug = rf_xstrndup(files.v[i], strlen(files.v[i]) - 4);
-			if (strcmp(slug, "profile") && strcmp(slug, "rules"))
-				rf_strv_push(&all, slug);
-			else
-				free(slug);
+	int r = files_to_score(nd, st, commit, slugs, &files);
+	for (size_t i = 0; r == 0 && i < files.n; i++) {
+		struct rf_revnote rn;
+		r = commit ? rf_revnote_at(&rn, st, commit, files.v[i]) : rf_revnote_worktree(&rn, nd, files.v[i]);
+		if (r == 0 && rn.missing && commit) {
+			r = rf_error("%s: no such note at %s", files.v[i], rn.where);
+		} else if (r == 0 && rn.missing) {
+			errno = ENOENT;	/* gone since it was listed */
+			r = rf_error_errno("%s", files.v[i]);
 		}
-		rf_strv_free(&files);
-	} else {
-		r = rf_notesdir_list(nd, &all);
+		if (r == 0)
+			r = add_note(out, &cap, s, &rn);
+		rf_revnote_free(&rn);
 	}
-	for (size_t i = 0; r == 0 && i < all.n; i++) {
-		char *file = rf_xasprintf("%s.ini", all.v[i]);
-		int missing = 0;
-		if (commit) {
-			char id[8];
-			git_oid_tostr(id, sizeof(id), git_commit_id(commit));
-			char *label = rf_xasprintf("%s@%s", file, id);
-			r = rf_store_read(st, commit, file, &text, &missing);
-			if (r == 0 && missing)
-				r = rf_error("%s: no such note at %s", file, id);
-			if (r == 0)
-				r = add_note(out, &cap, s, all.v[i], label, &text);
-			free(label);
-		} else {
-			r = rf_notesdir_read(nd, file, &text, NULL);
-			if (r == 0)
-				r = add_note(out, &cap, s, all.v[i], file, &text);
-		}
-		free(file);
-	}
-	rf_buf_free(&text);
-	rf_strv_free(&all);
+	rf_strv_free(&files);
 	if (r < 0)
 		rf_ranking_free(out);
 	return r;

@@ -24,9 +24,10 @@ extern const char *const rf_ranking_columns[];
 enum { RF_RANKING_NCOLS = 10 };
 
 /* Score the notes named by slugs (all notes when slugs is empty) from the
- * work tree, or from commit when it is not NULL (st must be open then).
- * A note that does not parse is reported as "FILE:LINE: problem" and -1
- * is returned. */
+ * work tree, or as they were at commit when it is not NULL (st must be
+ * open then): a note renamed since is found, and listed, under the name it
+ * had at commit.  A note that does not parse is reported as
+ * "FILE:LINE: problem" and -1 is returned. */
 int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs);
 void rf_ranking_free(struct rf_ranking *r);

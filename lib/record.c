@@ -3,16 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notefile.h"
+#include "revnote.h"
+
 static void item_free(struct rf_record_item *it)
 {
 	free(it->file);
 	free(it->name);
 	rf_changes_free(&it->changes);
-}
-
-static char *slug_of(const char *file)
-{
-	return rf_str_endswith(file, ".ini") ? rf_xstrndup(file, strlen(file) - 4) : rf_xstrdup(file);
 }
 
 static void item_phrases(const struct rf_record_item *it, struct rf_strv *out)
@@ -42,7 +40,7 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	if (n == 1) {
 		struct rf_strv ph = RF_STRV_INIT;
 		item_phrases(&items[0], &ph);
-		char *slug = slug_of(items[0].file);
+		char *slug = rf_notefile_slug(items[0].file);
 		struct rf_buf subject = RF_BUF_INIT;
 		rf_buf_addf(&subject, "%s %s: ", verb, slug);
 		size_t prefix = subject.len;
@@ -66,7 +64,7 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	for (size_t k = 0; k < n; k++) {
 		struct rf_strv ph = RF_STRV_INIT;
 		item_phrases(&items[k], &ph);
-		char *slug = slug_of(items[k].file);
+		char *slug = rf_notefile_slug(items[k].file);
 		for (size_t i = 0; i < ph.n; i++)
 			rf_buf_addf(&msg, "%s: %s\n", slug, ph.v[i]);
 		free(slug);
@@ -75,24 +73,23 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	return rf_buf_detach(&msg);
 }
 
-/* Describe file going from its HEAD version to text (NULL: deleted). */
+/* Describe file going from its HEAD version to text (NULL: deleted);
+ * *same (if given) says whether HEAD has exactly that. */
 static int describe(struct rf_store *st, const char *file, const char *text, size_t len, int warn_broken,
-		    struct rf_record_item *it)
+		    struct rf_record_item *it, int *same)
 {
-	struct rf_buf old = RF_BUF_INIT;
-	int missing;
+	struct rf_revnote head;
 	memset(it, 0, sizeof(*it));
-	it->file = rf_xstrdup(file);
-	if (rf_store_read(st, NULL, file, &old, &missing) < 0) {
-		rf_buf_free(&old);
-		free(it->file);	/* callers free an item only when described */
-		it->file = NULL;
-		return -1;
+	if (rf_revnote_at(&head, st, NULL, file) < 0) {
+		rf_revnote_free(&head);
+		return -1;	/* callers free an item only when described */
 	}
-	struct rf_note a, b;
-	int have_a = !missing, have_b = text != NULL;
-	if (have_a)
-		rf_note_parse(&a, file, old.buf, old.len, 0);
+	it->file = rf_xstrdup(file);
+	struct rf_note b;
+	int have_a = !head.missing, have_b = text != NULL;
+	if (same)
+		*same = have_a == have_b &&
+			(!have_b || (head.note.len == len && (!len || !memcmp(head.note.text, text, len))));
 	if (have_b && rf_note_parse(&b, file, text, len, 0) < 0) {
 		const struct rf_line *bad = rf_ini_first_error(&b.ini);
 		it->broken_line = bad ? bad->lineno : 1;
@@ -102,7 +99,7 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 		rf_warn("%s:%u: %s (committed anyway; fix it and run rf-commit)", file, bad ? bad->lineno : 0,
 			bad ? bad->error : "iniparser cannot read this file");
 	}
-	rf_semdiff(have_a ? &a : NULL, have_b ? &b : NULL, &it->changes);
+	rf_semdiff(have_a ? &head.note : NULL, have_b ? &b : NULL, &it->changes);
 	it->created = !have_a && have_b;
 	it->deleted = have_a && !have_b;
 	if (it->created) {
@@ -110,11 +107,9 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 		if (l && *l->value)
 			it->name = rf_xstrdup(l->value);
 	}
-	if (have_a)
-		rf_note_free(&a);
 	if (have_b)
 		rf_note_free(&b);
-	rf_buf_free(&old);
+	rf_revnote_free(&head);
 	return 0;
 }
 
@@ -123,7 +118,7 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 {
 	struct rf_record_item it;
 	*committed = 0;
-	if (describe(st, file, text, len, 0, &it) < 0)
+	if (describe(st, file, text, len, 0, &it, NULL) < 0)
 		return -1;
 	char *msg = rf_record_message(verb, &it, 1);
 	int r = rf_notesdir_write(nd, file, text, len, create_only);
@@ -139,10 +134,41 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 	return r;
 }
 
+int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files)
+{
+	static const char *const settings[] = { RF_NOTEFILE_PROFILE, RF_NOTEFILE_RULES };
+	struct rf_strv slugs = RF_STRV_INIT;
+	if (rf_notesdir_list(nd, &slugs) < 0 || rf_store_files(st, NULL, rf_notefile_is_recorded, files) < 0) {
+		rf_strv_free(&slugs);
+		return -1;
+	}
+	for (size_t i = 0; i < slugs.n; i++) {
+		char *f = rf_notefile_name(slugs.v[i]);
+		if (rf_strv_contains(files, f))
+			free(f);
+		else
+			rf_strv_push(files, f);
+	}
+	rf_strv_free(&slugs);
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		/* An unreadable profile or rules (a symbolic link) is an error,
+		 * not something to leave out silently. */
+		struct rf_buf b = RF_BUF_INIT;
+		int missing, e = rf_notesdir_read(nd, settings[i], &b, &missing);
+		rf_buf_free(&b);
+		if (e < 0)
+			return -1;
+		if (!missing && !rf_strv_contains(files, settings[i]))
+			rf_strv_push(files, rf_xstrdup(settings[i]));
+	}
+	rf_strv_sort(files);
+	return 0;
+}
+
 int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *verb,
 		       const struct rf_strv *files, const char *msg, int *committed)
 {
-	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts)), head = RF_BUF_INIT;
+	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts));
 	struct rf_record_item *items = rf_xcalloc(files->n, sizeof(*items));
 	/* ch[0..n) changed since HEAD; ch[same..files->n) as HEAD has them. */
 	struct rf_store_change *ch = rf_xcalloc(files->n, sizeof(*ch));
@@ -150,18 +176,17 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 	int r = -1;
 	*committed = 0;
 	for (size_t i = 0; i < files->n; i++) {
-		int missing, head_missing;
-		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0 ||
-		    rf_store_read(st, NULL, files->v[i], &head, &head_missing) < 0)
+		int missing, unchanged;
+		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0)
 			goto out;
 		struct rf_store_change c = { files->v[i], missing ? NULL : texts[i].buf, texts[i].len };
-		if (missing ? head_missing
-			    : !head_missing && head.len == c.len && !memcmp(head.buf, c.data, c.len)) {
+		if (describe(st, files->v[i], c.data, c.len, 1, &items[n], &unchanged) < 0)
+			goto out;
+		if (unchanged) {
+			item_free(&items[n]);
 			ch[--same] = c;
 			continue;
 		}
-		if (describe(st, files->v[i], c.data, c.len, 1, &items[n]) < 0)
-			goto out;
 		ch[n++] = c;
 	}
 	r = 0;
@@ -177,7 +202,6 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 		rf_store_refresh_index(st, ch + same, files->n - same);
 	}
 out:
-	rf_buf_free(&head);
 	for (size_t i = 0; i < files->n; i++)
 		rf_buf_free(&texts[i]);
 	for (size_t i = 0; i < n; i++)

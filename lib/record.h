@@ -29,6 +29,11 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
 		   const char *text, size_t len, int create_only, int *committed);
 
+/* The files a plain rf-commit looks at: every note in the work tree or at
+ * HEAD (so that deleted ones are recorded too), and profile.ini and
+ * rules.ini when either has them; appended to files, sorted. */
+int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files);
+
 /* Commit the work-tree state of files (deleted files are removed) with msg,
  * or with a message made from their changes (verb "edit").  Notes that do
  * not parse are committed too, each with a warning: the user's words are

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "notefile.h"
 
 void rf_session_init(struct rf_session *s, const char *dir_opt)
 {
@@ -67,24 +68,17 @@ int rf_session_resolve(struct rf_session *s, char *const *args, int n, struct rf
 	return 0;
 }
 
-int rf_session_note(struct rf_session *s, const char *arg, char **file, struct rf_note *note)
+int rf_session_note(struct rf_session *s, const char *arg, struct rf_revnote *rn)
 {
-	struct rf_buf text = RF_BUF_INIT;
-	char *slug = NULL;
+	char *slug = NULL, *file = NULL;
 	int r = -1;
-	*file = NULL;
-	memset(note, 0, sizeof(*note));
+	memset(rn, 0, sizeof(*rn));
 	if (rf_notesdir_resolve(&s->nd, arg, &slug) < 0)
 		return -1;
-	*file = rf_xasprintf("%s.ini", slug);
-	if (rf_notesdir_read(&s->nd, *file, &text, NULL) == 0)
-		r = rf_note_parse(note, *file, text.buf, text.len, 1);
-	if (r < 0) {
-		rf_note_free(note);
-		free(*file);
-		*file = NULL;
-	}
-	rf_buf_free(&text);
+	file = rf_notefile_name(slug);
+	if (rf_revnote_worktree(rn, &s->nd, file) == 0)
+		r = rn->broken ? rf_note_report(&rn->note) : 0;
+	free(file);
 	free(slug);
 	return r;
 }

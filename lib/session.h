@@ -10,6 +10,7 @@
 
 #include "notesdir.h"
 #include "pager.h"
+#include "revnote.h"
 #include "score.h"
 #include "store.h"
 #include "template.h"
@@ -50,10 +51,10 @@ int rf_session_colour(const struct rf_session *s);
  * first that names no single note and returns -1. */
 int rf_session_resolve(struct rf_session *s, char *const *args, int n, struct rf_strv *slugs);
 
-/* The work-tree note of the program arg names: *file ("mercy.ini", caller
- * frees) and the note parsed (free with rf_note_free).  A note that does
- * not parse is reported as "FILE:LINE: problem" and -1 returned. */
-int rf_session_note(struct rf_session *s, const char *arg, char **file, struct rf_note *note);
+/* The work-tree note of the program arg names, read and parsed into rn
+ * (free with rf_revnote_free).  A note that does not parse is reported as
+ * "FILE:LINE: problem" and -1 returned. */
+int rf_session_note(struct rf_session *s, const char *arg, struct rf_revnote *rn);
 
 /* Close the pager, then everything opened, then stdout; a failure of the
  * pager or of a write turns status into RF_FAIL.  Returns the exit status. */

@@ -238,8 +238,7 @@ void rf_store_close(struct rf_store *st)
 	}
 }
 
-/* HEAD's commit, or NULL (and 0) when the branch is unborn. */
-static int head_commit(struct rf_store *st, git_commit **out)
+int rf_store_head_commit(struct rf_store *st, git_commit **out)
 {
 	git_reference *head = NULL;
 	*out = NULL;
@@ -253,17 +252,39 @@ static int head_commit(struct rf_store *st, git_commit **out)
 	return e < 0 ? rf_git_error("HEAD") : 0;
 }
 
+int rf_store_head_tree(struct rf_store *st, git_tree **out)
+{
+	git_commit *c = NULL;
+	*out = NULL;
+	if (rf_store_head_commit(st, &c) < 0)
+		return -1;
+	int e = c ? git_commit_tree(out, c) : 0;
+	git_commit_free(c);
+	return e < 0 ? rf_git_error("HEAD") : 0;
+}
+
+int rf_store_blob(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out)
+{
+	git_blob *b;
+	if (git_blob_lookup(&b, st->repo, id) < 0)
+		return rf_git_error(what);
+	rf_buf_reset(out);
+	/* Blob content is not NUL-terminated: copy by size. */
+	rf_buf_add(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	git_blob_free(b);
+	return 0;
+}
+
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
 		  int *missing)
 {
 	git_commit *head = NULL;
 	git_tree *tree = NULL;
 	git_tree_entry *entry = NULL;
-	git_blob *blob = NULL;
 	int r = -1;
 	*missing = 0;
 	if (!commit) {
-		if (head_commit(st, &head) < 0)
+		if (rf_store_head_commit(st, &head) < 0)
 			return -1;
 		if (!head) {
 			*missing = 1;
@@ -285,16 +306,8 @@ int rf_store_read(struct rf_store *st, const git_commit *commit, const char *pat
 		rf_error("%s: not a file in the commit", path);
 		goto out;
 	}
-	if (git_blob_lookup(&blob, st->repo, git_tree_entry_id(entry)) < 0) {
-		rf_git_error(path);
-		goto out;
-	}
-	rf_buf_reset(out);
-	/* Blob content is not NUL-terminated: copy by size. */
-	rf_buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
-	r = 0;
+	r = rf_store_blob(st, git_tree_entry_id(entry), path, out);
 out:
-	git_blob_free(blob);
 	git_tree_entry_free(entry);
 	git_tree_free(tree);
 	git_commit_free(head);
@@ -442,7 +455,7 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 		int e = 0;
 		again = 0;
 
-		if (head_commit(st, &parent) < 0)
+		if (rf_store_head_commit(st, &parent) < 0)
 			goto done;
 		if (parent && git_commit_tree(&base, parent) < 0) {
 			rf_git_error("HEAD tree");
@@ -500,34 +513,23 @@ done:
 	return r;
 }
 
-int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv *paths)
+int rf_store_files(struct rf_store *st, const git_commit *commit, int (*keep)(const char *name),
+		   struct rf_strv *files)
 {
-	git_commit *head = NULL;
 	git_tree *tree = NULL;
 	if (!commit) {
-		if (head_commit(st, &head) < 0)
+		if (rf_store_head_tree(st, &tree) < 0)
 			return -1;
-		if (!head)
-			return 0;
-		commit = head;
-	}
-	if (git_commit_tree(&tree, commit) < 0) {
-		git_commit_free(head);
+	} else if (git_commit_tree(&tree, commit) < 0) {
 		return rf_git_error("tree");
 	}
-	for (size_t i = 0; i < git_tree_entrycount(tree); i++) {
+	for (size_t i = 0; tree && i < git_tree_entrycount(tree); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		const char *name = git_tree_entry_name(e);
-		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && rf_str_endswith(name, ".ini"))
-			rf_strv_push(paths, rf_xstrdup(name));
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && keep(name))
+			rf_strv_push(files, rf_xstrdup(name));
 	}
-	rf_strv_sort(paths);
+	rf_strv_sort(files);
 	git_tree_free(tree);
-	git_commit_free(head);
 	return 0;
-}
-
-int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths)
-{
-	return rf_store_paths(st, NULL, paths);
 }

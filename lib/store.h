@@ -34,6 +34,17 @@ void rf_store_close(struct rf_store *st);
 /* Report the last libgit2 error as "what: message"; returns -1. */
 int rf_git_error(const char *what);
 
+/* HEAD's commit, or NULL (and 0) when the branch is unborn.  Caller frees
+ * *out with git_commit_free. */
+int rf_store_head_commit(struct rf_store *st, git_commit **out);
+/* HEAD's root tree, or NULL (and 0) when unborn.  Caller frees *out with
+ * git_tree_free. */
+int rf_store_head_tree(struct rf_store *st, git_tree **out);
+
+/* The bytes of blob id into out (replacing them); reports "what: reason"
+ * when it cannot be read. */
+int rf_store_blob(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out);
+
 /* Read path (top level) at commit, or at HEAD when commit is NULL.
  * *missing is set instead of an error when absent or HEAD is unborn. */
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
@@ -58,10 +69,11 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, 
  * as the commit it follows stands. */
 void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *changes, size_t n);
 
-/* Top-level *.ini paths in HEAD's tree, sorted (empty when unborn). */
-int rf_store_head_paths(struct rf_store *st, struct rf_strv *paths);
-/* The same at commit (NULL: HEAD). */
-int rf_store_paths(struct rf_store *st, const git_commit *commit, struct rf_strv *paths);
+/* Append the names of the top-level files in commit's tree, or HEAD's when
+ * commit is NULL (none when unborn), that keep accepts (rf_notefile_is_note
+ * for the notes), sorted. */
+int rf_store_files(struct rf_store *st, const git_commit *commit, int (*keep)(const char *name),
+		   struct rf_strv *files);
 
 /* Author or committer signature: GIT_AUTHOR_NAME/EMAIL/DATE (or
  * GIT_COMMITTER_*), else user.name/user.email from git config, else the

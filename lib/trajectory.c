@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "revnote.h"
 #include "score.h"
 
 #define BUCKETS 1024
@@ -49,18 +50,14 @@ void rf_trajectory_free(struct rf_trajectory *t)
 	free(t);
 }
 
-int rf_trajectory_text_risk(struct rf_trajectory *t, const char *label, const char *text, size_t len, char buf[32],
-			    double *value)
+int rf_trajectory_note_risk(struct rf_trajectory *t, const struct rf_note *note, char buf[32], double *value)
 {
-	struct rf_note note;
 	double v;
-	if (!text) {
+	if (!note) {
 		strcpy(buf, "-");
 		return 0;
 	}
-	int ok = rf_note_parse(&note, label, text, len, 0) == 0 && rf_scorer_risk(t->scorer, &note, &v) == 0;
-	rf_note_free(&note);
-	if (!ok) {
+	if (rf_scorer_risk(t->scorer, note, &v) < 0) {
 		strcpy(buf, "?");
 		return 0;
 	}
@@ -91,16 +88,14 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 				return s->have;
 			}
 	}
-	struct rf_buf text = RF_BUF_INIT;
-	int missing;
-	if (rf_history_text(t->st, t->nd, e, new_side, &text, &missing) < 0) {
-		rf_buf_free(&text);
+	struct rf_revnote rn;
+	if (rf_revnote_entry(&rn, t->st, t->nd, e, new_side) < 0) {
+		rf_revnote_free(&rn);
 		return -1;
 	}
 	double v = 0;
-	int have = rf_trajectory_text_risk(t, new_side ? e->path : e->old_path, missing ? NULL : text.buf, text.len,
-					   buf, &v);
-	rf_buf_free(&text);
+	int have = rf_trajectory_note_risk(t, rn.missing ? NULL : &rn.note, buf, &v);
+	rf_revnote_free(&rn);
 	if (slot) {
 		struct scored *s = rf_xcalloc(1, sizeof(*s));
 		git_oid_cpy(&s->blob, id);

@@ -1,12 +1,14 @@
 /* trajectory.h: a note's risk version by version, for rf-log and rf-diff.
- * Today's rules and profile score every version (SPEC §3), so a trajectory
- * compares like with like; each blob is scored once. */
+ * Today's rules and profile score every version, so a trajectory compares
+ * like with like (the rules' own history is in git too); each blob is
+ * scored once. */
 #ifndef RF_TRAJECTORY_H
 #define RF_TRAJECTORY_H
 
 #include <stddef.h>
 
 #include "history.h"
+#include "note.h"
 #include "notesdir.h"
 #include "store.h"
 
@@ -24,9 +26,8 @@ void rf_trajectory_free(struct rf_trajectory *t);
 int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e, int new_side, char buf[32],
 		       double *value);
 
-/* Risk of a note's text (NULL: no note), as above. */
-int rf_trajectory_text_risk(struct rf_trajectory *t, const char *label, const char *text, size_t len, char buf[32],
-			    double *value);
+/* Risk of a parsed note (NULL: no note), as above. */
+int rf_trajectory_note_risk(struct rf_trajectory *t, const struct rf_note *note, char buf[32], double *value);
 
 /* v[0..n) as a sparkline, one of ▁▂▃▄▅▆▇█ per value, lowest to highest;
  * all equal gives ▄s.  Caller frees. */

@@ -239,3 +239,34 @@ make_season() {
 	assert_success
 	assert_line --index 0 --partial "usage: rf-score"
 }
+
+@test "rf-score --at a revision before a git mv scores the note as it was then, under its old name" {
+	rf-init >/dev/null
+	printf '[defaults]\nunknown = 0\n[culture]\nstaff_tone = hostile:12, respectful:0\n[tiers]\ncalm = 0\nworried = 10\n' \
+		>"$RF_DIR/rules.ini"
+	rf-new -s culture.staff_tone=hostile "A" >/dev/null
+	before=$(git -C "$RF_DIR" rev-parse --short=7 HEAD)
+	git -C "$RF_DIR" mv a.ini b.ini
+	git -C "$RF_DIR" commit -q -m "rename a to b"
+	rf-set b culture.staff_tone=respectful >/dev/null
+	header=$'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tgreen\tstatus'
+	run --separate-stderr rf-score --format tsv b
+	assert_success
+	assert_output "$header"$'\n\tb\t\t0\tcalm\t\t\t0\t0\tresearching'
+	run --separate-stderr rf-score --at "$before" --format tsv b
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "$header"$'\n\ta\t\t12\tworried\t\tculture\t0\t0\tresearching'
+	run --separate-stderr rf-score --at "$before" --format json b
+	assert_success
+	assert_output '[
+ {"rank": null, "program": "a", "track": "", "risk": 12, "tier": "worried", "marks": "", "flagged": "culture", "unknowns": 0, "green": 0, "status": "researching"}
+]'
+	run --separate-stderr rf-score --at "$before" --explain b --format tsv
+	assert_success
+	assert_line $'culture\tculture.staff_tone\thostile\thostile:12\t12\t1\t12'
+	# every note at that revision: the one note, by the name it had
+	run --separate-stderr rf-score --at "$before" --format tsv
+	assert_success
+	assert_output "$header"$'\n\ta\t\t12\tworried\t\tculture\t0\t0\tresearching'
+}

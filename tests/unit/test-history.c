@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include "history.h"
+#include "rename.h"
+#include "revnote.h"
 #include "unit.h"
+#include "worktree.h"
 
 struct repo {
 	char dir[64];
@@ -64,10 +67,7 @@ static void repo_close(struct repo *rp)
 {
 	git_repository_free(rp->r);
 	git_libgit2_shutdown();
-	char *cmd = rf_xasprintf("rm -rf '%s'", rp->dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(rp->dir);
 }
 
 /* The walk as "subject path<-old_path" lines ("+" created, "x" deleted). */
@@ -191,13 +191,13 @@ static void merges(struct unit *u)
 	rf_history_walk(&st, "a.ini", &h);
 	CHECK(u, h.n == 5);
 	if (h.n == 5) {
-		struct rf_buf t = RF_BUF_INIT;
-		int missing;
-		rf_history_text(&st, NULL, &h.v[0], 0, &t, &missing);
-		CHECK_STR(u, t.buf, A2);
-		rf_history_text(&st, NULL, &h.v[0], 1, &t, &missing);
-		CHECK_STR(u, t.buf, A2z);
-		rf_buf_free(&t);
+		struct rf_revnote rn;
+		rf_revnote_entry(&rn, &st, NULL, &h.v[0], 0);
+		CHECK_STR(u, rn.note.text, A2);
+		rf_revnote_free(&rn);
+		rf_revnote_entry(&rn, &st, NULL, &h.v[0], 1);
+		CHECK_STR(u, rn.note.text, A2z);
+		rf_revnote_free(&rn);
 	}
 	rf_history_free(&h);
 	rf_store_close(&st);
@@ -224,19 +224,19 @@ static void worktree(struct unit *u)
 	struct rf_history h = { NULL, 0, 0 };
 	char *head = NULL;
 	rf_store_open(&st, rp.dir, RF_STORE_READ);
-	CHECK(u, rf_history_worktree(&st, &nd, NULL, &h, NULL) == 0);
+	CHECK(u, rf_worktree_changes(&st, &nd, NULL, &h, NULL) == 0);
 	struct rf_buf out = RF_BUF_INIT;
 	for (size_t i = 0; i < h.n; i++)
 		rf_buf_addf(&out, "%s<-%s %d;", h.v[i].path, h.v[i].old_path ? h.v[i].old_path : "-", h.v[i].has_new);
 	CHECK_STR(u, out.buf, "a.ini<-a.ini 1;e.ini<-b.ini 1;f.ini<-- 1;c.ini<-c.ini 0;");
 	rf_buf_free(&out);
 	rf_history_free(&h);
-	CHECK(u, rf_history_worktree(&st, &nd, "e.ini", &h, &head) == 0);
+	CHECK(u, rf_worktree_changes(&st, &nd, "e.ini", &h, &head) == 0);
 	CHECK(u, h.n == 1 && h.v[0].worktree && !strcmp(h.v[0].old_path, "b.ini"));
 	CHECK_STR(u, head, "b.ini");
 	free(head);
 	rf_history_free(&h);
-	CHECK(u, rf_history_worktree(&st, &nd, "b.ini", &h, &head) == 0);
+	CHECK(u, rf_worktree_changes(&st, &nd, "b.ini", &h, &head) == 0);
 	CHECK(u, h.n == 1 && !h.v[0].has_new);
 	free(head);
 	rf_history_free(&h);
@@ -275,10 +275,41 @@ static void long_history(struct unit *u)
 
 static void similarity(struct unit *u)
 {
-	CHECK(u, rf_history_similarity("a\nb\n", 4, "a\nb\n", 4) == 100);
-	CHECK(u, rf_history_similarity("a\nb\nc\nd\n", 8, "a\nb\nc\nx\n", 8) == 75);
-	CHECK(u, rf_history_similarity("a\n", 2, "b\n", 2) == 0);
-	CHECK(u, rf_history_is_note("x.ini") && !rf_history_is_note("profile.ini") && !rf_history_is_note(".ini"));
+	CHECK(u, rf_rename_similarity("a\nb\n", 4, "a\nb\n", 4) == 100);
+	CHECK(u, rf_rename_similarity("a\nb\nc\nd\n", 8, "a\nb\nc\nx\n", 8) == 75);
+	CHECK(u, rf_rename_similarity("a\n", 2, "b\n", 2) == 0);
+}
+
+/* Texts already at hand (have_text): no repository is read. */
+static struct rf_rename_cand *cand(struct rf_rename_cands *c, const char *name, const char *text, unsigned char id)
+{
+	git_oid oid;
+	memset(&oid, 0, sizeof(oid));
+	oid.id[0] = id;
+	struct rf_rename_cand *x = rf_rename_add(c, name, &oid);
+	rf_buf_adds(&x->text, text);
+	x->have_text = 1;
+	return x;
+}
+
+static void rename_source(struct unit *u)
+{
+	struct rf_rename_cands added = { NULL, 0 }, gone = { NULL, 0 };
+	cand(&gone, "far.ini", "a\nb\nc\nd\n", 1);
+	cand(&gone, "near.ini", "a\nb\nc\nx\n", 2);
+	cand(&gone, "same.ini", "q\n", 3);
+	/* The same blob wins over any similarity; a taken one is skipped. */
+	CHECK(u, rf_rename_source(NULL, cand(&added, "new.ini", "zzz\n", 3), &gone) == 2);
+	gone.v[2].taken = 1;
+	CHECK(u, rf_rename_source(NULL, &added.v[0], &gone) == -1);
+	/* The most similar, at least half the lines alike. */
+	CHECK(u, rf_rename_source(NULL, cand(&added, "b.ini", "a\nb\nc\ny\n", 4), &gone) == 0);
+	gone.v[0].taken = 1;
+	CHECK(u, rf_rename_source(NULL, &added.v[1], &gone) == 1);
+	gone.v[1].taken = 1;
+	CHECK(u, rf_rename_source(NULL, &added.v[1], &gone) == -1);
+	rf_rename_cands_free(&added);
+	rf_rename_cands_free(&gone);
 }
 
 int main(void)
@@ -290,5 +321,6 @@ int main(void)
 	RUN(&u, worktree);
 	RUN(&u, long_history);
 	RUN(&u, similarity);
+	RUN(&u, rename_source);
 	return UNIT_DONE(&u);
 }

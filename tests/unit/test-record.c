@@ -1,5 +1,7 @@
-/* Commit messages: what changed, per key, readable in `git log --oneline`. */
+/* Commit messages: what changed, per key, readable in `git log --oneline`;
+ * which files a plain rf-commit looks at. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "record.h"
 #include "unit.h"
@@ -126,9 +128,44 @@ static void several_notes(struct unit *u)
 		item_free(&it[i]);
 }
 
+/* HEAD has a, b, c, Upper (a note git added), the profile and a text file;
+ * since then c, Upper and the profile were deleted, d and rules added. */
+static void files_a_plain_commit_looks_at(struct unit *u)
+{
+	char dir[] = "/tmp/rf-test-record-XXXXXX";
+	int created;
+	if (!mkdtemp(dir) || rf_store_init(dir, &created) < 0)
+		abort();
+	struct rf_notesdir nd;
+	struct rf_store st;
+	CHECK(u, rf_notesdir_open(&nd, dir) == 0 && rf_store_open(&st, dir, RF_STORE_WRITE) == 0);
+	const struct rf_store_change head[] = { { "a.ini", "[x]\n", 4 }, { "b.ini", "[x]\n", 4 },
+						{ "c.ini", "[x]\n", 4 }, { "Upper.ini", "[x]\n", 4 },
+						{ "profile.ini", "[x]\n", 4 }, { "notes.txt", "x\n", 2 } };
+	for (size_t i = 0; i < 6; i++)
+		rf_notesdir_write(&nd, head[i].path, head[i].data, head[i].len, 0);
+	CHECK(u, rf_store_commit(&st, head, 6, "head", NULL) == 1);
+	rf_notesdir_write(&nd, "d.ini", "[x]\n", 4, 0);
+	rf_notesdir_write(&nd, "rules.ini", "[x]\n", 4, 0);
+	CHECK(u, unlinkat(nd.fd, "c.ini", 0) == 0 && unlinkat(nd.fd, "Upper.ini", 0) == 0 &&
+			 unlinkat(nd.fd, "profile.ini", 0) == 0);
+	struct rf_strv files = RF_STRV_INIT;
+	CHECK(u, rf_record_worktree_files(&st, &nd, &files) == 0);
+	struct rf_buf got = RF_BUF_INIT;
+	for (size_t i = 0; i < files.n; i++)
+		rf_buf_addf(&got, "%s ", files.v[i]);
+	CHECK_STR(u, got.buf, "Upper.ini a.ini b.ini c.ini d.ini profile.ini rules.ini ");
+	rf_buf_free(&got);
+	rf_strv_free(&files);
+	rf_store_close(&st);
+	rf_notesdir_close(&nd);
+	unit_remove_dir(dir);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
+	RUN(&u, files_a_plain_commit_looks_at);
 	RUN(&u, one_key);
 	RUN(&u, several_keys_fit_or_go_to_the_body);
 	RUN(&u, long_values_are_cut_in_the_phrase);

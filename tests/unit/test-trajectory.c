@@ -36,21 +36,23 @@ static void text_risk(struct unit *u)
 	CHECK(u, rf_trajectory_new(&t, NULL, &nd) == 0);
 	char buf[32];
 	double v = -1;
+	struct rf_note note;
 	const char *a = "[visa]\nh1b = no\n";
-	CHECK(u, rf_trajectory_text_risk(t, "a.ini", a, strlen(a), buf, &v) == 1);
+	rf_note_parse(&note, "a.ini", a, strlen(a), 0);
+	CHECK(u, rf_trajectory_note_risk(t, &note, buf, &v) == 1);
 	CHECK_STR(u, buf, "12");
 	CHECK(u, v == 12);
-	CHECK(u, rf_trajectory_text_risk(t, "a.ini", NULL, 0, buf, NULL) == 0);
+	rf_note_free(&note);
+	CHECK(u, rf_trajectory_note_risk(t, NULL, buf, NULL) == 0);
 	CHECK_STR(u, buf, "-");
 	const char *broken = "[visa]\nno equals sign\n";
-	CHECK(u, rf_trajectory_text_risk(t, "b.ini", broken, strlen(broken), buf, NULL) == 0);
+	rf_note_parse(&note, "b.ini", broken, strlen(broken), 0);
+	CHECK(u, rf_trajectory_note_risk(t, &note, buf, NULL) == 0);
 	CHECK_STR(u, buf, "?");
+	rf_note_free(&note);
 	rf_trajectory_free(t);
 	rf_notesdir_close(&nd);
-	char *cmd = rf_xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		abort();
-	free(cmd);
+	unit_remove_dir(dir);
 }
 
 int main(void)

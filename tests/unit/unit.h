@@ -4,6 +4,7 @@
 #define RF_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct unit {
@@ -38,6 +39,15 @@ struct unit {
 		if ((u)->bad)                                                                 \
 			(u)->failed++;                                                        \
 	} while (0)
+
+/* Remove a test's temporary directory (from mkdtemp) and all it holds. */
+static inline void unit_remove_dir(const char *dir)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		abort();
+}
 
 #define UNIT_DONE(u) (printf("1..%d\n", (u)->n), (u)->failed ? 1 : 0)
 

@@ -1,0 +1,49 @@
+/* rename.h: telling a renamed note from a deleted one and a new one, as
+ * git's rename detection does: the same blob, else the most similar note
+ * with at least half of its lines in common. */
+#ifndef RF_RENAME_H
+#define RF_RENAME_H
+
+#include <stddef.h>
+
+#include <git2.h>
+
+#include "store.h"
+#include "util.h"
+
+/* A note that appeared (added) or disappeared (gone) between two states. */
+struct rf_rename_cand {
+	const char *name;	/* lent by whoever filled the list */
+	git_oid id;
+	struct rf_buf text;	/* its content once read (owned) */
+	int have_text;		/* text is set: a work-tree file is not a blob yet */
+	int taken;		/* already matched with another note */
+};
+
+/* Candidates; owned, free with rf_rename_cands_free. */
+struct rf_rename_cands {
+	struct rf_rename_cand *v;
+	size_t n;
+};
+
+/* Append a candidate; name must outlive the list.  The candidate returned
+ * is lent until the next append. */
+struct rf_rename_cand *rf_rename_add(struct rf_rename_cands *c, const char *name, const git_oid *id);
+void rf_rename_cands_free(struct rf_rename_cands *c);
+
+/* Index in gone of the note that became added, among those not taken: the
+ * same blob, else the most similar at or above the threshold; -1 when
+ * none, -2 on error (reported). */
+long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct rf_rename_cands *gone);
+
+/* The name a note that appears as name (blob id) in tree t had in its
+ * parent tree p: *from (caller frees) and *from_id, or *from NULL when it
+ * is new. */
+int rf_rename_between(struct rf_store *st, const git_tree *t, const git_tree *p, const char *name,
+		      const git_oid *id, char **from, git_oid *from_id);
+
+/* How alike two texts are, 0-100: the share of lines they have in common
+ * (as git's rename detection, where 50 is the threshold). */
+int rf_rename_similarity(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

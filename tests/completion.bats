@@ -27,6 +27,29 @@ bash_complete() {
 		printf "%s\n" "${COMPREPLY[@]}" | sort' _ "$RF_SRC" "$1"
 }
 
+# rf-frob: a command this release does not have, with an --help in rf's
+# format, on PATH.
+make_frob() {
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	cat >"$BATS_TEST_TMPDIR/bin/rf-frob" <<'EOF'
+#!/bin/sh
+cat <<'HELP'
+usage: rf-frob [-C DIR] [-q] [-l LEVEL] [--format text|yaml] PROGRAM...
+
+Frob the programs.
+
+  -C DIR               notes directory (default $RF_DIR, else ~/rf)
+  -q, --quiet          say less
+  -l, --level LEVEL    how much
+      --format FMT     text (default) or yaml
+  -h, --help           show this help
+      --version        show the version
+HELP
+EOF
+	chmod +x "$BATS_TEST_TMPDIR/bin/rf-frob"
+	export PATH="$BATS_TEST_TMPDIR/bin:$PATH"
+}
+
 @test "bash: rf completes command names" {
 	run bash_complete "rf "
 	assert_success
@@ -83,29 +106,115 @@ bash_complete() {
 	run bash_complete "rf-new --"
 	assert_output $'--edit\n--force\n--help\n--set\n--template\n--version'
 	run bash_complete "rf quote -"
-	assert_line -- "-w"
-	assert_line -- "--who"
+	assert_output $'--help\n--version\n--who\n-C\n-h\n-w'
 	run bash_complete "rf-quote -w p"
 	assert_output "pd"
+	run bash_complete "rf -"
+	assert_output $'--help\n--version\n-C\n-h'
 }
 
-@test "bash: an option's argument depends on the command (-f: --force or --format)" {
-	run bash_complete "rf-score -f "
-	assert_output $'csv\njson\ntable\ntsv'
+@test "bash: which options take an argument comes from --help (a name in capitals after the option)" {
+	run bash_complete "rf-score --format "
+	assert_output $'csv\njson\ntext\ntsv'
 	run bash_complete "rf-ask --format t"
 	assert_output $'text\ntsv'
+	run bash_complete "rf-log --format "
+	assert_output $'json\ntext\ntsv'
+	# -f is --force, which takes none: the next word is the program.
 	run bash_complete "rf-set -f me"
 	assert_output $'mercy-general\nmetro-ir'
 	run bash_complete "rf-score --explain la"
 	assert_output "lakeside-dr-esir"
-	run bash_complete "rf-score -s ri"
+	run bash_complete "rf-score --sort ri"
 	assert_output "risk"
-	run bash_complete "rf-ask mercy-general me"
+	run bash_complete "rf-score --at HEAD"
+	assert_output $'HEAD\nHEAD~1\nHEAD~2'
+	run bash_complete "rf-new -s program.tr"
+	assert_output "program.track="
+	run bash_complete "rf-new --template $BATS_TEST_TMPDIR/oth"
+	assert_output "$BATS_TEST_TMPDIR/other"
+	# The argument of -m or -n is skipped: the word after it is a program.
+	run bash_complete "rf-commit -m 'fix' me"
 	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf-log -n 3 me"
+	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf-log -n "
+	assert_output ""
+}
+
+@test "bash: options are read as getopt reads them: clusters, --opt=ARG, unique prefixes, -CDIR" {
+	run bash_complete "rf-new -fs program.tr"
+	assert_output "program.track="
+	run bash_complete "rf-new -efs program.tr"
+	assert_output "program.track="
+	run bash_complete "rf-score --format=c"
+	assert_output "csv"
+	run bash_complete "rf-new --set=visa.h1b=c"
+	assert_output "case-by-case"
+	run bash_complete "rf-score --form"
+	assert_output "--format"
+	run bash_complete "rf-score --fo "
+	assert_output $'csv\njson\ntext\ntsv'
+	run bash_complete "rf-score --format=json me"
+	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf-edit -C$BATS_TEST_TMPDIR/other "
+	assert_output "zenith-university"
+	run bash_complete "rf -C $BATS_TEST_TMPDIR/other score -C $RF_DIR la"
+	assert_output "lakeside-dr-esir"
+}
+
+@test "bash: no options after the first operand, where they would be operands" {
+	run bash_complete "rf-quote mercy -"
+	assert_output ""
+	run bash_complete "rf-quote -w pd mercy --w"
+	assert_output ""
+	run bash_complete "rf-score mercy --"
+	assert_output ""
+	run bash_complete "rf-set mercy -"
+	assert_output ""
+	run bash_complete "rf-diff mercy -"
+	assert_output ""
+	# After the first operand, -w is text and takes no argument.
+	run bash_complete "rf-quote mercy -w res"
+	assert_output ""
+	run bash_complete "rf-quote mercy "
+	assert_output ""
 	run bash_complete "rf-log mercy-general "
 	assert_output ""
-	run bash_complete "rf-quote mercy -w res"
+	run bash_complete "rf-ask mercy-general me"
+	assert_output $'mercy-general\nmetro-ir'
+	# The words before the program are options.
+	run bash_complete "rf-quote -w res"
 	assert_output "resident"
+	run bash_complete "rf-quote -"
+	assert_line -- "-w"
+}
+
+@test "bash: -- ends the options" {
+	run bash_complete "rf-log -- "
+	assert_output $'lakeside-dr-esir\nmercy-general\nmetro-ir'
+	run bash_complete "rf-log -- -"
+	assert_output ""
+	run bash_complete "rf -- "
+	assert_line "set"
+}
+
+@test "bash: a new command and its options need no completion edit" {
+	make_frob
+	run bash_complete "rf fr"
+	assert_output "frob"
+	run bash_complete "rf-frob --"
+	assert_output $'--format\n--help\n--level\n--quiet\n--version'
+	run bash_complete "rf frob --format "
+	assert_output $'text\nyaml'
+	run bash_complete "rf-frob -l "
+	assert_output ""
+	run bash_complete "rf-frob -ql 2 me"
+	assert_output $'mercy-general\nmetro-ir'
+	run bash_complete "rf-frob mercy -"
+	assert_output ""
+	run bash -c 'source "$1/completions/rf.bash"; complete -p rf-frob' _ "$RF_SRC"
+	assert_output "complete -F _rf rf-frob"
 }
 
 @test "bash: revisions for rf-diff come from git" {
@@ -119,6 +228,11 @@ bash_complete() {
 	run bash_complete "rf-diff -x mercy "
 	assert_line "metro-ir"
 	refute_line "HEAD"
+	run bash_complete "rf-diff --cross mercy "
+	assert_line "metro-ir"
+	refute_line "HEAD"
+	run bash_complete "rf-diff --format tsv mercy "
+	assert_line "HEAD"
 }
 
 @test "bash: every rf command has the completion registered" {
@@ -128,21 +242,25 @@ bash_complete() {
 	done
 }
 
-@test "zsh: _rf loads through compinit and is bound to every command" {
+@test "zsh: _rf loads through compinit and is bound to every command, and to any rf-NAME" {
 	run zsh -f -c '
 		fpath=("$1/completions" $fpath)
 		autoload -Uz compinit && compinit -u -d "$2/zcompdump" || exit 1
 		for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff; do
 			print -r -- "$c=$_comps[$c]"
-		done' _ "$RF_SRC" "$BATS_TEST_TMPDIR"
+		done
+		print -r -- "rf-*=$_patcomps[rf-*]"' _ "$RF_SRC" "$BATS_TEST_TMPDIR"
 	assert_success
 	assert_line "rf=_rf"
 	assert_line "rf-set=_rf"
 	assert_line "rf-diff=_rf"
+	assert_line "rf-*=_rf"
 	[ -z "$(printf '%s\n' "$output" | grep -v '=_rf$')" ] || fail "$output"
 }
 
-# Run _rf in zsh with compadd and compset stubbed to print what would be offered.
+# Run _rf in zsh with compadd and compset stubbed to print what would be
+# offered (compset -P only for the patterns _rf uses: "*=", the longest
+# match, and "1 *=", the first).
 zsh_complete() {
 	zsh -f -c '
 		source "$1/completions/_rf" || exit 1
@@ -153,7 +271,11 @@ zsh_complete() {
 		}
 		compset() {
 			[[ $1 == -P && $PREFIX == *=* ]] || return 1
-			IPREFIX=${PREFIX%%=*}=; PREFIX=${PREFIX#*=}
+			if [[ $2 == 1 ]]; then
+				IPREFIX+=${PREFIX%%=*}= PREFIX=${PREFIX#*=}
+			else
+				IPREFIX+=${PREFIX%=*}= PREFIX=${PREFIX##*=}
+			fi
 		}
 		_files() { print -r -- "(files)"; }
 		words=( ${(z)2} ); [[ $2 == *" " ]] && words+=("")
@@ -172,10 +294,74 @@ zsh_complete() {
 	assert_output $'case-by-case\nno\nunknown\nvague\nyes'
 	run zsh_complete "rf-commit --"
 	assert_output $'--help\n--message\n--version'
-	run zsh_complete "rf-score -f "
-	assert_output $'csv\njson\ntable\ntsv'
+	run zsh_complete "rf -"
+	assert_output $'--help\n--version\n-C\n-h'
+	run zsh_complete "rf help s"
+	assert_output $'score\nset'
+}
+
+@test "zsh: which options take an argument comes from --help, read as getopt reads it" {
+	run zsh_complete "rf-score --format "
+	assert_output $'csv\njson\ntext\ntsv'
+	run zsh_complete "rf-ask --format t"
+	assert_output $'text\ntsv'
 	run zsh_complete "rf-set -f me"
 	assert_output $'mercy-general\nmetro-ir'
+	run zsh_complete "rf-score --sort ri"
+	assert_output "risk"
+	run zsh_complete "rf-score --explain la"
+	assert_output "lakeside-dr-esir"
+	run zsh_complete "rf-quote -w res"
+	assert_output "resident"
+	run zsh_complete "rf-new -t x"
+	assert_output "(files)"
+	run zsh_complete "rf-log -n 3 me"
+	assert_output $'mercy-general\nmetro-ir'
+	run zsh_complete "rf-new -fs program.tr"
+	assert_output "program.track"
+	run zsh_complete "rf-score --format=c"
+	assert_output "csv"
+	run zsh_complete "rf-new --set=visa.h1b=c"
+	assert_output "case-by-case"
+	run zsh_complete "rf-score --fo "
+	assert_output $'csv\njson\ntext\ntsv'
+	run zsh_complete "rf-edit -C$BATS_TEST_TMPDIR/other "
+	assert_output "zenith-university"
+	run zsh_complete "rf-diff --cross mercy m"
+	assert_output $'mercy-general\nmetro-ir'
+}
+
+@test "zsh: no options after the first operand; -- ends them" {
+	run zsh_complete "rf-quote mercy -"
+	assert_output ""
+	run zsh_complete "rf-quote mercy -w res"
+	assert_output ""
+	run zsh_complete "rf-score mercy --"
+	assert_output ""
+	run zsh_complete "rf-set mercy -"
+	assert_output ""
+	run zsh_complete "rf-quote -"
+	assert_line -- "-w"
+	run zsh_complete "rf-log -- -"
+	assert_output ""
+	run zsh_complete "rf-log -- me"
+	assert_output $'mercy-general\nmetro-ir'
+}
+
+@test "zsh: a new command and its options need no completion edit" {
+	make_frob
+	run zsh_complete "rf fr"
+	assert_output "frob"
+	run zsh_complete "rf-frob --"
+	assert_output $'--format\n--help\n--level\n--quiet\n--version'
+	run zsh_complete "rf frob --format "
+	assert_output $'text\nyaml'
+	run zsh_complete "rf-frob -l "
+	assert_output ""
+	run zsh_complete "rf-frob -ql 2 me"
+	assert_output $'mercy-general\nmetro-ir'
+	run zsh_complete "rf-frob mercy -"
+	assert_output ""
 }
 
 fish_complete() {
@@ -198,11 +384,72 @@ fish_complete() {
 	assert_output $'visa.h1b=case-by-case\nvisa.h1b=no\nvisa.h1b=unknown\nvisa.h1b=vague\nvisa.h1b=yes'
 	run fish_complete "rf-set --f"
 	assert_output "--force"
-	run fish_complete "rf-score -f "
-	assert_output $'csv\njson\ntable\ntsv'
 	run fish_complete "rf-set -f me"
 	assert_output $'mercy-general\nmetro-ir'
+	run fish_complete "rf help s"
+	assert_output $'score\nset'
 	run fish_complete "rf "
 	assert_line "score"
 	assert_line "init"
+}
+
+@test "fish: which options take an argument comes from --help, read as getopt reads it" {
+	run fish_complete "rf-score --format "
+	assert_output $'csv\njson\ntext\ntsv'
+	run fish_complete "rf-ask --format t"
+	assert_output $'text\ntsv'
+	run fish_complete "rf-score --sort ri"
+	assert_output "risk"
+	run fish_complete "rf-score --explain la"
+	assert_output "lakeside-dr-esir"
+	run fish_complete "rf-quote -w res"
+	assert_output "resident"
+	run fish_complete "rf-log -n 3 me"
+	assert_output $'mercy-general\nmetro-ir'
+	run fish_complete "rf-new -fs program.tr"
+	assert_output "program.track="
+	# fish replaces the whole word: the offers keep the option.
+	run fish_complete "rf-score --format=c"
+	assert_output "--format=csv"
+	run fish_complete "rf-new --set=visa.h1b=c"
+	assert_output "--set=visa.h1b=case-by-case"
+	run fish_complete "rf-score --fo "
+	assert_output $'csv\njson\ntext\ntsv'
+	run fish_complete "rf-edit -C$BATS_TEST_TMPDIR/other "
+	assert_output "zenith-university"
+	run fish_complete "rf-diff --cross mercy me"
+	assert_output $'mercy-general\nmetro-ir'
+}
+
+@test "fish: no options after the first operand; -- ends them" {
+	run fish_complete "rf-quote mercy -"
+	assert_output ""
+	run fish_complete "rf-quote mercy -w res"
+	assert_output ""
+	run fish_complete "rf-score mercy --"
+	assert_output ""
+	run fish_complete "rf-set mercy -"
+	assert_output ""
+	run fish_complete "rf-quote -"
+	assert_line -- "-w"
+	run fish_complete "rf-log -- -"
+	assert_output ""
+	run fish_complete "rf-log -- me"
+	assert_output $'mercy-general\nmetro-ir'
+}
+
+@test "fish: a new command and its options need no completion edit" {
+	make_frob
+	run fish_complete "rf fr"
+	assert_output "frob"
+	run fish_complete "rf-frob --"
+	assert_output $'--format\n--help\n--level\n--quiet\n--version'
+	run fish_complete "rf frob --format "
+	assert_output $'text\nyaml'
+	run fish_complete "rf-frob -l "
+	assert_output ""
+	run fish_complete "rf-frob -ql 2 me"
+	assert_output $'mercy-general\nmetro-ir'
+	run fish_complete "rf-frob mercy -"
+	assert_output ""
 }

@@ -28,7 +28,7 @@ static void list_commands(FILE *out)
 	fprintf(out, "\nCommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].what);
-	fprintf(out, "\n'rf help COMMAND' shows a command's manual; 'man rf' the overview.\n");
+	fprintf(out, "\n'rf help COMMAND' shows a command's manual; 'man 7 rf' the overview.\n");
 }
 
 static const struct rf_command command = {

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "semdiff.h"
+#include "template.h"
+
 #define ATTRIBUTE_LINE "*.ini diff=rf\n"
 
 char *rf_gitdiff_textconv(void)
@@ -124,4 +127,27 @@ out:
 	free(path);
 	free(dir);
 	return r;
+}
+
+/* git's textconv: the note at path as "section.key = value" lines. */
+int rf_gitdiff_print(const char *path, FILE *out)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	struct rf_template t;
+	struct rf_note note;
+	if (rf_read_file(path, &text) < 0)
+		return -1;
+	/* Without the template the lines keep file order: still a per-key diff. */
+	char *tpath = rf_share_path("program.ini");
+	int have_t = tpath && rf_template_load(&t, tpath) == 0;
+	rf_note_parse(&note, path, text.buf, text.len, 0);
+	char *lines = rf_semdiff_normalize(&note, have_t ? &t : NULL);
+	fputs(lines, out);
+	free(lines);
+	rf_note_free(&note);
+	if (have_t)
+		rf_template_free(&t);
+	free(tpath);
+	rf_buf_free(&text);
+	return 0;
 }

@@ -8,6 +8,8 @@
 #ifndef RF_GITDIFF_H
 #define RF_GITDIFF_H
 
+#include <stdio.h>
+
 #include "store.h"
 
 /* The textconv command: the rf-diff beside the running binary, by absolute
@@ -20,5 +22,10 @@ char *rf_gitdiff_textconv(void);
  * unless it names the driver already.  The caller holds the store open for
  * writing. */
 int rf_gitdiff_setup(struct rf_store *st);
+
+/* git's textconv for a note: the file at path as "section.key = value"
+ * lines in template order (rf_semdiff_normalize) on out.  Reports and
+ * returns -1 when path cannot be read. */
+int rf_gitdiff_print(const char *path, FILE *out);
 
 #endif

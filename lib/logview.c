@@ -1,0 +1,301 @@
+#include "logview.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+#include "history.h"
+#include "notefile.h"
+#include "revnote.h"
+#include "semdiff.h"
+#include "trajectory.h"
+#include "worktree.h"
+
+struct view {
+	struct rf_session *s;
+	const struct rf_logview_opts *o;
+	FILE *out;
+	int colour;
+	struct rf_trajectory *traj;
+	char (*risk)[2][32];	/* per shown entry: before, after */
+};
+
+/* The entry's moment in the local time zone, "YYYY-MM-DD HH:MM", or ISO
+ * 8601 with the offset for machine formats. */
+static void format_date(const struct rf_history_entry *e, int iso, char *buf, size_t size)
+{
+	time_t t = (time_t)e->time;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	if (!iso) {
+		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+		return;
+	}
+	char zone[8];
+	strftime(zone, sizeof(zone), "%z", &tm);
+	char base[32];
+	strftime(base, sizeof(base), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, size, "%s%.3s:%.2s", base, zone, zone + 3);
+}
+
+/* The per-key changes of an entry (none on error, so ch can always be
+ * freed); *created when it has no old side. */
+static int entry_changes(struct view *c, const struct rf_history_entry *e, struct rf_changes *ch, int *created)
+{
+	struct rf_revnote a = { 0 }, b = { 0 };
+	int r = -1;
+	memset(ch, 0, sizeof(*ch));
+	if (rf_revnote_entry(&a, &c->s->st, &c->s->nd, e, 0) == 0 && rf_revnote_entry(&b, &c->s->st, &c->s->nd, e, 1) == 0) {
+		rf_semdiff_full(a.missing ? NULL : &a.note, b.missing ? NULL : &b.note, c->o->patch ? &c->s->t : NULL, ch);
+		*created = a.missing;
+		r = 0;
+	}
+	rf_revnote_free(&a);
+	rf_revnote_free(&b);
+	return r;
+}
+
+static void print_entry_extra(struct view *c, const struct rf_history_entry *e, const struct rf_changes *ch, int created)
+{
+	FILE *out = c->out;
+	if (e->old_path && strcmp(e->old_path, e->path) != 0) {
+		char *from = rf_notefile_slug(e->old_path);
+		fprintf(out, "    renamed from %s\n", from);
+		free(from);
+	}
+	if (!e->has_new)
+		fprintf(out, "    note deleted\n");
+	else
+		rf_changes_print(out, ch, "    ", created, c->colour);
+}
+
+/* On a terminal, one program: its risk over the entries shown, oldest to
+ * newest, as a sparkline. */
+static void print_sparkline(struct view *c, const size_t *idx, size_t n, const double *before, const double *after,
+			    const int *have_before, const int *have_after)
+{
+	double *v = rf_xcalloc(n + 1, sizeof(*v));
+	size_t m = 0;
+	(void)idx;
+	/* idx is newest first unless --reverse. */
+	for (size_t j = 0; j < n; j++) {
+		size_t k = c->o->reverse ? j : n - 1 - j;
+		if (j == 0 && have_before[k])
+			v[m++] = before[k];
+		if (have_after[k])
+			v[m++] = after[k];
+	}
+	if (m >= 2) {
+		char *line = rf_sparkline(v, m), a[32], b[32];
+		rf_risk_format(v[0], a);
+		rf_risk_format(v[m - 1], b);
+		fprintf(c->out, "risk %s → %s  %s\n", a, b, line);
+		free(line);
+	}
+	free(v);
+}
+
+static int print_people(struct view *c, const struct rf_history *h, const size_t *idx, size_t n)
+{
+	FILE *out = c->out;
+	int r = 0;
+	size_t wprog = 0, wrisk = 0;
+	int timeline = !c->o->program;
+	char **risks = rf_xcalloc(n ? n : 1, sizeof(*risks));
+	for (size_t k = 0; k < n; k++) {
+		risks[k] = rf_xasprintf("%s → %s", c->risk[k][0], c->risk[k][1]);
+		if (rf_display_width(risks[k]) > wrisk)
+			wrisk = rf_display_width(risks[k]);
+	}
+	for (size_t k = 0; timeline && k < n; k++) {
+		char *s = rf_notefile_slug(h->v[idx[k]].path);
+		size_t w = rf_display_width(s);
+		if (w > wprog)
+			wprog = w;
+		free(s);
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct rf_history_entry *e = &h->v[idx[k]];
+		char head[64];
+		if (e->worktree) {
+			snprintf(head, sizeof(head), "%-24s", "working tree");
+		} else {
+			char id[GIT_OID_HEXSZ + 1], date[32];
+			git_oid_tostr(id, sizeof(id), &e->commit);
+			format_date(e, 0, date, sizeof(date));
+			snprintf(head, sizeof(head), "%.7s %s", id, date);
+		}
+		if (c->colour)
+			fprintf(out, "\033[33m%s\033[m  ", head);
+		else
+			fprintf(out, "%s  ", head);
+		if (timeline) {
+			char *s = rf_notefile_slug(e->path);
+			fprintf(out, "%s%*s  ", s, (int)(wprog - rf_display_width(s)), "");
+			free(s);
+		}
+		fprintf(out, "%s%*s  ", risks[k], (int)(wrisk - rf_display_width(risks[k])), "");
+		fprintf(out, "%s\n", e->worktree ? "(uncommitted changes)" : e->subject);
+		if (c->o->patch) {
+			struct rf_changes ch;
+			int created;
+			if (entry_changes(c, e, &ch, &created) < 0) {
+				r = -1;
+				break;
+			}
+			print_entry_extra(c, e, &ch, created);
+			rf_changes_free(&ch);
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		free(risks[k]);
+	free(risks);
+	return r;
+}
+
+static int print_machine(struct view *c, const struct rf_history *h, const size_t *idx, size_t n)
+{
+	static const char *const names[] = { "commit", "date", "program", "risk_before", "risk_after", "subject",
+					      "kind", "key", "old", "new" };
+	struct rf_table t;
+	int r = 0;
+	rf_table_init(&t, c->o->patch ? 10 : 6, names);
+	rf_table_set_kind(&t, 3, RF_COL_NUMBER);
+	rf_table_set_kind(&t, 4, RF_COL_NUMBER);
+	for (size_t k = 0; k < n && r == 0; k++) {
+		const struct rf_history_entry *e = &h->v[idx[k]];
+		char id[GIT_OID_HEXSZ + 1], date[40];
+		git_oid_tostr(id, sizeof(id), &e->commit);
+		format_date(e, 1, date, sizeof(date));
+		char *prog = rf_notefile_slug(e->path);
+		const char *rb = c->risk[k][0], *ra = c->risk[k][1];
+		const char *row[10] = { e->worktree ? NULL : id, e->worktree ? NULL : date, prog,
+					strchr("-?", *rb) ? NULL : rb, strchr("-?", *ra) ? NULL : ra,
+					e->worktree ? NULL : e->subject, NULL, NULL, NULL, NULL };
+		if (!c->o->patch) {
+			rf_table_add(&t, row);
+		} else {
+			struct rf_changes ch;
+			int created;
+			if (entry_changes(c, e, &ch, &created) < 0) {
+				r = -1;
+			} else if (!e->has_new || ch.n == 0) {
+				row[6] = !e->has_new ? "deleted" : ch.layout_only ? "layout"
+						 : e->old_path && strcmp(e->old_path, e->path) ? "renamed" : "none";
+				rf_table_add(&t, row);
+			} else {
+				for (size_t i = 0; i < ch.n; i++) {
+					char *key = ch.v[i].key ? rf_xasprintf("%s.%s", ch.v[i].section, ch.v[i].key)
+								: rf_xasprintf("[%s]", ch.v[i].section);
+					row[6] = rf_change_kind_name(ch.v[i].kind);
+					row[7] = key;
+					row[8] = ch.v[i].old_value;
+					row[9] = ch.v[i].new_value;
+					rf_table_add(&t, row);
+					free(key);
+				}
+			}
+			rf_changes_free(&ch);
+		}
+		free(prog);
+	}
+	if (r == 0)
+		rf_table_print(&t, c->o->format, c->out);
+	rf_table_free(&t);
+	return r;
+}
+
+/* --since/--until: a day means all of it. */
+static int parse_bound(const char *s, int since, int64_t now, int64_t *out)
+{
+	if (rf_date_parse_approx(s, now, out) < 0)
+		return rf_error("'%s': not a date (YYYY-MM-DD or \"N days ago\")", s);
+	if (since && rf_date_is_ymd(s))
+		*out -= 86399;
+	return 0;
+}
+
+static int run(struct view *c)
+{
+	struct rf_history h = { NULL, 0, 0 };
+	char *slug = NULL, *file = NULL, *head_path = NULL;
+	size_t *idx = NULL, n = 0;
+	int64_t now = (int64_t)time(NULL), since = INT64_MIN, until = INT64_MAX;
+	int r = -1;
+
+	if (c->o->since && parse_bound(c->o->since, 1, now, &since) < 0)
+		return -1;
+	if (c->o->until && parse_bound(c->o->until, 0, now, &until) < 0)
+		return -1;
+	if (c->o->program) {
+		if (rf_notesdir_resolve(&c->s->nd, c->o->program, &slug) < 0)
+			goto out;
+		file = rf_notefile_name(slug);
+	}
+	if (c->o->patch && rf_session_open(c->s, RF_SESSION_TEMPLATE) < 0)
+		goto out;
+	if (rf_worktree_changes(&c->s->st, &c->s->nd, file, &h, &head_path) < 0 ||
+	    rf_history_walk(&c->s->st, file ? head_path : NULL, &h) < 0)
+		goto out;
+
+	idx = rf_xcalloc(h.n ? h.n : 1, sizeof(*idx));
+	for (size_t i = 0; i < h.n; i++) {
+		/* The work tree is the present: any --until leaves it out. */
+		if (h.v[i].worktree ? c->o->until != NULL : h.v[i].time < since || h.v[i].time > until)
+			continue;
+		if (c->o->have_max && n >= c->o->max)
+			break;
+		idx[n++] = i;
+	}
+	if (c->o->reverse)
+		for (size_t i = 0; i < n / 2; i++) {
+			size_t tmp = idx[i];
+			idx[i] = idx[n - 1 - i];
+			idx[n - 1 - i] = tmp;
+		}
+	if (rf_trajectory_new(&c->traj, &c->s->st, &c->s->nd) < 0)
+		goto out;
+	c->risk = rf_xcalloc(n ? n : 1, sizeof(*c->risk));
+	double *before = rf_xcalloc(n ? n : 1, sizeof(double)), *after = rf_xcalloc(n ? n : 1, sizeof(double));
+	int *hb = rf_xcalloc(n ? n : 1, sizeof(int)), *ha = rf_xcalloc(n ? n : 1, sizeof(int));
+	int failed = 0;
+	for (size_t k = 0; k < n && !failed; k++) {
+		hb[k] = rf_trajectory_risk(c->traj, &h.v[idx[k]], 0, c->risk[k][0], &before[k]);
+		ha[k] = rf_trajectory_risk(c->traj, &h.v[idx[k]], 1, c->risk[k][1], &after[k]);
+		failed = hb[k] < 0 || ha[k] < 0;
+	}
+	if (!failed) {
+		int machine = c->o->format != RF_FORMAT_TEXT;
+		c->out = rf_session_output(c->s, !machine);
+		c->colour = !machine && rf_session_colour(c->s);
+		if (!machine && c->o->program && c->s->pg.tty)
+			print_sparkline(c, idx, n, before, after, hb, ha);
+		r = machine ? print_machine(c, &h, idx, n) : print_people(c, &h, idx, n);
+	}
+	free(before);
+	free(after);
+	free(hb);
+	free(ha);
+out:
+	free(c->risk);
+	c->risk = NULL;
+	rf_trajectory_free(c->traj);
+	c->traj = NULL;
+	free(idx);
+	rf_history_free(&h);
+	free(head_path);
+	free(file);
+	free(slug);
+	return r;
+}
+
+int rf_logview_run(struct rf_session *s, const struct rf_logview_opts *o)
+{
+	struct view v;
+	memset(&v, 0, sizeof(v));
+	v.s = s;
+	v.o = o;
+	v.out = stdout;
+	return rf_session_open(s, RF_SESSION_READ) < 0 ? -1 : run(&v);
+}

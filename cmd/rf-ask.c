@@ -17,15 +17,6 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
-static const struct rf_command command = {
-	.usage = "rf-ask [-C DIR] [--format text|tsv|json] (--all | PROGRAM...)",
-	.about = "List the questions still unanswered (unknown or empty) or dodged (vague)\n"
-		 "for each program, grouped by domain, most points at stake first.",
-	.options = options,
-	.max_operands = -1,
-	.flags = RF_CLI_NO_DASHED,
-};
-
 static void print_text(FILE *out, const char *slug, const struct rf_ask *a)
 {
 	fprintf(out, "%s: %zu open question%s\n", slug, a->n, a->n == 1 ? "" : "s");
@@ -83,44 +74,58 @@ static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out,
 	return r;
 }
 
-int main(int argc, char **argv)
+struct opts {
+	int all;
+	enum rf_format format;
+};
+
+static int option(struct rf_cli *cli, int id)
 {
 	static const char *const formats[] = { "text", "tsv", "json", NULL };
-	static const char *const cols[] = { "program", "domain", "key", "answer", "stake", "question" };
-	struct rf_cli cli;
-	enum rf_format format = RF_FORMAT_TEXT;
-	int all = 0, opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0) {
-		if (opt == 'a')
-			all = 1;
-		else if (opt == OPT_FORMAT && rf_format_parse(cli.arg, formats, &format) < 0)
-			return rf_cli_finish(RF_FAIL);
-	}
-	if (opt == RF_CLI_EXIT)
-		return cli.status;
-	if (all == (cli.noperands > 0))
-		return rf_cli_usage_error(&cli, all ? "--all takes no PROGRAM" : "name a PROGRAM, or --all");
+	struct opts *o = cli->opts;
+	if (id == 'a')
+		o->all = 1;
+	return id == OPT_FORMAT ? rf_format_parse(cli->arg, formats, &o->format) : 0;
+}
 
-	struct rf_session s;
+static int run(struct rf_cli *cli, struct rf_session *s)
+{
+	static const char *const cols[] = { "program", "domain", "key", "answer", "stake", "question" };
+	const struct opts *o = cli->opts;
 	struct rf_strv slugs = RF_STRV_INIT;
 	struct rf_table table;
-	int status = RF_FAIL;
+	int status = RF_FAIL, text = o->format == RF_FORMAT_TEXT;
+	if (o->all == (cli->noperands > 0))
+		return rf_cli_usage_error(cli, o->all ? "--all takes no PROGRAM" : "name a PROGRAM, or --all");
 	rf_table_init(&table, 6, cols);
 	rf_table_set_kind(&table, 4, RF_COL_NUMBER);
-	rf_session_init(&s, cli.dir);
-	if (rf_session_open(&s, RF_SESSION_SCORER | RF_SESSION_TEMPLATE) < 0 ||
-	    (all ? rf_notesdir_list(&s.nd, &slugs) : rf_session_resolve(&s, cli.operands, cli.noperands, &slugs)) < 0)
-		goto out;
-	int text = format == RF_FORMAT_TEXT;
-	FILE *out = rf_session_output(&s, text);
-	if (ask_all(&s, &slugs, out, text ? NULL : &table) == 0) {
-		if (!text)
-			rf_table_print(&table, format, out);
-		status = RF_OK;
+	if (rf_session_open(s, RF_SESSION_SCORER | RF_SESSION_TEMPLATE) == 0 &&
+	    (o->all ? rf_notesdir_list(&s->nd, &slugs) : rf_session_resolve(s, cli->operands, cli->noperands, &slugs)) == 0) {
+		FILE *out = rf_session_output(s, text);
+		if (ask_all(s, &slugs, out, text ? NULL : &table) == 0) {
+			if (!text)
+				rf_table_print(&table, o->format, out);
+			status = RF_OK;
+		}
 	}
-out:
 	rf_table_free(&table);
 	rf_strv_free(&slugs);
-	return rf_session_finish(&s, status);
+	return status;
+}
+
+static const struct rf_command command = {
+	.usage = "rf-ask [-C DIR] [--format text|tsv|json] (--all | PROGRAM...)",
+	.about = "List the questions still unanswered (unknown or empty) or dodged (vague)\n"
+		 "for each program, grouped by domain, most points at stake first.",
+	.options = options,
+	.max_operands = -1,
+	.flags = RF_CLI_NO_DASHED,
+	.option = option,
+	.run = run,
+};
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 0, RF_FORMAT_TEXT };
+	return rf_cli_main(&command, &o, argc, argv);
 }

@@ -9,6 +9,38 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
+static int option(struct rf_cli *cli, int id)
+{
+	if (id == 'm' && !*cli->arg)
+		return rf_error("-m: the message is empty");
+	*(const char **)cli->opts = cli->arg;
+	return 0;
+}
+
+/* The files named, or every file rf records. */
+static int files_to_commit(struct rf_cli *cli, struct rf_session *s, struct rf_strv *files)
+{
+	struct rf_strv slugs = RF_STRV_INIT;
+	int r = cli->noperands ? rf_session_resolve(s, cli->operands, cli->noperands, &slugs)
+			       : rf_record_worktree_files(&s->st, &s->nd, files);
+	for (size_t i = 0; r == 0 && i < slugs.n; i++)
+		rf_strv_push(files, rf_notefile_name(slugs.v[i]));
+	rf_strv_free(&slugs);
+	return r;
+}
+
+static int run(struct rf_cli *cli, struct rf_session *s)
+{
+	struct rf_strv files = RF_STRV_INIT;
+	int committed = 0;
+	int r = rf_session_open(s, RF_SESSION_WRITE) == 0 && files_to_commit(cli, s, &files) == 0 &&
+		rf_record_worktree(&s->st, &s->nd, "edit", &files, *(const char **)cli->opts, &committed) == 0;
+	if (r && !committed)
+		printf("nothing to commit\n");
+	rf_strv_free(&files);
+	return r ? RF_OK : RF_FAIL;
+}
+
 static const struct rf_command command = {
 	.usage = "rf-commit [-C DIR] [-m MESSAGE] [PROGRAM...]",
 	.about = "Commit the notes changed in the work tree (all, or the PROGRAMs named).\n"
@@ -16,43 +48,12 @@ static const struct rf_command command = {
 	.options = options,
 	.max_operands = -1,
 	.flags = RF_CLI_NO_DASHED,
+	.option = option,
+	.run = run,
 };
 
 int main(int argc, char **argv)
 {
-	struct rf_cli cli;
-	const char *msg = NULL;
-	int opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0)
-		if (opt == 'm')
-			msg = cli.arg;
-	if (opt == RF_CLI_EXIT)
-		return cli.status;
-	if (msg && !*msg)
-		return rf_cli_usage_error(&cli, "-m: the message is empty");
-
-	struct rf_session s;
-	struct rf_strv files = RF_STRV_INIT, slugs = RF_STRV_INIT;
-	int status = RF_FAIL, committed = 0;
-	rf_session_init(&s, cli.dir);
-	if (rf_session_open(&s, RF_SESSION_WRITE) < 0)
-		goto out;
-	if (cli.noperands) {
-		if (rf_session_resolve(&s, cli.operands, cli.noperands, &slugs) < 0)
-			goto out;
-		for (size_t i = 0; i < slugs.n; i++)
-			rf_strv_push(&files, rf_notefile_name(slugs.v[i]));
-	} else if (rf_record_worktree_files(&s.st, &s.nd, &files) < 0) {
-		goto out;
-	}
-	if (rf_record_worktree(&s.st, &s.nd, "edit", &files, msg, &committed) < 0)
-		goto out;
-	if (!committed)
-		printf("nothing to commit\n");
-	status = RF_OK;
-out:
-	rf_strv_free(&files);
-	rf_strv_free(&slugs);
-	return rf_session_finish(&s, status);
+	const char *message = NULL;
+	return rf_cli_main(&command, &message, argc, argv);
 }

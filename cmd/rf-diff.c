@@ -14,6 +14,35 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
+struct opts {
+	int cross;
+	enum rf_format format;
+	const char *textconv;
+};
+
+static int option(struct rf_cli *cli, int id)
+{
+	static const char *const formats[] = { "text", "tsv", "json", NULL };
+	struct opts *o = cli->opts;
+	switch (id) {
+	case 'x': o->cross = 1; break;
+	case OPT_FORMAT: return rf_format_parse(cli->arg, formats, &o->format);
+	case OPT_TEXTCONV: o->textconv = cli->arg; break;
+	}
+	return 0;
+}
+
+static int run(struct rf_cli *cli, struct rf_session *s)
+{
+	const struct opts *o = cli->opts;
+	if (o->textconv)
+		return rf_gitdiff_print(o->textconv, stdout) == 0 ? RF_OK : RF_FAIL;
+	if (o->cross ? cli->noperands != 2 : cli->noperands < 1)
+		return rf_cli_usage_error(cli, o->cross ? "-x compares two PROGRAMs" : "name a PROGRAM");
+	int r = rf_diffview_run(s, o->cross, o->format, cli->operands, cli->noperands);
+	return r < 0 ? RF_FAIL : r ? RF_NO : RF_OK;
+}
+
 static const struct rf_command command = {
 	.usage = "rf-diff [-C DIR] [--format text|tsv|json] PROGRAM [REV [REV]]\n"
 		 "rf-diff [-C DIR] [--format text|tsv|json] -x PROGRAM PROGRAM",
@@ -24,32 +53,12 @@ static const struct rf_command command = {
 	.options = options,
 	.max_operands = 3,
 	.flags = RF_CLI_NO_DASHED,
+	.option = option,
+	.run = run,
 };
 
 int main(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "tsv", "json", NULL };
-	enum rf_format format = RF_FORMAT_TEXT;
-	struct rf_cli cli;
-	int cross = 0, opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0) {
-		switch (opt) {
-		case 'x': cross = 1; break;
-		case OPT_FORMAT:
-			if (rf_format_parse(cli.arg, formats, &format) < 0)
-				return rf_cli_finish(RF_FAIL);
-			break;
-		case OPT_TEXTCONV: return rf_cli_finish(rf_gitdiff_print(cli.arg, stdout) == 0 ? RF_OK : RF_FAIL);
-		}
-	}
-	if (opt == RF_CLI_EXIT)
-		return cli.status;
-	if (cross ? cli.noperands != 2 : cli.noperands < 1)
-		return rf_cli_usage_error(&cli, cross ? "-x compares two PROGRAMs" : "name a PROGRAM");
-
-	struct rf_session s;
-	rf_session_init(&s, cli.dir);
-	int r = rf_diffview_run(&s, cross, format, cli.operands, cli.noperands);
-	return rf_session_finish(&s, r < 0 ? RF_FAIL : r ? RF_NO : RF_OK);
+	struct opts o = { 0, RF_FORMAT_TEXT, NULL };
+	return rf_cli_main(&command, &o, argc, argv);
 }

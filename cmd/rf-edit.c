@@ -2,45 +2,30 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "notefile.h"
 #include "editor.h"
+#include "notefile.h"
 #include "record.h"
 #include "session.h"
 
-static const struct rf_command command = {
-	.usage = "rf-edit [-C DIR] PROGRAM",
-	.about = "Open the program's note in $VISUAL, else $EDITOR, else vi; then commit\n"
-		 "what changed (problems in the note are shown as warnings).",
-	.min_operands = 1,
-	.max_operands = 1,
-	.flags = RF_CLI_NO_DASHED,
-};
-
-int main(int argc, char **argv)
+static int run(struct rf_cli *cli, struct rf_session *s)
 {
-	struct rf_cli cli;
-	if (rf_cli_parse(&cli, &command, argc, argv) == RF_CLI_EXIT)
-		return cli.status;
-
-	struct rf_session s;
 	struct rf_strv files = RF_STRV_INIT;
 	struct rf_buf probe = RF_BUF_INIT;
 	char *slug = NULL, *path = NULL;
 	int status = RF_FAIL, committed;
-	rf_session_init(&s, cli.dir);
 	/* The writer lock is taken after the editor: an editing session may
 	 * last an hour and must not block rf-set in another terminal.  What
 	 * would refuse the commit (no repository, detached HEAD) is checked
 	 * first, so an hour of typing does not end in an error. */
-	if (rf_session_open(&s, RF_SESSION_WRITE) < 0 || rf_notesdir_resolve(&s.nd, cli.operands[0], &slug) < 0)
+	if (rf_session_open(s, RF_SESSION_WRITE) < 0 || rf_notesdir_resolve(&s->nd, cli->operands[0], &slug) < 0)
 		goto out;
-	rf_store_close(&s.st);
+	rf_store_close(&s->st);
 	rf_strv_push(&files, rf_notefile_name(slug));
-	if (rf_notesdir_read(&s.nd, files.v[0], &probe, NULL) < 0)
+	if (rf_notesdir_read(&s->nd, files.v[0], &probe, NULL) < 0)
 		goto out;
-	path = rf_xasprintf("%s/%s", s.dir, files.v[0]);
-	if (rf_editor_run(path, "nothing committed") < 0 || rf_store_open(&s.st, s.dir, RF_STORE_WRITE) < 0 ||
-	    rf_record_worktree(&s.st, &s.nd, "edit", &files, NULL, &committed) < 0)
+	path = rf_xasprintf("%s/%s", s->dir, files.v[0]);
+	if (rf_editor_run(path, "nothing committed") < 0 || rf_store_open(&s->st, s->dir, RF_STORE_WRITE) < 0 ||
+	    rf_record_worktree(&s->st, &s->nd, "edit", &files, NULL, &committed) < 0)
 		goto out;
 	if (!committed)
 		printf("no changes\n");
@@ -50,5 +35,20 @@ out:
 	rf_strv_free(&files);
 	free(path);
 	free(slug);
-	return rf_session_finish(&s, status);
+	return status;
+}
+
+static const struct rf_command command = {
+	.usage = "rf-edit [-C DIR] PROGRAM",
+	.about = "Open the program's note in $VISUAL, else $EDITOR, else vi; then commit\n"
+		 "what changed (problems in the note are shown as warnings).",
+	.min_operands = 1,
+	.max_operands = 1,
+	.flags = RF_CLI_NO_DASHED,
+	.run = run,
+};
+
+int main(int argc, char **argv)
+{
+	return rf_cli_main(&command, NULL, argc, argv);
 }

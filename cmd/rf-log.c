@@ -15,6 +15,32 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
+static int option(struct rf_cli *cli, int id)
+{
+	static const char *const formats[] = { "text", "tsv", "json", NULL };
+	struct rf_logview_opts *o = cli->opts;
+	switch (id) {
+	case 'p': o->patch = 1; break;
+	case 'n':
+		if (rf_parse_uint(cli->arg, &o->max) < 0)
+			return rf_error("-n '%s': not a number", cli->arg);
+		o->have_max = 1;
+		break;
+	case OPT_SINCE: o->since = cli->arg; break;
+	case OPT_UNTIL: o->until = cli->arg; break;
+	case OPT_REVERSE: o->reverse = 1; break;
+	case OPT_FORMAT: return rf_format_parse(cli->arg, formats, &o->format);
+	}
+	return 0;
+}
+
+static int run(struct rf_cli *cli, struct rf_session *s)
+{
+	struct rf_logview_opts *o = cli->opts;
+	o->program = cli->noperands ? cli->operands[0] : NULL;
+	return rf_logview_run(s, o) == 0 ? RF_OK : RF_FAIL;
+}
+
 static const struct rf_command command = {
 	.usage = "rf-log [-C DIR] [-p] [-n N] [--since DATE] [--until DATE] [--reverse]\n"
 		 "       [--format text|tsv|json] [PROGRAM]",
@@ -23,39 +49,12 @@ static const struct rf_command command = {
 	.options = options,
 	.max_operands = 1,
 	.flags = RF_CLI_NO_DASHED,
+	.option = option,
+	.run = run,
 };
 
 int main(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "tsv", "json", NULL };
 	struct rf_logview_opts o = { .format = RF_FORMAT_TEXT };
-	struct rf_cli cli;
-	int opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0) {
-		switch (opt) {
-		case 'p': o.patch = 1; break;
-		case 'n':
-			if (rf_parse_uint(cli.arg, &o.max) < 0) {
-				rf_error("-n '%s': not a number", cli.arg);
-				return rf_cli_finish(RF_FAIL);
-			}
-			o.have_max = 1;
-			break;
-		case OPT_SINCE: o.since = cli.arg; break;
-		case OPT_UNTIL: o.until = cli.arg; break;
-		case OPT_REVERSE: o.reverse = 1; break;
-		case OPT_FORMAT:
-			if (rf_format_parse(cli.arg, formats, &o.format) < 0)
-				return rf_cli_finish(RF_FAIL);
-			break;
-		}
-	}
-	if (opt == RF_CLI_EXIT)
-		return cli.status;
-	o.program = cli.noperands ? cli.operands[0] : NULL;
-
-	struct rf_session s;
-	rf_session_init(&s, cli.dir);
-	return rf_session_finish(&s, rf_logview_run(&s, &o) == 0 ? RF_OK : RF_FAIL);
+	return rf_cli_main(&command, &o, argc, argv);
 }

@@ -20,16 +20,6 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
-static const struct rf_command command = {
-	.usage = "rf-new [-C DIR] [-e] [-f] [-t TEMPLATE] [-s section.key=value]... NAME",
-	.about = "Create a note for the program NAME from the template, commit it and print its\n"
-		 "path.  The notes directory is created when it does not exist.",
-	.options = options,
-	.min_operands = 1,
-	.max_operands = 1,
-	.flags = RF_CLI_NO_DASHED,
-};
-
 struct opts {
 	const char *template;
 	int edit, force;
@@ -107,26 +97,39 @@ out:
 	return r;
 }
 
+static int option(struct rf_cli *cli, int id)
+{
+	struct opts *o = cli->opts;
+	switch (id) {
+	case 'e': o->edit = 1; break;
+	case 'f': o->force = 1; break;
+	case 's': rf_strv_push(&o->sets, rf_xstrdup(cli->arg)); break;
+	case 't': o->template = cli->arg; break;
+	}
+	return 0;
+}
+
+static int run(struct rf_cli *cli, struct rf_session *s)
+{
+	return create_note(s, cli->opts, cli->operands[0]) == 0 ? RF_OK : RF_FAIL;
+}
+
+static const struct rf_command command = {
+	.usage = "rf-new [-C DIR] [-e] [-f] [-t TEMPLATE] [-s section.key=value]... NAME",
+	.about = "Create a note for the program NAME from the template, commit it and print its\n"
+		 "path.  The notes directory is created when it does not exist.",
+	.options = options,
+	.min_operands = 1,
+	.max_operands = 1,
+	.flags = RF_CLI_NO_DASHED,
+	.option = option,
+	.run = run,
+};
+
 int main(int argc, char **argv)
 {
-	struct rf_cli cli;
 	struct opts o = { NULL, 0, 0, RF_STRV_INIT };
-	int opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0) {
-		switch (opt) {
-		case 'e': o.edit = 1; break;
-		case 'f': o.force = 1; break;
-		case 's': rf_strv_push(&o.sets, rf_xstrdup(cli.arg)); break;
-		case 't': o.template = cli.arg; break;
-		}
-	}
-	int status = cli.status;
-	if (opt != RF_CLI_EXIT) {
-		struct rf_session s;
-		rf_session_init(&s, cli.dir);
-		status = rf_session_finish(&s, create_note(&s, &o, cli.operands[0]) == 0 ? RF_OK : RF_FAIL);
-	}
+	int status = rf_cli_main(&command, &o, argc, argv);
 	rf_strv_free(&o.sets);
 	return status;
 }

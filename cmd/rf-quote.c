@@ -15,15 +15,12 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
-static const struct rf_command command = {
-	.usage = "rf-quote [-C DIR] [-w WHO] PROGRAM [TEXT...]",
-	.about = "Add TEXT (the words after PROGRAM joined by spaces, even those starting\n"
-		 "with '-'; standard input when absent) to the program's [quotes] exactly\n"
-		 "as said, under the key \"DATE WHO\", and commit.",
-	.options = options,
-	.min_operands = 1,
-	.max_operands = -1,
-};
+static int option(struct rf_cli *cli, int id)
+{
+	if (id == 'w')
+		*(const char **)cli->opts = cli->arg;
+	return 0;
+}
 
 /* The words to quote: the operands after PROGRAM, else standard input
  * without the newline that ends it. */
@@ -44,36 +41,40 @@ static int read_words(char *const *words, int n, struct rf_buf *out)
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int run(struct rf_cli *cli, struct rf_session *s)
 {
-	struct rf_cli cli;
-	const char *who = NULL;
-	int opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0)
-		if (opt == 'w')
-			who = cli.arg;
-	if (opt == RF_CLI_EXIT)
-		return cli.status;
-
-	struct rf_session s;
 	struct rf_buf words = RF_BUF_INIT, next = RF_BUF_INIT;
 	struct rf_revnote rn = { 0 };
 	struct rf_when now;
 	char *key = NULL;
 	int status = RF_FAIL, committed;
-	rf_session_init(&s, cli.dir);
-	if (read_words(cli.operands + 1, cli.noperands - 1, &words) < 0 || rf_date_now(&now) < 0 ||
-	    rf_session_open(&s, RF_SESSION_WRITE) < 0 || rf_session_note(&s, cli.operands[0], &rn) < 0 ||
-	    !(key = rf_quote_key(&rn.note, &now, who)))
-		goto out;
-	if (rf_edit_set(rn.file, rn.note.text, rn.note.len, "quotes", key, words.buf, &next) == 0 &&
-	    rf_record_text(&s.st, &s.nd, "quote", rn.file, next.buf, next.len, 0, &committed) == 0)
+	if (read_words(cli->operands + 1, cli->noperands - 1, &words) == 0 && rf_date_now(&now) == 0 &&
+	    rf_session_open(s, RF_SESSION_WRITE) == 0 && rf_session_note(s, cli->operands[0], &rn) == 0 &&
+	    (key = rf_quote_key(&rn.note, &now, *(const char **)cli->opts)) &&
+	    rf_edit_set(rn.file, rn.note.text, rn.note.len, "quotes", key, words.buf, &next) == 0 &&
+	    rf_record_text(&s->st, &s->nd, "quote", rn.file, next.buf, next.len, 0, &committed) == 0)
 		status = RF_OK;
-out:
 	rf_revnote_free(&rn);
 	rf_buf_free(&words);
 	rf_buf_free(&next);
 	free(key);
-	return rf_session_finish(&s, status);
+	return status;
+}
+
+static const struct rf_command command = {
+	.usage = "rf-quote [-C DIR] [-w WHO] PROGRAM [TEXT...]",
+	.about = "Add TEXT (the words after PROGRAM joined by spaces, even those starting\n"
+		 "with '-'; standard input when absent) to the program's [quotes] exactly\n"
+		 "as said, under the key \"DATE WHO\", and commit.",
+	.options = options,
+	.min_operands = 1,
+	.max_operands = -1,
+	.option = option,
+	.run = run,
+};
+
+int main(int argc, char **argv)
+{
+	const char *who = NULL;
+	return rf_cli_main(&command, &who, argc, argv);
 }

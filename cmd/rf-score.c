@@ -17,16 +17,6 @@ static const struct rf_option options[] = {
 	{ 0 },
 };
 
-static const struct rf_command command = {
-	.usage = "rf-score [-C DIR] [--at REV|DATE] [--sort COLUMN] [--format text|tsv|csv|json]\n"
-		 "         [--explain PROGRAM | PROGRAM...]",
-	.about = "Rank programs by risk under rules.ini and your profile, lowest risk first,\n"
-		 "deal-breakers last.",
-	.options = options,
-	.max_operands = -1,
-	.flags = RF_CLI_NO_DASHED,
-};
-
 struct opts {
 	const char *at, *sort;
 	char *explain;
@@ -46,7 +36,7 @@ static int programs(struct rf_session *s, const git_commit *at, char *const *arg
 	return 0;
 }
 
-static int run(struct rf_session *s, struct opts *o, char **progs, int nprogs)
+static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 {
 	struct rf_strv slugs = RF_STRV_INIT;
 	struct rf_ranking ranking = { NULL, 0 };
@@ -84,30 +74,40 @@ out:
 	return r;
 }
 
+static int option(struct rf_cli *cli, int id)
+{
+	struct opts *o = cli->opts;
+	switch (id) {
+	case OPT_AT: o->at = cli->arg; break;
+	case OPT_EXPLAIN: o->explain = cli->arg; break;
+	case OPT_FORMAT: return rf_format_parse(cli->arg, NULL, &o->format);
+	case OPT_SORT: o->sort = cli->arg; break;
+	}
+	return 0;
+}
+
+static int run(struct rf_cli *cli, struct rf_session *s)
+{
+	struct opts *o = cli->opts;
+	if (o->explain && cli->noperands)
+		return rf_cli_usage_error(cli, "--explain takes one PROGRAM, and no other");
+	return score(s, o, cli->operands, cli->noperands) == 0 ? RF_OK : RF_FAIL;
+}
+
+static const struct rf_command command = {
+	.usage = "rf-score [-C DIR] [--at REV|DATE] [--sort COLUMN] [--format text|tsv|csv|json]\n"
+		 "         [--explain PROGRAM | PROGRAM...]",
+	.about = "Rank programs by risk under rules.ini and your profile, lowest risk first,\n"
+		 "deal-breakers last.",
+	.options = options,
+	.max_operands = -1,
+	.flags = RF_CLI_NO_DASHED,
+	.option = option,
+	.run = run,
+};
+
 int main(int argc, char **argv)
 {
-	struct rf_cli cli;
 	struct opts o = { NULL, NULL, NULL, RF_FORMAT_TEXT };
-	int opt;
-	rf_cli_start(&cli, &command, argc, argv);
-	while ((opt = rf_cli_next(&cli)) > 0) {
-		switch (opt) {
-		case OPT_AT: o.at = cli.arg; break;
-		case OPT_EXPLAIN: o.explain = cli.arg; break;
-		case OPT_FORMAT:
-			if (rf_format_parse(cli.arg, NULL, &o.format) < 0)
-				return rf_cli_finish(RF_FAIL);
-			break;
-		case OPT_SORT: o.sort = cli.arg; break;
-		}
-	}
-	if (opt == RF_CLI_EXIT)
-		return cli.status;
-	if (o.explain && cli.noperands)
-		return rf_cli_usage_error(&cli, "--explain takes one PROGRAM, and no other");
-
-	struct rf_session s;
-	rf_session_init(&s, cli.dir);
-	int r = run(&s, &o, cli.operands, cli.noperands);
-	return rf_session_finish(&s, r == 0 ? RF_OK : RF_FAIL);
+	return rf_cli_main(&command, &o, argc, argv);
 }

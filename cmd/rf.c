@@ -90,7 +90,7 @@ static int run(const char *name, char **argv)
 int main(int argc, char **argv)
 {
 	struct rf_cli cli;
-	if (rf_cli_parse(&cli, &command, argc, argv) == RF_CLI_EXIT)
+	if (rf_cli_parse(&cli, &command, NULL, argc, argv) == RF_CLI_EXIT)
 		return cli.status;
 	if (cli.dir)
 		setenv("RF_DIR", cli.dir, 1);

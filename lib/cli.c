@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "session.h"
 #include "util.h"
 
 /* Every command takes these; their ids cannot clash with a letter. */
@@ -215,11 +216,25 @@ int rf_cli_finish(int status)
 	return RF_FAIL;
 }
 
-int rf_cli_parse(struct rf_cli *cli, const struct rf_command *cmd, int argc, char **argv)
+int rf_cli_parse(struct rf_cli *cli, const struct rf_command *cmd, void *opts, int argc, char **argv)
 {
 	int opt;
 	rf_cli_start(cli, cmd, argc, argv);
+	cli->opts = opts;
 	while ((opt = rf_cli_next(cli)) > 0)
-		;	/* the table has none: getopt returns only common ones */
+		if (cmd->option && cmd->option(cli, opt) < 0) {
+			cli->status = rf_cli_finish(RF_FAIL);
+			return RF_CLI_EXIT;
+		}
 	return opt;
+}
+
+int rf_cli_main(const struct rf_command *cmd, void *opts, int argc, char **argv)
+{
+	struct rf_cli cli;
+	struct rf_session s;
+	if (rf_cli_parse(&cli, cmd, opts, argc, argv) == RF_CLI_EXIT)
+		return cli.status;
+	rf_session_init(&s, cli.dir);
+	return rf_session_finish(&s, cmd->run(&cli, &s));
 }

@@ -31,6 +31,9 @@ struct rf_option {
 /* An operand may not start with '-' (unless it follows "--"). */
 #define RF_CLI_NO_DASHED 1u
 
+struct rf_cli;
+struct rf_session;
+
 struct rf_command {
 	const char *usage;	/* synopsis without "usage: "; lines joined by '\n' */
 	const char *about;	/* what the command does, for --help */
@@ -38,6 +41,13 @@ struct rf_command {
 	int min_operands, max_operands;	/* max -1: no limit */
 	unsigned flags;
 	void (*more_help)(FILE *out);	/* printed after the options (may be NULL) */
+	/* One of the command's own options (its argument in cli->arg, the
+	 * command's state in cli->opts): 0, or -1 after reporting (exit 2). */
+	int (*option)(struct rf_cli *cli, int id);
+	/* The work, once the command line is read; the session has located
+	 * the notes directory and opens the rest on request.  Returns the exit
+	 * status (rf_session_finish then closes everything). */
+	int (*run)(struct rf_cli *cli, struct rf_session *s);
 };
 
 enum { RF_CLI_MAX_OPTIONS = 32 };
@@ -52,6 +62,7 @@ struct rf_cli {
 	char **operands;	/* once rf_cli_next returned RF_CLI_END */
 	int noperands;
 	int status;		/* the exit status once it returned RF_CLI_EXIT */
+	void *opts;		/* the command's option state, lent by its main */
 	struct option longopts[RF_CLI_MAX_OPTIONS + 4];
 	char shortopts[3 * RF_CLI_MAX_OPTIONS + 8];
 };
@@ -68,9 +79,14 @@ void rf_cli_start(struct rf_cli *cli, const struct rf_command *cmd, int argc, ch
  * --help or --version printed, or a usage error reported. */
 int rf_cli_next(struct rf_cli *cli);
 
-/* rf_cli_start and rf_cli_next for a command without options of its own:
- * RF_CLI_END or RF_CLI_EXIT. */
-int rf_cli_parse(struct rf_cli *cli, const struct rf_command *cmd, int argc, char **argv);
+/* rf_cli_start and rf_cli_next until the operands, each option of the
+ * command's own given to cmd->option: RF_CLI_END or RF_CLI_EXIT. */
+int rf_cli_parse(struct rf_cli *cli, const struct rf_command *cmd, void *opts, int argc, char **argv);
+
+/* A command's whole main: parse (opts is the state cmd->option fills),
+ * then cmd->run on a session, then rf_session_finish.  Returns the exit
+ * status. */
+int rf_cli_main(const struct rf_command *cmd, void *opts, int argc, char **argv);
 
 /* A usage error the command found itself ("--explain takes no PROGRAM"):
  * "PROG: message", then the usage lines, on stderr.  Returns RF_FAIL. */

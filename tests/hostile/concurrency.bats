@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# SPEC §5: two rf commands at once must not lose either change.
+# Two rf commands at once must not lose either change.
 load hostile
 
 # Worker: $2 edits of note $1, each a new key w$3-k$I; exits non-zero on

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# SPEC §5: interrupting any command (kill -9) leaves a valid repository, and
+# Interrupting any command (kill -9) leaves a valid repository, and
 # every edit is either committed or still in the working tree.
 load hostile
 

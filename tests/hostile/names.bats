@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # Hostile names: program names and arguments that try to leave the notes
-# directory, hide as options or smuggle control characters (SPEC §1, §5).
+# directory, hide as options or smuggle control characters.
 load hostile
 
 setup() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # Read-only commands under attack: bad revisions, dates and counts are
 # usage errors (exit 2, one line); whatever the input, nothing is written,
-# not even inside .git (SPEC §4).
+# not even inside .git (rf.7: read-only commands).
 load hostile
 
 setup() {

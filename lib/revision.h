@@ -9,8 +9,9 @@
 #include "store.h"
 
 /* Resolve spec to a commit reachable from HEAD (dates) or anywhere (git
- * revisions).  *out is the caller's (git_commit_free).  Reports the revision as given ("HEAD~9: ...")
- * and returns -1 when spec names no commit. */
+ * revisions).  *out is the caller's (git_commit_free).  Reports the
+ * revision as given ("HEAD~9: ...") and returns -1 when it names no
+ * commit. */
 int rf_revision_resolve(struct rf_store *st, const char *spec, git_commit **out);
 
 #endif

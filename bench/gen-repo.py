@@ -35,7 +35,7 @@ import time
 import zlib
 
 # Bump when the generated history changes (the cache key includes it).
-GEN_VERSION = 1
+GEN_VERSION = 2
 
 PRESETS = {
     # name: (notes, commits in all, including the init and "new" commits)
@@ -44,8 +44,10 @@ PRESETS = {
 }
 VARIANTS = ("packed", "loose")
 
-HOT_SLUG, HOT_NAME = "hot-program", "Hot Program"
-RARE_SLUG, RARE_NAME = "rare-program", "Rare Program"
+# Where the hot and rare notes sort among the others: git's path-limited log
+# scans a root tree's entries in order up to the path, so a note sorting first
+# or last would be git's best or worst case; these are ordinary positions.
+HOT_AT, RARE_AT = 0.35, 0.65
 RARE_CHANGES = 14          # commits touching the rare note, its "new" one included
 HOT_SHARE = 0.25           # share of the answer-changing commits that touch the hot note
 FREE_SECTIONS = {"quotes", "red_flags", "green_flags", "notes"}
@@ -219,12 +221,13 @@ def history(sink, preset, tdir):
 
     # Slugs in creation order: the hot note first, the rare one in the middle.
     others = ["program-%04d" % i for i in range(notes - 2)]
-    slugs = [HOT_SLUG] + others[:len(others) // 2] + [RARE_SLUG] + others[len(others) // 2:]
-    names = {HOT_SLUG: HOT_NAME, RARE_SLUG: RARE_NAME}
+    hot, rare = "%s-hot" % others[int(len(others) * HOT_AT)], "%s-rare" % others[int(len(others) * RARE_AT)]
+    slugs = [hot] + others[:len(others) // 2] + [rare] + others[len(others) // 2:]
+    names = {hot: "Program %s (hot)" % hot[8:12], rare: "Program %s (rare)" % rare[8:12]}
     texts = {}
     commit("init profile: created", "profile.ini", profile)
     for slug in slugs:
-        name = names.get(slug, "Program %s" % slug[-4:])
+        name = names.get(slug, "Program %s" % slug[8:12])
         texts[slug] = tmpl.note(name, time.strftime("%Y-%m-%d", time.gmtime(START + n * step)))
         commit("new %s: %s" % (slug, name), slug + ".ini", ("\n".join(texts[slug]) + "\n").encode())
 
@@ -235,7 +238,7 @@ def history(sink, preset, tdir):
     hot_at = set(rng.sample([i for i in range(sets) if i not in rare_at], round(sets * HOT_SHARE)))
     touched = {s: 1 for s in slugs}
     for i in range(sets):
-        slug = RARE_SLUG if i in rare_at else HOT_SLUG if i in hot_at else rng.choice(others)
+        slug = rare if i in rare_at else hot if i in hot_at else rng.choice(others)
         idx, section, key, vocab = rng.choice(tmpl.changeable)
         lines = texts[slug]
         old = lines[idx].split("=", 1)[1].strip()
@@ -247,8 +250,8 @@ def history(sink, preset, tdir):
     sink.done()
     sizes = sorted(len("\n".join(t)) + 1 for t in texts.values())
     return {
-        "preset": preset, "notes": notes, "commits": n, "hot": HOT_SLUG, "rare": RARE_SLUG,
-        "hot_commits": touched[HOT_SLUG], "rare_commits": touched[RARE_SLUG],
+        "preset": preset, "notes": notes, "commits": n, "hot": hot, "rare": rare,
+        "hot_commits": touched[hot], "rare_commits": touched[rare],
         "note_bytes_median": sizes[len(sizes) // 2], "first_note": others[0],
         "slugs": sorted(slugs),
     }

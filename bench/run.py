@@ -41,7 +41,9 @@ gen = __import__("gen-repo")
 # index="cold" deletes rf's history index (.git/rf/) before every run of the
 # rf command; by default ("warm") the untimed first run leaves it in place.
 # needs: the rf commands that must exist in the build (default: the first
-# word of the label), else the row is skipped with a note.  presets: the presets the row runs on (default all).
+# word of the label), else the row is skipped with a note.  presets: the
+# presets the row runs on (default all).  setup: a function of c run before
+# the row.  count: compare the line counts of rf and its first peer.
 # To add a row, append a Row here and describe it in bench/README.md.
 # ---------------------------------------------------------------------------
 class Cmd:
@@ -341,9 +343,9 @@ class Bench:
     def run(self, rows, table):
         self.prepare()
         m = self.meta
-        title = "%s %s: %s notes, %s commits (hot note %d, rare note %d), %s KB notes, HEAD %s" % (
-            self.preset, self.variant, "{:,}".format(m["notes"]), "{:,}".format(m["commits"]),
-            m["hot_commits"], m["rare_commits"], "%.1f" % (m["note_bytes_median"] / 1024), m["head"][:12])
+        title = "%s %s: {:,} notes, {:,} commits (HOT %s: {:,}, RARE %s: {:,}), %.1f KB notes, HEAD %s".format(
+            m["notes"], m["commits"], m["hot_commits"], m["rare_commits"]) % (
+            self.preset, self.variant, m["hot"], m["rare"], m["note_bytes_median"] / 1024, m["head"][:12])
         table.section(title)
         c = self.context()
         before = self.snapshot()

@@ -158,9 +158,15 @@ fuzz: deps-ok
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS='$(FUZZ_CFLAGS)' fuzz-bins
 	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# rf-log against git log on 2,000 notes x 50,000 commits (bench/log.sh).
+# rf against git and other peers on generated repositories: medians, peak RSS
+# and ratios in a table, never a failure (bench/README.md). Not part of check.
+BENCH_PRESETS  ?= season xl
+BENCH_VARIANTS ?= packed
+BENCH_RUNS     ?= 3
+BENCH_ROWS     ?=
 bench: $(BUILT_BINS)
-	bench/log.sh $(abspath $(BUILD)/bin)
+	bench/run.py --bin $(abspath $(BUILD)/bin) --presets '$(BENCH_PRESETS)' \
+		--variants '$(BENCH_VARIANTS)' --runs $(BENCH_RUNS) --rows '$(BENCH_ROWS)'
 
 .PHONY: all check deps deps-ok demo install uninstall clean fuzz fuzz-bins valgrind bench FORCE
 .SECONDARY:

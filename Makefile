@@ -118,7 +118,7 @@ check-run: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
 # VALGRIND_BATS narrows it to some bats files (the whole suite takes about 45
 # minutes of CPU under valgrind; CI runs it all, two bats files at a time).
 valgrind-run: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
-	@RF_BATS_FILES='$(VALGRIND_BATS)' tests/valgrind/run $(BUILD) $(UNIT_BIN)
+	@RF_VALGRIND_BATS='$(VALGRIND_BATS)' tests/valgrind/run $(BUILD) $(UNIT_BIN)
 
 # The sample season is built with bin/ (what `all` just made) in a temporary
 # notes directory, then toured.

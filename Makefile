@@ -113,10 +113,10 @@ check valgrind demo: deps-ok
 check-run: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
 	@RF_BIN=$(abspath $(BUILD)/bin) RF_TEST_TOOLS=$(abspath $(BUILD)/tests) tests/run-all $(UNIT_BIN)
 
-# The same suite with every binary under valgrind (tests/valgrind/run):
-# errors and definite leaks fail it.
-# VALGRIND_BATS narrows it to some bats files (the whole suite takes about 45
-# minutes of CPU under valgrind; CI runs it all, two bats files at a time).
+# The unit tests and the bats files of tests/valgrind/files (chosen there by
+# coverage per valgrind second) with every binary under valgrind
+# (tests/valgrind/run): errors and definite leaks fail it.  VALGRIND_BATS=all
+# runs the whole suite (26 min on two cores), VALGRIND_BATS="F..." any files.
 valgrind-run: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
 	@RF_VALGRIND_BATS='$(VALGRIND_BATS)' tests/valgrind/run $(BUILD) $(UNIT_BIN)
 

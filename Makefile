@@ -109,15 +109,18 @@ $(BUILD)/tests/ini-get: tests/tools/ini-get.c | $(BUILD)/.stamp
 check valgrind demo: deps-ok
 	@$(MAKE) --no-print-directory $@-run
 
+# What the tests run: the commands of $(BUILD), the unit tests, the test tools.
+test-bins: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
+
 # RF_JOBS (default: nproc) bats files and unit tests run at once (tests/run-all).
-check-run: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
+check-run: test-bins
 	@RF_BIN=$(abspath $(BUILD)/bin) RF_TEST_TOOLS=$(abspath $(BUILD)/tests) tests/run-all $(UNIT_BIN)
 
 # The unit tests and the bats files of tests/valgrind/files (chosen there by
 # coverage per valgrind second) with every binary under valgrind
 # (tests/valgrind/run): errors and definite leaks fail it.  VALGRIND_BATS=all
 # runs the whole suite (26 min on two cores), VALGRIND_BATS="F..." any files.
-valgrind-run: $(BUILT_BINS) $(UNIT_BIN) $(TEST_TOOLS)
+valgrind-run: test-bins
 	@RF_VALGRIND_BATS='$(VALGRIND_BATS)' tests/valgrind/run $(BUILD) $(UNIT_BIN)
 
 # The sample season is built with bin/ (what `all` just made) in a temporary
@@ -179,6 +182,6 @@ fuzz: deps-ok
 bench: $(BUILT_BINS)
 	bench/log.sh $(abspath $(BUILD)/bin)
 
-.PHONY: all check check-run deps deps-ok demo demo-run install uninstall clean fuzz fuzz-bins \
+.PHONY: all check check-run test-bins deps deps-ok demo demo-run install uninstall clean fuzz fuzz-bins \
 	valgrind valgrind-run bench FORCE
 .SECONDARY:

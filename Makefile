@@ -77,7 +77,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBRF) | $(BUILD)/.stamp
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBRF) $(LDLIBS)
 
 # `make check`, `demo`, `valgrind` and `fuzz` install missing Debian packages
-# first (SPEC §6): deps-ok, then a second make does the work, so that with -j
+# first (README, Quick start): deps-ok, then a second make does the work, so that with -j
 # nothing compiles before the packages are there (and pkg-config is read after
 # they are).  Without dpkg-query (not Debian) nothing is installed: one line
 # says so and the build goes on with what the machine has.

@@ -49,6 +49,11 @@ void rf_cli_start(struct rf_cli *cli, const struct rf_command *cmd, int argc, ch
 	cli->cmd = cmd;
 	cli->argc = argc;
 	cli->argv = argv;
+	/* getopt names argv[0] in its messages; run by path (a wrapper, a
+	 * script, /usr/bin/rf-set) that would be a path, while every other
+	 * message of rf names the command. */
+	if (argc > 0)
+		argv[0] = (char *)rf_progname();
 	size_t nlong = 0, nshort = 0, n = count_options(cmd->options);
 	if (n > RF_CLI_MAX_OPTIONS) {
 		/* A table too long for the parser is a programming error that

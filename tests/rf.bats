@@ -61,6 +61,10 @@ load helper
 	run --separate-stderr rf --frob
 	assert_equal "$status" 2
 	[[ "$stderr" == "rf: unrecognized option '--frob'"$'\n'usage:* ]]
+	# Run by its path, as wrappers and scripts do, it still names itself.
+	run --separate-stderr "$RF_BIN/rf-set" --frob
+	assert_equal "$status" 2
+	[[ "$stderr" == "rf-set: unrecognized option '--frob'"$'\n'usage:* ]]
 }
 
 @test "rf passes the command's exit status through" {

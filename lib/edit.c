@@ -116,14 +116,19 @@ static void add_key_line(struct rf_buf *out, const char *key, const char *enc, c
 static int read_back(const char *label, const struct rf_buf *out, const struct rf_edit_kv *kv, size_t n,
 		     const unsigned *lineno, const char *live)
 {
-	struct rf_ini check;
 	int r = 0;
-	rf_ini_scan(out->buf, out->len, &check);
-	const struct rf_line *bad = rf_ini_first_error(&check);
-	if (bad) {
-		r = rf_error("%s:%u: %s", label, bad->lineno, bad->error);
+	/* iniparser is the judge; the scanner only says where it failed. */
+	dictionary *d = rf_ini_load_buffer(out->buf, out->len);
+	if (!d) {
+		struct rf_ini check;
+		rf_ini_scan(out->buf, out->len, &check);
+		const struct rf_line *bad = rf_ini_first_error(&check);
+		if (bad)
+			r = rf_error("%s:%u: %s", label, bad->lineno, bad->error);
+		else
+			r = rf_error("%s: iniparser cannot read the result", label);
+		rf_ini_free(&check);
 	} else {
-		dictionary *d = rf_ini_load_buffer(out->buf, out->len);
 		for (size_t i = 0; i < n && r == 0; i++) {
 			if (!live[i])
 				continue;
@@ -139,10 +144,8 @@ static int read_back(const char *label, const struct rf_buf *out, const struct r
 				r = rf_error("%s: %s.%s cannot be stored so that iniparser reads it back unchanged",
 					     label, kv[i].section, kv[i].key);
 		}
-		if (d)
-			iniparser_freedict(d);
+		iniparser_freedict(d);
 	}
-	rf_ini_free(&check);
 	return r;
 }
 

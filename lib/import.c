@@ -337,14 +337,22 @@ static void plan_row(struct plan *p, const struct rf_sheet_row *row)
 	int r = rn ? rf_edit_set_many(n->file, rn->note.text, rn->note.len, kv, nkv, &n->text)
 		   : rf_newnote_text(p->in->nn, n->file, name, kv, nkv, &n->text);
 	struct rf_note after;
-	if (r == 0 && rf_note_parse(&after, n->file, n->text.buf, n->text.len, 1) == 0) {
-		rf_semdiff(rn ? &rn->note : NULL, &after, &n->changes);
+	if (r < 0) {
+		p->reported++;
+		goto out;
+	}
+	if (!rn) {
+		/* What a new note says is listed only by --dry-run (see
+		 * rf_import_print): parsing 2,000 of them again would double the
+		 * work of an import. */
+		n->name = rf_xstrdup(name);
+	} else if (rf_note_parse(&after, n->file, n->text.buf, n->text.len, 1) == 0) {
+		rf_semdiff(&rn->note, &after, &n->changes);
 		const char *nm = rf_note_get(&after, "program", "name");
 		n->name = rf_xstrdup(nm ? nm : "");
 		rf_note_free(&after);
 	} else {
-		if (r == 0)
-			rf_note_free(&after);
+		rf_note_free(&after);
 		p->reported++;
 		goto out;
 	}
@@ -485,7 +493,18 @@ void rf_import_print(const struct rf_import *im, FILE *out, int colour)
 	for (size_t i = 0; i < im->n; i++) {
 		const struct rf_import_note *n = &im->v[i];
 		fprintf(out, "%s %s (%s:%u)\n", n->created ? "new" : "change", n->slug, im->label, n->line);
-		rf_changes_print(out, &n->changes, "  ", n->created, colour);
+		if (!n->created) {
+			rf_changes_print(out, &n->changes, "  ", 0, colour);
+			continue;
+		}
+		struct rf_note note;
+		struct rf_changes c;
+		if (rf_note_parse(&note, n->file, n->text.buf, n->text.len, 0) == 0) {
+			rf_semdiff(NULL, &note, &c);
+			rf_changes_print(out, &c, "  ", 1, colour);
+			rf_changes_free(&c);
+		}
+		rf_note_free(&note);
 	}
 	struct rf_buf b = RF_BUF_INIT;
 	joined_line(im, &b);

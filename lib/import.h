@@ -26,7 +26,7 @@ struct rf_import_note {
 	unsigned line;		/* the row's first line in the sheet */
 	int created;		/* a new note */
 	struct rf_buf text;	/* the note after the import */
-	struct rf_changes changes;	/* before -> after, key by key */
+	struct rf_changes changes;	/* before -> after, key by key; empty when created */
 };
 
 struct rf_import {

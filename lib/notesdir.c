@@ -314,6 +314,21 @@ int rf_notesdir_write(const struct rf_notesdir *nd, const char *name, const char
 	return 0;
 }
 
+/* Give the temporary file tmp the new name, failing with EEXIST rather
+ * than replacing a file of that name: one rename where the file system
+ * has RENAME_NOREPLACE, else link() and unlink(). */
+static int create_from(const struct rf_notesdir *nd, const char *tmp, const char *name)
+{
+	if (renameat2(nd->fd, tmp, nd->fd, name, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	if (linkat(nd->fd, tmp, nd->fd, name, 0) < 0)
+		return -1;
+	unlinkat(nd->fd, tmp, 0);
+	return 0;
+}
+
 int rf_notesdir_write_many(const struct rf_notesdir *nd, const struct rf_notesdir_file *f, size_t n)
 {
 	char (*tmp)[64] = rf_xcalloc(n ? n : 1, sizeof(*tmp));
@@ -350,16 +365,15 @@ int rf_notesdir_write_many(const struct rf_notesdir *nd, const struct rf_notesdi
 		}
 	}
 	for (; done < n; done++) {
-		/* link() fails with EEXIST instead of replacing (see
-		 * rf_notesdir_write); the temporary name goes once linked. */
-		int e = f[done].create_only ? linkat(nd->fd, tmp[done], nd->fd, f[done].name, 0)
+		int e = f[done].create_only ? create_from(nd, tmp[done], f[done].name)
 					    : renameat(nd->fd, tmp[done], nd->fd, f[done].name);
 		if (e < 0) {
-			rf_error_errno("%s: %s", nd->path, f[done].name);
+			if (errno == EEXIST)
+				rf_error("%s already exists", f[done].name);
+			else
+				rf_error_errno("%s: %s", nd->path, f[done].name);
 			goto out;
 		}
-		if (f[done].create_only)
-			unlinkat(nd->fd, tmp[done], 0);
 	}
 	r = fsync(nd->fd) < 0 ? rf_error_errno("%s: fsync", nd->path) : 0;
 out:

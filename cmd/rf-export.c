@@ -1,6 +1,9 @@
 /* rf-export: every note as one table, for a spreadsheet or a script. */
+#include <stdlib.h>
+
 #include "cli.h"
 #include "export.h"
+#include "notefile.h"
 #include "revision.h"
 #include "session.h"
 #include "slug.h"
@@ -20,17 +23,23 @@ struct opts {
 	enum rf_format format;
 };
 
-/* The slugs to export.  At a past revision a note may be gone today, so a
- * valid slug is taken as given. */
+/* The slugs to export.  At a past revision a note may be gone today: a
+ * slug the commit has is taken as given, anything else is resolved in the
+ * work tree (a prefix, a name). */
 static int programs(struct rf_session *s, const git_commit *at, char *const *args, int n, struct rf_strv *slugs)
 {
-	for (int i = 0; i < n; i++) {
-		if (at && rf_slug_valid(args[i]))
+	struct rf_strv then = RF_STRV_INIT;
+	int r = at && n ? rf_store_files(&s->st, at, rf_notefile_is_note, &then) : 0;
+	for (int i = 0; r == 0 && i < n; i++) {
+		char *file = rf_notefile_name(args[i]);
+		if (at && rf_slug_valid(args[i]) && rf_strv_contains(&then, file))
 			rf_strv_push(slugs, rf_xstrdup(args[i]));
-		else if (rf_session_resolve(s, &args[i], 1, slugs) < 0)
-			return -1;
+		else
+			r = rf_session_resolve(s, &args[i], 1, slugs);
+		free(file);
 	}
-	return 0;
+	rf_strv_free(&then);
+	return r;
 }
 
 static int run(struct rf_cli *cli, struct rf_session *s)
@@ -42,7 +51,7 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	git_commit *commit = NULL;
 	int r = RF_FAIL;
 	if (o->bom && o->format == RF_FORMAT_JSON)
-		return rf_cli_usage_error(cli, "--bom is for csv and tsv; JSON has no byte order mark");
+		return rf_error("--bom is for csv and tsv; JSON has no byte order mark"), RF_FAIL;
 	if (rf_session_open(s, RF_SESSION_TEMPLATE | (o->at ? RF_SESSION_READ : 0)) == 0 &&
 	    (!o->at || rf_revision_resolve(&s->st, o->at, &commit) == 0) &&
 	    programs(s, commit, cli->operands, cli->noperands, &slugs) == 0 &&

@@ -133,6 +133,7 @@ static const struct rf_command command = {
 		 "commit or none.  Without FILE, or with -, the sheet is read from standard input.",
 	.options = options,
 	.max_operands = 1,
+	.flags = RF_CLI_NO_DASHED,
 	.option = option,
 	.run = run,
 };

@@ -147,7 +147,8 @@ static char *date(const char *t)
 	return NULL;
 }
 
-int rf_answer_normalize(const struct rf_field *f, const char *cell, int decimal, char **out, char **problem)
+int rf_answer_normalize(const struct rf_field *f, const char *name, const char *cell, int decimal, char **out,
+			char **problem)
 {
 	*out = NULL;
 	*problem = NULL;
@@ -186,7 +187,7 @@ int rf_answer_normalize(const struct rf_field *f, const char *cell, int decimal,
 	char *bad = v ? rf_field_check(f, v) : NULL;
 	if (!v || bad) {
 		char *allowed = rf_answer_allowed(f);
-		*problem = rf_xasprintf("'%s' is not an answer %s.%s takes: %s", t, f->section, f->key, allowed);
+		*problem = rf_xasprintf("'%s' is not an answer %s takes: %s", t, name, allowed);
 		free(allowed);
 		free(bad);
 		free(v);

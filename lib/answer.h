@@ -15,8 +15,10 @@ enum { RF_ANSWER_DECIMAL_POINT = 0, RF_ANSWER_DECIMAL_COMMA = 1 };
 /* The value that cell means for field f (NULL: a key the template lacks,
  * read as text), in *out (caller frees; "" for a blank cell, which changes
  * nothing).  Returns 0, or -1 with *problem saying why and listing the
- * answers f takes (caller frees); nothing is reported. */
-int rf_answer_normalize(const struct rf_field *f, const char *cell, int decimal, char **out, char **problem);
+ * answers f takes (caller frees; name is the key as it names it, since a
+ * free section's field is "*"); nothing is reported. */
+int rf_answer_normalize(const struct rf_field *f, const char *name, const char *cell, int decimal, char **out,
+			char **problem);
 
 /* cell with every line break (CRLF, LF or CR, and runs of them) turned
  * into one space: a note's answer is one line.  *joined is set when any

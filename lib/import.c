@@ -219,8 +219,10 @@ static size_t row_answers(struct plan *p, const struct rf_sheet_row *row, const 
 		int was_joined = 0;
 		int text = !col->field || col->field->vocab == RF_VOCAB_TEXT;
 		char *cell = text ? rf_answer_join_lines(raw, &was_joined) : rf_xstrdup(raw);
-		char *value = NULL, *why = NULL;
-		if (rf_answer_normalize(col->field, cell, decimal, &value, &why) < 0 && p->in->force) {
+		char *value = NULL, *why = NULL, *name = rf_xasprintf("%s.%s", col->section, col->key);
+		int bad = rf_answer_normalize(col->field, name, cell, decimal, &value, &why) < 0;
+		free(name);
+		if (bad && p->in->force) {
 			free(why);
 			why = NULL;
 			value = rf_strstrip(rf_xstrdup(cell));

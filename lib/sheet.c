@@ -235,7 +235,10 @@ int rf_sheet_parse(struct rf_sheet *out, const char *label, const char *data, si
 	csv_set_space_func(&p, never_space);
 	while (pos < len && !c.failed) {
 		size_t end = line_end(data, len, pos);
-		if (!c.in_row && strspn(data + pos, "\r\n") < end - pos) {
+		size_t ends = 0;
+		while (pos + ends < end && (data[pos + ends] == '\r' || data[pos + ends] == '\n'))
+			ends++;
+		if (!c.in_row && ends < end - pos) {
 			c.in_row = 1;
 			c.row.line = c.cell_line = c.line;
 		}

@@ -127,73 +127,55 @@ static char *slug_of_name(struct plan *p, const struct rf_sheet_row *row, const 
 	return slug;
 }
 
-/* The note a row is about: by slug, by the slug of its name, by its exact
- * name; *slug is the one it has or will have.  NULL with *slug NULL after a
- * problem. */
+/* The note a row is about: the note of its slug cell (or a new one of
+ * that slug), else of the slug of its name, else of its exact name; *slug
+ * is the one it has or will have.  NULL with *slug NULL after a problem. */
 static struct rf_revnote *match(struct plan *p, const struct rf_sheet_row *row, const char *name, char **slug)
 {
-	const char *given = p->slug_col >= 0 ? cell_at(row, (size_t)p->slug_col) : "";
-	struct rf_revnote *rn = NULL;
-	char *trimmed = rf_strstrip(rf_xstrdup(given));
+	char *given = rf_strstrip(rf_xstrdup(p->slug_col >= 0 ? cell_at(row, (size_t)p->slug_col) : ""));
+	struct rf_revnote *rn;
 	*slug = NULL;
-	if (*trimmed && (rn = by_slug(&p->ex, trimmed))) {
-		*slug = trimmed;
-		return rn;
-	}
-	if (*trimmed && !rf_slug_valid(trimmed)) {
-		problem(p, "%s:%u:%d: '%s' is not a slug (lowercase letters, digits and single '-')", p->im->label,
-			line_at(row, (size_t)p->slug_col), p->slug_col + 1, trimmed);
-		free(trimmed);
-		return NULL;
-	}
-	if (*name) {
-		char *s = slug_of_name(p, row, name);
-		if (!s) {
-			free(trimmed);
-			return NULL;
-		}
-		if (!*trimmed && (rn = by_slug(&p->ex, s))) {
-			free(trimmed);
-			*slug = s;
+	if (*given) {
+		if ((rn = by_slug(&p->ex, given)) || rf_slug_valid(given)) {
+			*slug = given;
 			return rn;
 		}
-		/* Two notes of one name (a hospital's tracks) need the slug. */
-		struct rf_revnote *named = NULL;
-		for (size_t i = 0; !*trimmed && i < p->ex.n; i++) {
-			const char *has = p->ex.v[i].broken ? NULL : rf_note_get(&p->ex.v[i].note, "program", "name");
-			if (!has || strcmp(has, name) != 0)
-				continue;
-			if (named) {
-				problem(p, "%s:%u:%d: '%s' is the name of %s and %s: add a slug column to say which",
-					p->im->label, line_at(row, (size_t)p->name_col), p->name_col + 1, name,
-					named->file, p->ex.v[i].file);
-				free(s);
-				free(trimmed);
-				return NULL;
-			}
-			named = &p->ex.v[i];
-		}
-		if (named) {
-			free(s);
-			free(trimmed);
-			*slug = rf_notefile_slug(named->file);
-			return named;
-		}
-		if (!*trimmed) {
-			free(trimmed);
-			*slug = s;
-			return NULL;
-		}
-		free(s);
-	}
-	if (!*trimmed) {
-		problem(p, "%s:%u: a row without a program name%s", p->im->label, row->line,
-			p->slug_col >= 0 ? " or slug" : "");
-		free(trimmed);
+		problem(p, "%s:%u:%d: '%s' is not a slug (lowercase letters, digits and single '-')", p->im->label,
+			line_at(row, (size_t)p->slug_col), p->slug_col + 1, given);
+		free(given);
 		return NULL;
 	}
-	*slug = trimmed;
-	return NULL;
+	free(given);
+	if (!*name) {
+		problem(p, "%s:%u: a row without a program name%s", p->im->label, row->line,
+			p->slug_col >= 0 ? " or slug" : "");
+		return NULL;
+	}
+	char *s = slug_of_name(p, row, name);
+	if (!s || (rn = by_slug(&p->ex, s))) {
+		*slug = s;
+		return s ? rn : NULL;
+	}
+	/* Two notes of one name (a hospital's tracks) need the slug. */
+	struct rf_revnote *named = NULL;
+	for (size_t i = 0; i < p->ex.n; i++) {
+		const char *has = p->ex.v[i].broken ? NULL : rf_note_get(&p->ex.v[i].note, "program", "name");
+		if (!has || strcmp(has, name) != 0)
+			continue;
+		if (named) {
+			problem(p, "%s:%u:%d: '%s' is the name of %s and %s: add a slug column to say which", p->im->label,
+				line_at(row, (size_t)p->name_col), p->name_col + 1, name, named->file, p->ex.v[i].file);
+			free(s);
+			return NULL;
+		}
+		named = &p->ex.v[i];
+	}
+	if (named) {
+		free(s);
+		s = rf_notefile_slug(named->file);
+	}
+	*slug = s;
+	return named;
 }
 
 /* The answers a row gives a note (kv, values owned by vals): cells mapped

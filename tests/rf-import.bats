@@ -170,6 +170,15 @@ import s.csv: 1 new, 1 changed (2 answers), 0 unchanged (dry run: nothing writte
 	run rf-import "$(sheet c.csv)"
 	assert_output "import c.csv: 1 new, 0 changed, 0 unchanged"
 	assert_file_exists "$RF_DIR/mercy-ir.ini"
+	# A name that cannot make a file name needs the slug column, and keeps
+	# its words.
+	printf 'name,h1b\nMercy IR/DR,no\n' >"$(sheet d.csv)"
+	assert_refused "$(sheet d.csv):2:1: a program name with '/' or control characters cannot name a note file: add a slug column" \
+		rf-import "$(sheet d.csv)"
+	printf 'slug,name\nmercy-ir-dr,Mercy IR/DR\n' >"$(sheet e.csv)"
+	run rf-import "$(sheet e.csv)"
+	assert_success
+	assert_equal "$(ini_get "$RF_DIR/mercy-ir-dr.ini" program:name)" "Mercy IR/DR"
 	# Now the name alone is ambiguous.
 	assert_refused "$(sheet b.csv):2:1: 'Mercy General Hospital – DR' is the name of mercy-general.ini and mercy-ir.ini: add a slug column to say which" \
 		rf-import "$(sheet b.csv)"

@@ -95,7 +95,8 @@ void rf_export_table(const struct rf_export *ex, const struct rf_template *t, st
 			others[nothers++] = (struct other){ l->section, l->key, section_rank(t, l->section) };
 		}
 	}
-	qsort(others, nothers, sizeof(*others), cmp_other);
+	if (nothers)
+		qsort(others, nothers, sizeof(*others), cmp_other);
 	size_t uniq = 0;
 	for (size_t i = 0; i < nothers; i++)
 		if (!uniq || cmp_other(&others[uniq - 1], &others[i]) != 0)

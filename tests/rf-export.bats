@@ -5,13 +5,20 @@ load helper
 
 season=
 
+# The demo season is built once for the file (35 rf commands) and copied
+# for each test that needs it.
+setup_file() {
+	setup_rf_env
+	"$RF_SRC/demo/season.sh" -n "$BATS_FILE_TMPDIR/season" >/dev/null
+}
+
 setup() {
 	setup_rf_env
 	season="$BATS_TEST_TMPDIR/season"
 }
 
 build_season() {
-	"$RF_SRC/demo/season.sh" -n "$season" >/dev/null
+	cp -a "$BATS_FILE_TMPDIR/season" "$season"
 	export RF_DIR=$season
 }
 

@@ -22,7 +22,7 @@ GIT2_CFLAGS := $(shell pkg-config --cflags libgit2 2>/dev/null)
 GIT2_LIBS   := $(shell pkg-config --libs libgit2 2>/dev/null || echo -lgit2)
 ALL_CFLAGS = $(WARN) $(PTHREAD) -D_GNU_SOURCE -DRF_VERSION='"$(VERSION)"' -Ilib \
 	-I/usr/include/iniparser $(GIT2_CFLAGS) $(CFLAGS)
-LDLIBS   = $(GIT2_LIBS) -liniparser -lm
+LDLIBS   = $(GIT2_LIBS) -liniparser -lcsv -lm
 
 # BUILD may be set to build in a private directory (parallel work trees).
 ifeq ($(SANITIZE),1)
@@ -37,10 +37,10 @@ else
 BUILD  ?= build/plain
 endif
 
-DEPS_PKGS = libgit2-dev libiniparser-dev pkg-config bats bats-support bats-assert \
+DEPS_PKGS = libgit2-dev libiniparser-dev libcsv-dev pkg-config bats bats-support bats-assert \
 	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev
 
-CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export
 BINS = $(CMDS:%=bin/%)
 BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))

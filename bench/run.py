@@ -107,14 +107,18 @@ ROWS = [
     Row("version", "rf-score --version", lambda c: ["rf-score", "--version"],
         [Cmd("git --version", lambda c: ["git", "--version"])]),
 
-    # Hooks for commands that do not exist yet (skipped until they are built);
-    # their arguments are a guess to adjust when the command lands.
-    Row("import", "rf-import 2,000 programs (CSV)", lambda c: ["rf-import", c.csv],
+    # rf-import makes a notes directory that does not exist but refuses an
+    # empty one that is not a git repository (as rf-new does): -C a new one
+    # inside the fresh directory.
+    Row("import", "rf-import 2,000 programs (CSV)", lambda c: ["rf-import", "-C", "notes", c.csv],
         [Cmd("awk CSV -> notes + git add + git commit",
              lambda c: sh("git init -q . && awk -F, 'NR > 1 { f = sprintf(\"p%%04d.ini\", NR); "
                           "print \"[program]\\nname = \" $1 \"\\ntrack = \" $2 > f; close(f) }' %s && "
                           "git add -A && git commit -q -m import" % c.csv), repo="empty")],
         repo="empty", presets=("xl",), setup=setup_import),
+
+    # A hook for a command that does not exist yet (skipped until it is
+    # built); its arguments are a guess to adjust when the command lands.
     Row("report", "rf-report 60 programs", lambda c: ["rf-report"] + c.slugs[:60],
         [Cmd("git log -p -- 60 notes", lambda c: ["git", "log", "-p", "--"] + [s + ".ini" for s in c.slugs[:60]])],
         presets=("season",)),

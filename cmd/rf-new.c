@@ -3,10 +3,10 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "date.h"
 #include "edit.h"
 #include "editor.h"
 #include "init.h"
+#include "newnote.h"
 #include "notefile.h"
 #include "record.h"
 #include "session.h"
@@ -30,22 +30,11 @@ struct opts {
  * answers filled in. */
 static int first_text(const struct opts *o, const char *file, const char *name, struct rf_buf *text)
 {
-	struct rf_template t = { NULL, NULL, 0 };
-	struct rf_buf next = RF_BUF_INIT;
-	struct rf_when now;
-	char today[11];
-	char *tpath = o->template ? rf_xstrdup(o->template) : rf_share_path("program.ini");
+	struct rf_newnote nn;
 	int r = -1;
-	if (!tpath || rf_template_load(&t, tpath) < 0 || rf_read_file(tpath, text) < 0 || rf_date_now(&now) < 0)
-		goto out;
-	rf_date_ymd(&now, today);
-	if (rf_edit_set(file, text->buf, text->len, "program", "name", name, &next) == 0 &&
-	    rf_edit_set(file, next.buf, next.len, "program", "created", today, text) == 0)
-		r = rf_edit_assign(file, text, o->sets.v, o->sets.n, o->force ? NULL : &t);
-out:
-	rf_template_free(&t);
-	rf_buf_free(&next);
-	free(tpath);
+	if (rf_newnote_load(&nn, o->template) == 0 && rf_newnote_text(&nn, file, name, NULL, 0, text) == 0)
+		r = rf_edit_assign(file, text, o->sets.v, o->sets.n, o->force ? NULL : &nn.t);
+	rf_newnote_free(&nn);
 	return r;
 }
 

@@ -20,6 +20,8 @@ static const struct { const char *name, *what; } commands[] = {
 	{ "ask", "questions still unanswered for a program" },
 	{ "log", "how a program's note changed, commit by commit" },
 	{ "diff", "per-key differences between versions or programs" },
+	{ "import", "a spreadsheet (CSV, TSV) in as notes, in one commit" },
+	{ "export", "every note out as one table (CSV, TSV, JSON)" },
 };
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A sample season for rf: six fictional programs, built with the real rf
-# commands in a fresh notes directory, one commit per step, each step dated
+# commands (and a research sheet imported) in a fresh notes directory, one
+# commit per step, each step dated
 # (GIT_AUTHOR_DATE/GIT_COMMITTER_DATE) between November and January; then a
 # short tour of the result.
 #
@@ -25,6 +26,7 @@ steps() {
 2026-11-04T20:00:00-05:00	rf new -s program.track=ir-integrated -s program.state=NY "Riverside Academic – IR (Integrated)"
 2026-11-05T22:30:00-05:00	rf new -s program.track=ir-independent -s program.state=FL "Northgate IR (Independent)"
 2026-11-06T18:45:00-05:00	rf new -s program.track=dr -s program.state=PA "Meadowbrook Community – DR"
+2026-11-07T11:00:00-05:00	rf import --map "$src/demo/research-map.ini" "$src/demo/research.csv"
 2026-11-09T20:00:00-05:00	rf set lakeside visa.h1b=yes visa.j1=yes visa.policy_written=yes culture.imgs_on_faculty=yes
 2026-11-10T21:15:00-05:00	rf set riverside sources.forum_negative_reports=1 sources.report_years=1
 2026-11-12T19:30:00-05:00	rf set summit workload.ir_residents=4 workload.annual_ir_procedures=9200 program.status=applied
@@ -119,6 +121,7 @@ show rf log -p crestview
 show rf diff crestview 2026-11-30
 show rf diff -x crestview lakeside
 show git -C "$dir" log -p -1 --format=%s crestview-university-ir-integrated.ini
+show rf import --dry-run --map "$src/demo/research-map.ini" "$src/demo/research.csv"
 echo
 echo "The notes stay in $dir: try 'rf -C $dir ...' or 'git -C $dir log -p'."
 exit $((tour_failed ? 2 : 0))

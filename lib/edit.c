@@ -17,24 +17,28 @@ static int needs_quotes(const char *v)
 	       isspace((unsigned char)v[n - 1]) || v[n - 1] == '\\';
 }
 
-int rf_edit_encode_value(const char *value, struct rf_buf *out)
+const char *rf_edit_value_problem(const char *value)
 {
 	if (strpbrk(value, "\n\r"))
-		return rf_error("a value cannot span lines (iniparser joins them without the line break)");
-	if (!needs_quotes(value)) {
+		return "a value cannot span lines (iniparser joins them without the line break)";
+	if (needs_quotes(value) && strchr(value, '"') && strchr(value, '\''))
+		return "text holds both \" and ' as well as ';', '#' or surrounding spaces: "
+		       "iniparser 4.1 cannot store that exactly; change one of the quote marks";
+	return NULL;
+}
+
+int rf_edit_encode_value(const char *value, struct rf_buf *out)
+{
+	const char *problem = rf_edit_value_problem(value);
+	if (problem)
+		return rf_error("%s", problem);
+	if (!needs_quotes(value))
 		rf_buf_adds(out, value);
-		return 0;
-	}
-	if (!strchr(value, '"')) {
+	else if (!strchr(value, '"'))
 		rf_buf_addf(out, "\"%s\"", value);
-		return 0;
-	}
-	if (!strchr(value, '\'')) {
+	else
 		rf_buf_addf(out, "'%s'", value);
-		return 0;
-	}
-	return rf_error("text holds both \" and ' as well as ';', '#' or surrounding spaces: "
-			"iniparser 4.1 cannot store that exactly; change one of the quote marks");
+	return 0;
 }
 
 /* End of the value part in a single physical "key = value  ; comment" line
@@ -95,82 +99,148 @@ static const char *eol_of(const struct rf_ini *ini)
 	return ini->crlf ? "\r\n" : "\n";
 }
 
+static int same_key(const struct rf_edit_kv *a, const struct rf_edit_kv *b)
+{
+	return !strcmp(a->section, b->section) && !strcmp(a->key, b->key);
+}
+
+static void add_key_line(struct rf_buf *out, const char *key, const char *enc, const char *eol)
+{
+	/* After a last line without a line end, the new line needs one. */
+	if (out->len && out->buf[out->len - 1] != '\n')
+		rf_buf_adds(out, eol);
+	rf_buf_addf(out, "%s =%s%s%s", key, *enc ? " " : "", enc, eol);
+}
+
+/* The guarantee: iniparser reads back exactly what was asked for. */
+static int read_back(const char *label, const struct rf_buf *out, const struct rf_edit_kv *kv, size_t n,
+		     const unsigned *lineno, const char *live)
+{
+	int r = 0;
+	/* iniparser is the judge; the scanner only says where it failed. */
+	dictionary *d = rf_ini_load_buffer(out->buf, out->len);
+	if (!d) {
+		struct rf_ini check;
+		rf_ini_scan(out->buf, out->len, &check);
+		const struct rf_line *bad = rf_ini_first_error(&check);
+		if (bad)
+			r = rf_error("%s:%u: %s", label, bad->lineno, bad->error);
+		else
+			r = rf_error("%s: iniparser cannot read the result", label);
+		rf_ini_free(&check);
+	} else {
+		for (size_t i = 0; i < n && r == 0; i++) {
+			if (!live[i])
+				continue;
+			char *full = rf_xasprintf("%s:%s", kv[i].section, kv[i].key);
+			const char *got = d ? iniparser_getstring(d, full, NULL) : NULL;
+			free(full);
+			if (got && strcmp(got, kv[i].value) == 0)
+				continue;
+			if (lineno[i])
+				r = rf_error("%s:%u: %s.%s cannot be stored so that iniparser reads it back unchanged",
+					     label, lineno[i], kv[i].section, kv[i].key);
+			else
+				r = rf_error("%s: %s.%s cannot be stored so that iniparser reads it back unchanged",
+					     label, kv[i].section, kv[i].key);
+		}
+		iniparser_freedict(d);
+	}
+	return r;
+}
+
+int rf_edit_set_many(const char *label, const char *text, size_t len, const struct rf_edit_kv *kv, size_t n,
+		     struct rf_buf *out)
+{
+	struct rf_ini ini;
+	struct rf_buf *enc = rf_xcalloc(n ? n : 1, sizeof(*enc));
+	const struct rf_line **hit = rf_xcalloc(n ? n : 1, sizeof(*hit));
+	const struct rf_line **anchor = rf_xcalloc(n ? n : 1, sizeof(*anchor));
+	unsigned *lineno = rf_xcalloc(n ? n : 1, sizeof(*lineno));
+	char *live = rf_xcalloc(n ? n : 1, 1);
+	int r = -1;
+
+	rf_buf_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		live[i] = 1;
+		for (size_t j = i + 1; j < n && live[i]; j++)
+			live[i] = !same_key(&kv[i], &kv[j]);
+		if (live[i] && rf_edit_encode_value(kv[i].value, &enc[i]) < 0)
+			goto out_noscan;
+		if (!enc[i].buf)
+			rf_buf_adds(&enc[i], "");
+	}
+	rf_ini_scan(text, len, &ini);
+	for (size_t i = 0; i < n; i++) {
+		if (!live[i])
+			continue;
+		if ((hit[i] = rf_ini_find(&ini, kv[i].section, kv[i].key))) {
+			lineno[i] = hit[i]->lineno;
+			continue;
+		}
+		/* After the last line of the section's last block that holds a
+		 * key (or its header), so trailing comments that introduce the
+		 * next section stay with it. */
+		for (size_t k = 0; k < ini.n; k++) {
+			const struct rf_line *l = &ini.lines[k];
+			if (!strcmp(l->section, kv[i].section) && (l->kind == RF_LINE_SECTION || l->kind == RF_LINE_VALUE))
+				anchor[i] = l;
+		}
+		if (anchor[i])
+			lineno[i] = anchor[i]->lineno + anchor[i]->nphys;
+	}
+	const char *eol = eol_of(&ini);
+	size_t cursor = 0;
+	for (size_t k = 0; k < ini.n; k++) {
+		const struct rf_line *l = &ini.lines[k];
+		size_t i;
+		rf_buf_add(out, text + cursor, l->start - cursor);
+		for (i = 0; i < n && hit[i] != l; i++)
+			;
+		if (i < n)
+			rewrite_line(out, text, l, enc[i].buf);
+		else
+			rf_buf_add(out, text + l->start, l->end - l->start);
+		cursor = l->end;
+		for (i = 0; i < n; i++)
+			if (live[i] && !hit[i] && anchor[i] == l)
+				add_key_line(out, kv[i].key, enc[i].buf, eol);
+	}
+	rf_buf_add(out, text + cursor, len - cursor);
+	/* Sections the note lacks, appended in the order first named, each
+	 * with all of its keys (live[] turns 2 once written). */
+	for (size_t i = 0; i < n; i++) {
+		if (live[i] != 1 || hit[i] || anchor[i])
+			continue;
+		if (out->len && out->buf[out->len - 1] != '\n')
+			rf_buf_adds(out, eol);
+		if (out->len && !ends_with_blank_line(out))
+			rf_buf_adds(out, eol);
+		rf_buf_addf(out, "[%s]%s", kv[i].section, eol);
+		for (size_t j = i; j < n; j++)
+			if (live[j] == 1 && !hit[j] && !anchor[j] && !strcmp(kv[j].section, kv[i].section)) {
+				add_key_line(out, kv[j].key, enc[j].buf, eol);
+				live[j] = 2;
+			}
+	}
+	r = read_back(label, out, kv, n, lineno, live);
+	rf_ini_free(&ini);
+out_noscan:
+	for (size_t i = 0; i < n; i++)
+		rf_buf_free(&enc[i]);
+	free(enc);
+	free(hit);
+	free(anchor);
+	free(lineno);
+	free(live);
+	return r;
+}
+
 int rf_edit_set(const char *label, const char *text, size_t len, const char *section, const char *key,
 		const char *value, struct rf_buf *out)
 {
-	struct rf_buf enc = RF_BUF_INIT;
-	struct rf_ini ini;
-	int r = -1;
-
-	if (rf_edit_encode_value(value, &enc) < 0)
-		return -1;
-	rf_ini_scan(text, len, &ini);
-	rf_buf_reset(out);
-
-	const struct rf_line *hit = rf_ini_find(&ini, section, key);
-	unsigned lineno = 0;
-	if (hit) {
-		rf_buf_add(out, text, hit->start);
-		rewrite_line(out, text, hit, enc.buf);
-		rf_buf_add(out, text + hit->end, len - hit->end);
-		lineno = hit->lineno;
-	} else {
-		/* After the last line of the section's last block that holds a key
-		 * (or its header), so trailing comments that introduce the next
-		 * section stay with it. */
-		const struct rf_line *anchor = NULL;
-		for (size_t i = 0; i < ini.n; i++) {
-			const struct rf_line *l = &ini.lines[i];
-			if (strcmp(l->section, section) != 0)
-				continue;
-			if (l->kind == RF_LINE_SECTION || l->kind == RF_LINE_VALUE)
-				anchor = l;
-		}
-		const char *eol = eol_of(&ini);
-		if (anchor) {
-			rf_buf_add(out, text, anchor->end);
-			if (anchor->end == anchor->eol)	/* last line had no newline */
-				rf_buf_adds(out, eol);
-			rf_buf_addf(out, "%s =%s%s%s", key, *enc.buf ? " " : "", enc.buf, eol);
-			rf_buf_add(out, text + anchor->end, len - anchor->end);
-			lineno = anchor->lineno + anchor->nphys;
-		} else {
-			rf_buf_add(out, text, len);
-			if (len && text[len - 1] != '\n')
-				rf_buf_adds(out, eol);
-			if (len && !ends_with_blank_line(out))
-				rf_buf_adds(out, eol);
-			rf_buf_addf(out, "[%s]%s%s =%s%s%s", section, eol, key, *enc.buf ? " " : "", enc.buf, eol);
-			lineno = 0;
-		}
-	}
-
-	/* The guarantee: iniparser reads back exactly what was asked for. */
-	struct rf_ini check;
-	rf_ini_scan(out->buf, out->len, &check);
-	const struct rf_line *bad = rf_ini_first_error(&check);
-	if (bad) {
-		rf_error("%s:%u: %s", label, bad->lineno, bad->error);
-	} else {
-		dictionary *d = rf_ini_load_buffer(out->buf, out->len);
-		char *full = rf_xasprintf("%s:%s", section, key);
-		const char *got = d ? iniparser_getstring(d, full, NULL) : NULL;
-		if (got && strcmp(got, value) == 0)
-			r = 0;
-		else if (lineno)
-			rf_error("%s:%u: %s.%s cannot be stored so that iniparser reads it back unchanged",
-				 label, lineno, section, key);
-		else
-			rf_error("%s: %s.%s cannot be stored so that iniparser reads it back unchanged", label,
-				 section, key);
-		free(full);
-		if (d)
-			iniparser_freedict(d);
-	}
-	rf_ini_free(&check);
-	rf_ini_free(&ini);
-	rf_buf_free(&enc);
-	return r;
+	struct rf_edit_kv kv = { section, key, value };
+	return rf_edit_set_many(label, text, len, &kv, 1, out);
 }
 
 int rf_edit_assign(const char *label, struct rf_buf *text, char *const *assigns, size_t n,

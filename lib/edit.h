@@ -13,6 +13,10 @@
  * both kinds of quote together with ';', '#' or surrounding spaces). */
 int rf_edit_encode_value(const char *value, struct rf_buf *out);
 
+/* What stops value from being stored exactly (a static phrase, as
+ * rf_edit_encode_value would report it), or NULL when it can be. */
+const char *rf_edit_value_problem(const char *value);
+
 /* Set section.key (lowercase names) to value in text, into out.  The last
  * occurrence of the key is rewritten in place, keeping its "key =" spelling
  * and any trailing comment; a missing key is added after the last key of
@@ -21,6 +25,18 @@ int rf_edit_encode_value(const char *value, struct rf_buf *out);
  * the note in messages.  The input must already be free of errors. */
 int rf_edit_set(const char *label, const char *text, size_t len, const char *section, const char *key,
 		const char *value, struct rf_buf *out);
+
+/* One answer to set: lowercase names, the value as iniparser must read it. */
+struct rf_edit_kv {
+	const char *section, *key, *value;
+};
+
+/* rf_edit_set for n answers at once, in one pass over the text and one
+ * read-back through iniparser (a sheet sets dozens per note); keys missing
+ * from a section are added in the order given, after its last key.  When
+ * the same key comes twice, the later value wins. */
+int rf_edit_set_many(const char *label, const char *text, size_t len, const struct rf_edit_kv *kv, size_t n,
+		     struct rf_buf *out);
 
 struct rf_template;
 

@@ -313,3 +313,72 @@ int rf_notesdir_write(const struct rf_notesdir *nd, const char *name, const char
 		return rf_error_errno("%s: fsync", nd->path);
 	return 0;
 }
+
+/* Give the temporary file tmp the new name, failing with EEXIST rather
+ * than replacing a file of that name: one rename where the file system
+ * has RENAME_NOREPLACE, else link() and unlink(). */
+static int create_from(const struct rf_notesdir *nd, const char *tmp, const char *name)
+{
+	if (renameat2(nd->fd, tmp, nd->fd, name, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	if (linkat(nd->fd, tmp, nd->fd, name, 0) < 0)
+		return -1;
+	unlinkat(nd->fd, tmp, 0);
+	return 0;
+}
+
+int rf_notesdir_write_many(const struct rf_notesdir *nd, const struct rf_notesdir_file *f, size_t n)
+{
+	char (*tmp)[64] = rf_xcalloc(n ? n : 1, sizeof(*tmp));
+	size_t made = 0, done = 0;
+	int r = -1;
+	for (; made < n; made++) {
+		int fd = -1;
+		for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
+			snprintf(tmp[made], sizeof(tmp[made]), ".rf-tmp-%ld-%zu-%u", (long)getpid(), made, attempt);
+			fd = openat(nd->fd, tmp[made], O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+			if (fd < 0 && errno != EEXIST)
+				break;
+		}
+		if (fd < 0) {
+			rf_error_errno("%s: cannot create a temporary file", nd->path);
+			goto out;
+		}
+		int w = write_all(fd, f[made].data, f[made].len);
+		if (close(fd) < 0 || w < 0) {
+			rf_error_errno("%s: writing %s", nd->path, f[made].name);
+			made++;
+			goto out;
+		}
+	}
+	if (syncfs(nd->fd) < 0) {
+		rf_error_errno("%s: syncing the notes", nd->path);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (f[i].create_only && fstatat(nd->fd, f[i].name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+			rf_error("%s already exists", f[i].name);
+			goto out;
+		}
+	}
+	for (; done < n; done++) {
+		int e = f[done].create_only ? create_from(nd, tmp[done], f[done].name)
+					    : renameat(nd->fd, tmp[done], nd->fd, f[done].name);
+		if (e < 0) {
+			if (errno == EEXIST)
+				rf_error("%s already exists", f[done].name);
+			else
+				rf_error_errno("%s: %s", nd->path, f[done].name);
+			goto out;
+		}
+	}
+	r = fsync(nd->fd) < 0 ? rf_error_errno("%s: fsync", nd->path) : 0;
+out:
+	for (size_t i = done; i < made; i++)
+		unlinkat(nd->fd, tmp[i], 0);
+	free(tmp);
+	return r;
+}

@@ -42,4 +42,18 @@ int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_b
 int rf_notesdir_write(const struct rf_notesdir *nd, const char *name, const char *data, size_t len,
 		      int create_only);
 
+/* One file of rf_notesdir_write_many. */
+struct rf_notesdir_file {
+	const char *name;
+	const char *data;
+	size_t len;
+	int create_only;	/* a new note: fail rather than replace a file */
+};
+
+/* Write n files durably as rf_notesdir_write does, with one sync of the
+ * file system for all the temporary files instead of an fsync each, then
+ * the renames and one fsync of the directory.  A create_only name that
+ * exists is refused before anything is renamed. */
+int rf_notesdir_write_many(const struct rf_notesdir *nd, const struct rf_notesdir_file *files, size_t n);
+
 #endif

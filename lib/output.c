@@ -184,7 +184,13 @@ void rf_json_string(FILE *out, const char *s)
 
 void rf_csv_field(FILE *out, const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n")) {
+	rf_csv_field_sep(out, s, ',');
+}
+
+void rf_csv_field_sep(FILE *out, const char *s, char sep)
+{
+	char special[] = { sep, '"', '\r', '\n', '\0' };
+	if (!strpbrk(s, special)) {
 		fputs(s, out);
 		return;
 	}

@@ -49,6 +49,9 @@ size_t rf_display_width(const char *s);
 void rf_json_string(FILE *out, const char *s);
 /* Write s as one CSV field (quoted when needed). */
 void rf_csv_field(FILE *out, const char *s);
+/* The same for a sheet whose cells are separated by sep (a TSV for
+ * spreadsheets: quoted when it holds sep, a quote or a line break). */
+void rf_csv_field_sep(FILE *out, const char *s, char sep);
 /* Write s for TSV: tabs, newlines and backslashes escaped as \t \n \\. */
 void rf_tsv_field(FILE *out, const char *s);
 

@@ -134,6 +134,23 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 	return r;
 }
 
+int rf_record_files(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_notesdir_file *files,
+		    size_t n, const char *message, int *committed)
+{
+	struct rf_store_change *ch = rf_xcalloc(n ? n : 1, sizeof(*ch));
+	int r = -1;
+	*committed = 0;
+	for (size_t i = 0; i < n; i++)
+		ch[i] = (struct rf_store_change){ files[i].name, files[i].data, files[i].len };
+	if (rf_store_write_blobs(st, ch, n) == 0 && rf_notesdir_write_many(nd, files, n) == 0) {
+		int c = rf_store_commit(st, ch, n, message, NULL);
+		*committed = c > 0;
+		r = c < 0 ? -1 : 0;
+	}
+	free(ch);
+	return r;
+}
+
 int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files)
 {
 	static const char *const settings[] = { RF_NOTEFILE_PROFILE, RF_NOTEFILE_RULES };

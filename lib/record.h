@@ -29,6 +29,14 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
 		   const char *text, size_t len, int create_only, int *committed);
 
+/* Write the n files and commit them as one commit with message: their
+ * blobs first (rf_store_write_blobs: a full disk fails before any note
+ * changes), then the files (rf_notesdir_write_many), then the commit.  The
+ * caller holds the store open for writing and has checked every text.
+ * *committed as for rf_record_text. */
+int rf_record_files(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_notesdir_file *files,
+		    size_t n, const char *message, int *committed);
+
 /* The files a plain rf-commit looks at: every note in the work tree or at
  * HEAD (so that deleted ones are recorded too), and profile.ini and
  * rules.ini when either has them; appended to files, sorted. */

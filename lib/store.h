@@ -64,6 +64,13 @@ struct rf_store_change {
 int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, size_t n,
 		    const char *message, git_oid *id);
 
+/* Write the blobs of the changes (those with data) that the object
+ * database lacks ahead of rf_store_commit, as one pack (fsynced once)
+ * instead of a loose object and an fsync each: a commit of hundreds of
+ * notes costs one flush, and a full disk fails here, before any note is
+ * replaced. */
+int rf_store_write_blobs(struct rf_store *st, const struct rf_store_change *changes, size_t n);
+
 /* Point the index at the content of the changed paths (data NULL: remove
  * the path), waiting briefly for git's index lock; a failure is a warning,
  * as the commit it follows stands. */

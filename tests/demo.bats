@@ -39,7 +39,7 @@ setup() {
 		$'2026-11\n2027-01'
 	# Each commit's verb is the step's command (rf commit and rf edit record edits).
 	local want
-	want=$(cut -f2 "$BATS_TEST_TMPDIR/steps" | grep -oE 'rf (init|new|set|quote|edit|commit)' |
+	want=$(cut -f2 "$BATS_TEST_TMPDIR/steps" | grep -oE 'rf (init|new|set|quote|edit|commit|import)' |
 		sed -e 's/^rf //' -e 's/^commit$/edit/')
 	assert_equal "$(git -C "$season" log --reverse --format=%s | cut -d' ' -f1)" "$want"
 	assert_equal "$(git -C "$season" log --format='%an <%ae>' | sort -u)" "Ana Applicant <ana@example.org>"
@@ -58,6 +58,12 @@ setup() {
 	grep -qx 'imgs_on_faculty = yes' "$season/lakeside-medical-center-dr-esir.ini"
 	grep -qx 'forum_negative_reports = 1' "$season/riverside-academic-ir-integrated.ini"
 	grep -qx 'created = 2026-11-06' "$season/meadowbrook-community-dr.ini"
+	# From the research sheet, through its mapping file.
+	grep -qx 'website = "https://riverside.example.edu/radiology#ir"' "$season/riverside-academic-ir-integrated.ini"
+	grep -qx 'legal_support = no' "$season/summit-valley-ir-integrated.ini"
+	grep -qx 'anti_harassment_policy = no' "$season/northgate-ir-independent.ini"
+	assert_equal "$(git -C "$season" log --format=%s | grep '^import')" \
+		"import research.csv: 0 new, 4 changed (13 answers), 0 unchanged"
 }
 
 @test "the season refuses a notes directory that is not empty" {
@@ -85,6 +91,8 @@ setup() {
 	# git itself shows per-key lines through rf's diff driver.
 	assert_line "\$ git -C $season log -p -1 --format=%s crestview-university-ir-integrated.ini"
 	assert_line "+program.rank = 4"
+	# Importing the research sheet again would change nothing.
+	assert_line "import research.csv: 0 new, 0 changed, 4 unchanged (dry run: nothing written)"
 	refute_line --partial "(exit status"
 	# Shown in the applicant's time zone, as scripted.
 	assert_line --regexp '^[0-9a-f]+ 2027-01-06 21:00 .* edit crestview-university-ir-integrated: '

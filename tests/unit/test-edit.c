@@ -200,9 +200,43 @@ static void keys_before_any_section(struct unit *u)
 	free(s);
 }
 
+/* Many answers in one pass give the bytes that setting them one by one
+ * gives, and a later answer for the same key wins. */
+static void sets_many_as_one_by_one(struct unit *u)
+{
+	const char *in = "; top\n[visa]\nh1b = unknown ; ask\n\n; next\n[img]\nx = 1";
+	struct rf_edit_kv kv[] = {
+		{ "visa", "h1b", "no" }, { "notes", "a", "x;y" }, { "visa", "j1", "yes" },
+		{ "img", "y", "2" }, { "notes", "b", "" }, { "quotes", "q", "z" }, { "visa", "j1", "vague" },
+	};
+	size_t n = sizeof(kv) / sizeof(kv[0]);
+	struct rf_buf many = RF_BUF_INIT, one = RF_BUF_INIT, next = RF_BUF_INIT;
+	CHECK(u, rf_edit_set_many("t.ini", in, strlen(in), kv, n, &many) == 0);
+	rf_buf_adds(&one, in);
+	for (size_t i = 0; i < n; i++) {
+		CHECK(u, rf_edit_set("t.ini", one.buf, one.len, kv[i].section, kv[i].key, kv[i].value, &next) == 0);
+		struct rf_buf tmp = one;
+		one = next;
+		next = tmp;
+	}
+	CHECK_STR(u, many.buf, one.buf);
+	CHECK_STR(u, many.buf, "; top\n[visa]\nh1b = no ; ask\nj1 = vague\n\n; next\n[img]\nx = 1\ny = 2\n"
+			       "\n[notes]\na = \"x;y\"\nb =\n\n[quotes]\nq = z\n");
+	/* One that cannot be stored: nothing is. */
+	struct rf_edit_kv bad[] = { { "visa", "h1b", "no" }, { "notes", "a", "two\nlines" } };
+	CHECK(u, rf_edit_set_many("t.ini", in, strlen(in), bad, 2, &many) < 0);
+	CHECK(u, rf_edit_value_problem("two\nlines") != NULL);
+	CHECK(u, rf_edit_value_problem("she said \"no\"; it's final") != NULL);
+	CHECK(u, rf_edit_value_problem("a;b") == NULL);
+	rf_buf_free(&many);
+	rf_buf_free(&one);
+	rf_buf_free(&next);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
+	RUN(&u, sets_many_as_one_by_one);
 	RUN(&u, replaces_in_place);
 	RUN(&u, case_and_duplicates);
 	RUN(&u, adds_missing_key_and_section);

@@ -167,6 +167,39 @@ static void writes_durably_and_never_overwrite_when_creating(struct unit *u)
 	rf_notesdir_close(&nd);
 }
 
+static void writes_many_at_once(struct unit *u)
+{
+	struct rf_notesdir nd;
+	struct rf_buf b = RF_BUF_INIT;
+	CHECK(u, rf_notesdir_open(&nd, dir) == 0);
+	rf_notesdir_write(&nd, "old.ini", "[old]\n", 6, 1);
+	struct rf_notesdir_file f[] = {
+		{ "one.ini", "[1]\n", 4, 1 }, { "old.ini", "[new]\n", 6, 0 }, { "two.ini", "[2]\n", 4, 1 },
+	};
+	CHECK(u, rf_notesdir_write_many(&nd, f, 3) == 0);
+	CHECK(u, rf_notesdir_read(&nd, "one.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[1]\n");
+	CHECK(u, rf_notesdir_read(&nd, "old.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[new]\n");
+	/* A new note whose name exists: refused before anything is renamed. */
+	struct rf_notesdir_file g[] = { { "old.ini", "[x]\n", 4, 0 }, { "two.ini", "[y]\n", 4, 1 } };
+	CHECK(u, rf_notesdir_write_many(&nd, g, 2) < 0);
+	CHECK(u, rf_notesdir_read(&nd, "old.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[new]\n");
+	CHECK(u, rf_notesdir_read(&nd, "two.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[2]\n");
+	char *cmd = rf_xasprintf("ls -A '%s' | grep -q rf-tmp", dir);
+	CHECK(u, system(cmd) != 0);
+	free(cmd);
+	for (size_t i = 0; i < 3; i++) {
+		char *p = rf_xasprintf("%s/%s", dir, f[i].name);
+		unlink(p);
+		free(p);
+	}
+	rf_buf_free(&b);
+	rf_notesdir_close(&nd);
+}
+
 static void creates_private_directories(struct unit *u)
 {
 	struct rf_notesdir nd;
@@ -210,6 +243,7 @@ int main(void)
 	RUN(&u, refuses_escaping_arguments);
 	RUN(&u, reads_refuse_links_and_odd_files);
 	RUN(&u, writes_durably_and_never_overwrite_when_creating);
+	RUN(&u, writes_many_at_once);
 	RUN(&u, creates_private_directories);
 	RUN(&u, locates_the_directory);
 	cleanup();

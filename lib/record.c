@@ -86,7 +86,18 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	}
 	it->file = rf_xstrdup(file);
 	struct rf_note b;
+	struct rf_buf clean = RF_BUF_INIT;
 	int have_a = !head.missing, have_b = text != NULL;
+	/* What git would store: a CRLF note under autocrlf equals its LF blob. */
+	if (have_b && rf_store_clean(st, file, text, len, &clean) < 0) {
+		rf_revnote_free(&head);
+		free(it->file);
+		return -1;
+	}
+	if (have_b) {
+		text = clean.buf ? clean.buf : "";
+		len = clean.len;
+	}
 	if (same)
 		*same = have_a == have_b &&
 			(!have_b || (head.note.len == len && (!len || !memcmp(head.note.text, text, len))));
@@ -109,6 +120,7 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	}
 	if (have_b)
 		rf_note_free(&b);
+	rf_buf_free(&clean);
 	rf_revnote_free(&head);
 	return 0;
 }

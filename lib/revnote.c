@@ -26,6 +26,23 @@ int rf_revnote_worktree(struct rf_revnote *rn, const struct rf_notesdir *nd, con
 	return r;
 }
 
+int rf_revnote_worktree_clean(struct rf_revnote *rn, const struct rf_notesdir *nd, struct rf_store *st,
+			      const char *file)
+{
+	struct rf_buf text = RF_BUF_INIT, clean = RF_BUF_INIT;
+	memset(rn, 0, sizeof(*rn));
+	rn->file = rf_xstrdup(file);
+	rn->where = rf_xstrdup("working tree");
+	int r = rf_notesdir_read(nd, file, &text, &rn->missing);
+	if (r == 0 && !rn->missing)
+		r = rf_store_clean(st, file, text.buf, text.len, &clean);
+	if (r == 0)
+		finish(rn, &clean, 1);
+	rf_buf_free(&text);
+	rf_buf_free(&clean);
+	return r;
+}
+
 /* No rename can come after HEAD: there the history walk is skipped. */
 static int is_head(struct rf_store *st, const git_commit *commit)
 {
@@ -104,8 +121,13 @@ int rf_revnote_entry(struct rf_revnote *rn, struct rf_store *st, const struct rf
 		rn->where = rf_xasprintf("%s%s", id, new_side ? "" : "^");
 	if (new_side ? !e->has_new : !e->old_path)
 		rn->missing = 1;
-	else if (new_side && e->worktree)
-		r = rf_notesdir_read(nd, e->path, &text, &rn->missing);
+	else if (new_side && e->worktree) {
+		struct rf_buf raw = RF_BUF_INIT;
+		r = rf_notesdir_read(nd, e->path, &raw, &rn->missing);
+		if (r == 0 && !rn->missing)
+			r = rf_store_clean(st, e->path, raw.buf, raw.len, &text);
+		rf_buf_free(&raw);
+	}
 	else
 		r = rf_store_blob(st, new_side ? &e->new_blob : &e->old_blob, "blob", &text);
 	if (r == 0)

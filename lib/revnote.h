@@ -26,6 +26,11 @@ struct rf_revnote {
 /* The file of the notes directory as it is now. */
 int rf_revnote_worktree(struct rf_revnote *rn, const struct rf_notesdir *nd, const char *file);
 
+/* The same, as git would store it (rf_store_clean), for comparing with a
+ * commit: CRLF line endings under autocrlf are not a change. */
+int rf_revnote_worktree_clean(struct rf_revnote *rn, const struct rf_notesdir *nd, struct rf_store *st,
+			      const char *file);
+
 /* The note called file at HEAD as it was at commit (NULL: HEAD, where an
  * unborn branch has no note): file itself when commit has it, else the
  * name it had then, following `git mv` back through history. */

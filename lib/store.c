@@ -275,6 +275,48 @@ int rf_store_blob(struct rf_store *st, const git_oid *id, const char *what, stru
 	return 0;
 }
 
+static int filter(struct rf_store *st, git_filter_mode_t mode, const char *path, const char *data, size_t len,
+		  struct rf_buf *out)
+{
+	git_filter_list *fl = NULL;
+	git_buf b = GIT_BUF_INIT;
+	int r = 0;
+	rf_buf_reset(out);
+	if (git_filter_list_load(&fl, st->repo, NULL, path, mode, GIT_FILTER_DEFAULT) < 0)
+		return rf_git_error(path);
+	if (!fl) {
+		rf_buf_add(out, data, len);
+		return 0;
+	}
+	if (git_filter_list_apply_to_buffer(&b, fl, data, len) < 0)
+		r = rf_git_error(path);
+	else
+		rf_buf_add(out, b.ptr, b.size);
+	git_buf_dispose(&b);
+	git_filter_list_free(fl);
+	return r;
+}
+
+int rf_store_clean(struct rf_store *st, const char *path, const char *data, size_t len, struct rf_buf *out)
+{
+	return filter(st, GIT_FILTER_TO_ODB, path, data, len, out);
+}
+
+int rf_store_smudge(struct rf_store *st, const char *path, const char *data, size_t len, struct rf_buf *out)
+{
+	return filter(st, GIT_FILTER_TO_WORKTREE, path, data, len, out);
+}
+
+int rf_store_hash(struct rf_store *st, const char *path, const char *data, size_t len, git_oid *id)
+{
+	struct rf_buf clean = RF_BUF_INIT;
+	int r = rf_store_clean(st, path, data, len, &clean);
+	if (r == 0 && git_odb_hash(id, clean.buf ? clean.buf : "", clean.len, GIT_OBJECT_BLOB) < 0)
+		r = rf_git_error(path);
+	rf_buf_free(&clean);
+	return r;
+}
+
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
 		  int *missing)
 {
@@ -367,6 +409,7 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 		      git_oid *tree_id)
 {
 	git_treebuilder *bld = NULL;
+	struct rf_buf clean = RF_BUF_INIT;
 	int r = -1;
 	if (git_treebuilder_new(&bld, st->repo, base) < 0) {
 		rf_git_error("tree");
@@ -379,7 +422,11 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 				git_treebuilder_remove(bld, ch[i].path);
 			continue;
 		}
-		if (git_blob_create_from_buffer(&blob, st->repo, ch[i].data, ch[i].len) < 0 ||
+		/* As git add would store it: CRLF notes under autocrlf become
+		 * LF blobs, so a commit changes only the lines that changed. */
+		if (rf_store_clean(st, ch[i].path, ch[i].data, ch[i].len, &clean) < 0)
+			goto out;
+		if (git_blob_create_from_buffer(&blob, st->repo, clean.buf ? clean.buf : "", clean.len) < 0 ||
 		    git_treebuilder_insert(NULL, bld, ch[i].path, &blob, GIT_FILEMODE_BLOB) < 0) {
 			rf_git_error(ch[i].path);
 			goto out;
@@ -391,6 +438,7 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 	}
 	r = 0;
 out:
+	rf_buf_free(&clean);
 	git_treebuilder_free(bld);
 	return r;
 }

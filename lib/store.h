@@ -45,6 +45,16 @@ int rf_store_head_tree(struct rf_store *st, git_tree **out);
  * when it cannot be read. */
 int rf_store_blob(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out);
 
+/* The bytes git would store for a file of the work tree at path holding
+ * data: the repository's clean filters applied (core.autocrlf, the text
+ * and eol attributes), as `git add` does, so a note with CRLF line endings
+ * under autocrlf is stored with LF.  out is replaced. */
+int rf_store_clean(struct rf_store *st, const char *path, const char *data, size_t len, struct rf_buf *out);
+/* The reverse: a blob's bytes as git would check them out at path. */
+int rf_store_smudge(struct rf_store *st, const char *path, const char *data, size_t len, struct rf_buf *out);
+/* The id of the blob git would store for data at path (rf_store_clean). */
+int rf_store_hash(struct rf_store *st, const char *path, const char *data, size_t len, git_oid *id);
+
 /* Read path (top level) at commit, or at HEAD when commit is NULL.
  * *missing is set instead of an error when absent or HEAD is unborn. */
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,

@@ -125,6 +125,11 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	return 0;
 }
 
+static int place_note(void *pending)
+{
+	return rf_notesdir_place(pending);
+}
+
 int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
 		   const char *text, size_t len, int create_only, int *committed)
 {
@@ -133,12 +138,21 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 	if (describe(st, file, text, len, 0, &it, NULL) < 0)
 		return -1;
 	char *msg = rf_record_message(verb, &it, 1);
-	int r = rf_notesdir_write(nd, file, text, len, create_only);
+	/* The new bytes are written first, the commit's objects next, then
+	 * the note is put in place and HEAD moved: a full disk or any other
+	 * failure leaves the note as it was, so a retried rf-quote stores the
+	 * quote once. */
+	struct rf_notesdir_pending p;
+	int r = rf_notesdir_stage(nd, file, text, len, create_only, &p);
 	if (r == 0) {
 		struct rf_store_change ch = { file, text, len };
-		r = rf_store_commit(st, &ch, 1, msg, NULL);
+		r = rf_store_commit_placed(st, &ch, 1, msg, place_note, &p, NULL);
 		if (r > 0)
 			*committed = 1;
+		if (r < 0)
+			rf_notesdir_restore(&p);
+		else
+			rf_notesdir_done(&p);
 		r = r < 0 ? -1 : 0;
 	}
 	free(msg);

@@ -23,6 +23,10 @@
 int rf_git_error(const char *what)
 {
 	const git_error *e = git_error_last();
+	/* Some failures of the system (a full disk in an object write) come
+	 * back without a libgit2 message, errno still saying why. */
+	if ((!e || !e->message) && errno)
+		return rf_error_errno("%s", what);
 	return rf_error("%s: %s", what, e && e->message ? e->message : "unknown libgit2 error");
 }
 
@@ -33,31 +37,40 @@ static void sleep_ms(long ms)
 }
 
 /* While rf commits it writes its pid into .git/rf.lock (the file it holds
- * the writer flock on) and empties it afterwards.  The next writer, holding
- * the flock, finds it non-empty only if that rf died mid-commit: a git lock
+ * the writer flock on) and blanks it afterwards.  The next writer, holding
+ * the flock, finds a pid there only if that rf died mid-commit: a git lock
  * file created since then (mtime at or after the marker's) and still there
  * a second later is that rf's, provably stale, and is removed.  A git
  * command run by hand in that same window would have its lock removed too;
  * git holds branch locks for milliseconds, so that takes a git command
- * started within the moment an rf was being killed. */
+ * started within the moment an rf was being killed.  The marker is
+ * overwritten in place, never truncated, so on a full disk it still fits
+ * in the block it already has. */
+#define MARK_SIZE 32
+
 static void mark_committing(struct rf_store *st, int on)
 {
+	char mark[MARK_SIZE];
 	if (st->lock_fd < 0)
 		return;
-	if (ftruncate(st->lock_fd, 0) == 0 && on) {
-		char pid[32];
-		int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
-		if (pwrite(st->lock_fd, pid, (size_t)n, 0) != n)
-			rf_warn("%srf.lock: cannot mark the commit in progress", git_repository_path(st->repo));
+	memset(mark, ' ', sizeof(mark));
+	mark[MARK_SIZE - 1] = '\n';
+	if (on) {
+		int n = snprintf(mark, sizeof(mark), "%ld", (long)getpid());
+		mark[n] = ' ';
 	}
+	if (pwrite(st->lock_fd, mark, sizeof(mark), 0) != (ssize_t)sizeof(mark) && errno != ENOSPC)
+		rf_warn("%srf.lock: cannot mark the commit in progress", git_repository_path(st->repo));
 }
 
-/* A killed writer's marker: its time, or 0 when the last writer finished. */
+/* A killed writer's marker: its time, or 0 when the last writer finished
+ * (a blank marker, or the empty file of a first run). */
 static struct timespec killed_writer(const struct rf_store *st)
 {
 	struct stat sb;
 	struct timespec none = { 0, 0 };
-	if (fstat(st->lock_fd, &sb) < 0 || sb.st_size == 0)
+	char c;
+	if (fstat(st->lock_fd, &sb) < 0 || pread(st->lock_fd, &c, 1, 0) != 1 || c < '0' || c > '9')
 		return none;
 	return sb.st_mtim;
 }
@@ -426,6 +439,8 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 		 * LF blobs, so a commit changes only the lines that changed. */
 		if (rf_store_clean(st, ch[i].path, ch[i].data, ch[i].len, &clean) < 0)
 			goto out;
+		errno = 0;
+		git_error_clear();
 		if (git_blob_create_from_buffer(&blob, st->repo, clean.buf ? clean.buf : "", clean.len) < 0 ||
 		    git_treebuilder_insert(NULL, bld, ch[i].path, &blob, GIT_FILEMODE_BLOB) < 0) {
 			rf_git_error(ch[i].path);
@@ -485,11 +500,58 @@ void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *c
 			git_error_last() ? git_error_last()->message : "unknown error");
 }
 
+/* libgit2 1.5 can return success for a loose object it could not write
+ * out on a full disk; HEAD must never point at a missing commit. */
+static int written(struct rf_store *st, const git_oid *id)
+{
+	git_odb *odb = NULL;
+	int e = errno, have = git_repository_odb(&odb, st->repo) == 0 && git_odb_exists(odb, id);
+	git_odb_free(odb);
+	if (have)
+		return 0;
+	errno = e ? e : EIO;
+	return rf_error_errno("commit: the commit object was not written");
+}
+
+/* Move HEAD's branch from parent (NULL: unborn) to id, as git commit
+ * does, with its reflog line; GIT_EMODIFIED when the branch no longer
+ * points at parent (another git command committed meanwhile). */
+static int move_head(struct rf_store *st, const git_oid *id, const git_oid *parent, const char *kind,
+		     const char *message)
+{
+	git_reference *head = NULL, *moved = NULL;
+	int e = git_reference_lookup(&head, st->repo, "HEAD");
+	if (e < 0)
+		return e;
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+		git_reference_free(head);
+		git_error_set_str(GIT_ERROR_REFERENCE, "HEAD is detached");
+		return -1;
+	}
+	size_t n = strcspn(message, "\n");
+	char *log = rf_xasprintf("commit%s: %.*s", kind, (int)n, message);
+	const char *branch = git_reference_symbolic_target(head);
+	if (parent)
+		e = git_reference_create_matching(&moved, st->repo, branch, id, 1, parent, log);
+	else if ((e = git_reference_create(&moved, st->repo, branch, id, 0, log)) == GIT_EEXISTS)
+		e = GIT_EMODIFIED;	/* born meanwhile */
+	git_reference_free(moved);
+	git_reference_free(head);
+	free(log);
+	return e;
+}
+
 int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_t n, const char *message,
 		    git_oid *id)
 {
+	return rf_store_commit_placed(st, ch, n, message, NULL, NULL, id);
+}
+
+int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *ch, size_t n, const char *message,
+			   int (*place)(void *arg), void *arg, git_oid *id)
+{
 	git_buf msg = GIT_BUF_INIT;
-	int r = -1;
+	int r = -1, placed = !place;
 	if (git_message_prettify(&msg, message, 0, 0) < 0)
 		return rf_git_error("commit message");
 	long waited = 0;
@@ -510,22 +572,39 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 			git_commit_free(parent);
 			goto done;
 		}
+		/* Every object is written before the work tree or HEAD change, so
+		 * a full disk fails here with nothing changed; the file is put in
+		 * place next, and HEAD moved last. */
 		if (build_tree(st, base, ch, n, &tree_id) < 0) {
 			e = -1;
 		} else if (base ? git_oid_equal(&tree_id, git_tree_id(base)) : is_empty_tree(&tree_id)) {
-			r = 0;	/* nothing to record */
+			/* Nothing to record; the work tree may still lag behind. */
+			e = placed ? 0 : place(arg);
+			placed = 1;
+			r = e < 0 ? -1 : 0;
 		} else if (git_tree_lookup(&tree, st->repo, &tree_id) < 0) {
 			e = rf_git_error("tree");
 		} else if (rf_store_signature(st, 0, &author) < 0 || rf_store_signature(st, 1, &committer) < 0) {
 			e = -1;
 		} else {
 			const git_commit *parents[1] = { parent };
-			e = git_commit_create(&commit_id, st->repo, "HEAD", author, committer, NULL, msg.ptr, tree,
+			e = git_commit_create(&commit_id, st->repo, NULL, author, committer, NULL, msg.ptr, tree,
 					      parent ? 1 : 0, parents);
-			if (e == 0) {
+			if (e < 0)
+				rf_git_error("commit");
+			else if ((e = written(st, &commit_id)) < 0)
+				;	/* reported */
+			else if (!placed && (e = place(arg)) == 0)
+				placed = 1;
+			if (e == 0)
+				e = move_head(st, &commit_id, parent ? git_commit_id(parent) : NULL,
+					      parent ? "" : " (initial)", msg.ptr);
+			if (placed && e == 0) {
 				r = 1;
 				if (id)
 					git_oid_cpy(id, &commit_id);
+			} else if (!placed) {
+				/* reported */
 			} else if (e == GIT_EMODIFIED) {
 				again = 1;	/* HEAD moved under us: rebuild on the new HEAD */
 			} else if (e == GIT_ELOCKED && waited < GIT_LOCK_WAIT_MS) {
@@ -549,7 +628,7 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *ch, size_
 	}
 	if (again && r < 0)
 		rf_error("HEAD kept moving during %d attempts to commit (is another program committing "
-			 "continuously?); nothing committed, the note is kept as it is", COMMIT_ATTEMPTS);
+			 "continuously?); nothing committed", COMMIT_ATTEMPTS);
 	/* Also when nothing was recorded: an rf killed between its commit and
 	 * its index refresh left the index behind HEAD, and the commit it
 	 * made is why there is nothing to record now. */

@@ -74,6 +74,14 @@ struct rf_store_change {
 int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, size_t n,
 		    const char *message, git_oid *id);
 
+/* The same, with place called once the commit's objects are written and
+ * before HEAD moves to it (or when there is nothing to record): it puts the
+ * new text in the work tree, or returns -1 after reporting to give up.
+ * Returns -1 only when HEAD did not move, so the caller can undo what
+ * place did; 1 and 0 as above. */
+int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *changes, size_t n,
+			   const char *message, int (*place)(void *arg), void *arg, git_oid *id);
+
 /* Point the index at the content of the changed paths (data NULL: remove
  * the path), waiting briefly for git's index lock; a failure is a warning,
  * as the commit it follows stands. */

@@ -66,3 +66,67 @@ assert_fsck() {
 	assert_equal "$(git -C "$HOME/win" status --porcelain)" ""
 	assert_fsck "$HOME/win"
 }
+
+# A small tmpfs at $1 of size $2 (tests run as root in CI); unmounted by
+# teardown.
+mount_small() {
+	mkdir -p "$1"
+	mount -t tmpfs -o "size=$2" tmpfs "$1" 2>/dev/null ||
+		skip "cannot mount a tmpfs as $(id -un) (the disk-full test needs root)"
+	MOUNTED=$1
+}
+
+teardown() {
+	[ -z "${MOUNTED:-}" ] || umount "$MOUNTED"
+}
+
+# Fill the file system holding $1 completely, then free $2 pages of 4 KiB.
+fill_leaving() {
+	rm -f "$1/fill"
+	dd if=/dev/zero of="$1/fill" bs=4096 2>/dev/null || true
+	[ "$2" -eq 0 ] || truncate -s "-$(($2 * 4096))" "$1/fill"
+}
+
+@test "disk full: rf-quote and rf-set exit 2 with nothing changed; a retry stores the quote once" {
+	local disk=$BATS_TEST_TMPDIR/disk k failed=() done=0
+	mount_small "$disk" 4m
+	export RF_DIR=$disk/rf
+	make_notes
+	for ((k = 0; k <= 14; k++)); do
+		fill_leaving "$disk" "$k"
+		local before
+		before=$(notes_state)
+		run --separate-stderr rf-quote -w pd mercy "free $k: we sponsor; case-by-case"
+		if [ "$status" -eq 2 ]; then
+			assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 1
+			assert_equal "$(notes_state)" "$before"
+			failed+=("$k")
+		else
+			assert_equal "$status" 0
+			done=$((done + 1))
+			assert_equal "$(grep -c "free $k:" "$RF_DIR/mercy-general.ini")" 1
+			assert_equal "$(git -C "$RF_DIR" show HEAD:mercy-general.ini | grep -c "free $k:")" 1
+		fi
+		before=$(notes_state)
+		run --separate-stderr rf-set mercy "visa.imgs_matched_ir_5y=$k"
+		if [ "$status" -eq 2 ]; then
+			assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 1
+			assert_equal "$(notes_state)" "$before"
+		else
+			assert_equal "$status" 0
+			assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" visa:imgs_matched_ir_5y)" "$k"
+		fi
+	done
+	echo "# ${#failed[@]} of 15 quotes refused on a full disk, $done committed" >&3
+	[ "${#failed[@]}" -ge 3 ] && [ "$done" -ge 3 ] || fail "the disk never filled or never had room"
+	rm "$disk/fill"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	for k in "${failed[@]}"; do
+		rf-quote -w pd mercy "free $k: we sponsor; case-by-case"
+		assert_equal "$(grep -c "free $k:" "$RF_DIR/mercy-general.ini")" 1
+	done
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	assert_fsck
+	run find "$RF_DIR" -name '.rf-tmp-*'
+	assert_output ""
+}

@@ -107,8 +107,9 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	}
 	if (it->broken_line && warn_broken) {
 		const struct rf_line *bad = rf_ini_first_error(&b.ini);
-		rf_warn("%s:%u: %s (committed anyway; fix it and run rf-commit)", file, bad ? bad->lineno : 0,
-			bad ? bad->error : "iniparser cannot read this file");
+		char *problem = bad ? rf_ini_problem(&b.ini, bad) : rf_xstrdup("iniparser cannot read this file");
+		rf_warn("%s:%u: %s (committed anyway; fix it and run rf-commit)", file, bad ? bad->lineno : 0, problem);
+		free(problem);
 	}
 	rf_semdiff(have_a ? &head.note : NULL, have_b ? &b : NULL, &it->changes);
 	it->created = !have_a && have_b;
@@ -191,9 +192,53 @@ int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, 
 	return 0;
 }
 
+/* A merge in progress is concluded with the files' work-tree versions,
+ * once none of them holds a conflict marker any more. */
+static int conclude(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_strv *files, const char *msg,
+		    int *committed)
+{
+	struct rf_buf *texts = rf_xcalloc(files->n ? files->n : 1, sizeof(*texts));
+	struct rf_store_change *ch = rf_xcalloc(files->n ? files->n : 1, sizeof(*ch));
+	int r = -1;
+	size_t i;
+	for (i = 0; i < files->n; i++) {
+		int missing;
+		struct rf_ini ini;
+		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0)
+			break;
+		ch[i] = (struct rf_store_change){ files->v[i], missing ? NULL : texts[i].buf, texts[i].len };
+		if (missing)
+			continue;
+		rf_ini_scan(texts[i].buf, texts[i].len, &ini);
+		const struct rf_line *c = rf_ini_first_conflict(&ini);
+		if (c) {
+			char *problem = rf_ini_problem(&ini, c);
+			rf_error("%s:%u: %s; resolve it, then rf-commit concludes the merge (or git merge --abort)",
+				 files->v[i], c->lineno, problem);
+			free(problem);
+		}
+		rf_ini_free(&ini);
+		if (c)
+			break;
+	}
+	if (i == files->n && rf_store_conclude_merge(st, ch, files->n, msg, NULL) > 0) {
+		*committed = 1;
+		r = 0;
+	}
+	for (i = 0; i < files->n; i++)
+		rf_buf_free(&texts[i]);
+	free(texts);
+	free(ch);
+	return r;
+}
+
 int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *verb,
 		       const struct rf_strv *files, const char *msg, int *committed)
 {
+	if (rf_store_merging(st)) {
+		*committed = 0;
+		return conclude(st, nd, files, msg, committed);
+	}
 	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts));
 	struct rf_record_item *items = rf_xcalloc(files->n, sizeof(*items));
 	/* ch[0..n) changed since HEAD; ch[same..files->n) as HEAD has them. */

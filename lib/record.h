@@ -37,7 +37,9 @@ int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, 
 /* Commit the work-tree state of files (deleted files are removed) with msg,
  * or with a message made from their changes (verb "edit").  Notes that do
  * not parse are committed too, each with a warning: the user's words are
- * never held back.  *committed as above. */
+ * never held back.  During a merge (a store opened with RF_STORE_CONCLUDE)
+ * the files conclude it instead, refused while one still holds a conflict
+ * marker.  *committed as above. */
 int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const char *verb,
 		       const struct rf_strv *files, const char *msg, int *committed);
 

@@ -200,6 +200,100 @@ static int wait_git_locks(struct rf_store *st)
 	return r;
 }
 
+/* The branch a rebase in progress started from ("main"), or NULL. */
+static char *rebase_branch(struct rf_store *st)
+{
+	static const char *const dirs[] = { "rebase-merge", "rebase-apply" };
+	for (size_t i = 0; i < 2; i++) {
+		char *path = rf_xasprintf("%s%s/head-name", git_repository_path(st->repo), dirs[i]);
+		struct rf_buf b = RF_BUF_INIT;
+		int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		free(path);
+		if (fd < 0)
+			continue;
+		int e = rf_read_fd(fd, &b);
+		close(fd);
+		char *name = e == 0 && b.len ? rf_strstrip(b.buf) : NULL;
+		if (name && !strncmp(name, "refs/heads/", 11) && name[11]) {
+			char *branch = rf_xstrdup(name + 11);
+			rf_buf_free(&b);
+			return branch;
+		}
+		rf_buf_free(&b);
+	}
+	return NULL;
+}
+
+/* Refuse to write while git is in the middle of something: a commit made
+ * then would ignore MERGE_HEAD (a one-parent commit holding conflict
+ * markers, and the next git pull failing) or land in the middle of a
+ * rebase.  The line names the git command that ends it.  A merge is left
+ * to the callers that conclude it (merge_ok). */
+static int refuse_in_progress(struct rf_store *st, int merge_ok)
+{
+	int state = git_repository_state(st->repo);
+	const char *dir = st->dir;
+	switch (state) {
+	case GIT_REPOSITORY_STATE_NONE:
+		return 0;
+	case GIT_REPOSITORY_STATE_MERGE:
+		if (merge_ok)
+			return 0;
+		return rf_error("%s: a merge is in progress (git pull or git merge stopped on a conflict): "
+				"resolve the notes, then rf-commit concludes it; or git merge --abort", dir);
+	case GIT_REPOSITORY_STATE_REVERT:
+	case GIT_REPOSITORY_STATE_REVERT_SEQUENCE:
+		return rf_error("%s: a git revert is in progress: finish it with git revert --continue, or "
+				"git revert --abort", dir);
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		return rf_error("%s: a git cherry-pick is in progress: finish it with git cherry-pick "
+				"--continue, or git cherry-pick --abort", dir);
+	case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+		return rf_error("%s: git am is in progress: finish it with git am --continue, or git am "
+				"--abort", dir);
+	case GIT_REPOSITORY_STATE_BISECT:
+		return rf_error("%s: a git bisect is in progress: git bisect reset ends it", dir);
+	default: {
+		/* The rebases: HEAD is detached meanwhile, and the branch to go
+		 * back to is the one the rebase started from, never a guess. */
+		char *branch = rebase_branch(st);
+		int r = branch ? rf_error("%s: a rebase of branch '%s' is in progress: finish it with git "
+					  "rebase --continue, or git rebase --abort to return to '%s'",
+					  dir, branch, branch)
+			       : rf_error("%s: a rebase is in progress: finish it with git rebase --continue, "
+					  "or git rebase --abort", dir);
+		free(branch);
+		return r;
+	}
+	}
+}
+
+/* libgit2 1.5 can neither read nor write an index that git split
+ * (core.splitIndex: the "link" extension); rf refreshes the index after
+ * every commit, so it refuses before writing anything. */
+static int index_problem(struct rf_store *st, const char *what)
+{
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown libgit2 error";
+	if (strstr(msg, "'link'"))
+		return rf_error("%s: git's index is split (core.splitIndex), which rf cannot read or write; "
+				"turn that off: git -C %s config core.splitIndex false && git -C %s "
+				"update-index --no-split-index", what, st->dir, st->dir);
+	if (strstr(msg, "'sdir'"))
+		return rf_error("%s: git's index is sparse (index.sparse), which rf cannot read or write; "
+				"turn that off: git -C %s sparse-checkout disable", what, st->dir);
+	return rf_error("%s: git's index cannot be read (%s)", what, msg);
+}
+
+static int check_index(struct rf_store *st)
+{
+	git_index *idx = NULL;
+	int r = git_repository_index(&idx, st->repo) < 0 ? index_problem(st, st->dir) : 0;
+	git_index_free(idx);
+	return r;
+}
+
 int rf_store_open(struct rf_store *st, const char *dir, int mode)
 {
 	memset(st, 0, sizeof(*st));
@@ -220,7 +314,9 @@ int rf_store_open(struct rf_store *st, const char *dir, int mode)
 		rf_error("%s: not the top of a git work tree", dir);
 		goto fail;
 	}
-	if (mode == RF_STORE_WRITE) {
+	if (mode & RF_STORE_WRITE) {
+		if (refuse_in_progress(st, mode & RF_STORE_CONCLUDE) < 0 || check_index(st) < 0)
+			goto fail;
 		if (git_repository_head_detached(st->repo) == 1) {
 			rf_error("%s: HEAD is detached; check out a branch first (git switch main) so "
 				 "new commits are not lost", dir);
@@ -296,7 +392,7 @@ static int filter(struct rf_store *st, git_filter_mode_t mode, const char *path,
 	int r = 0;
 	rf_buf_reset(out);
 	if (git_filter_list_load(&fl, st->repo, NULL, path, mode, GIT_FILTER_DEFAULT) < 0)
-		return rf_git_error(path);
+		return index_problem(st, path);	/* attributes are read from the index too */
 	if (!fl) {
 		rf_buf_add(out, data, len);
 		return 0;
@@ -636,6 +732,153 @@ int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *ch
 		rf_store_refresh_index(st, ch, n);
 done:
 	mark_committing(st, 0);
+	git_buf_dispose(&msg);
+	return r;
+}
+
+int rf_store_merging(struct rf_store *st)
+{
+	return git_repository_state(st->repo) == GIT_REPOSITORY_STATE_MERGE;
+}
+
+struct parents {
+	git_commit *v[16];
+	size_t n;
+	struct rf_store *st;
+};
+
+static int add_merge_head(const git_oid *id, void *payload)
+{
+	struct parents *p = payload;
+	if (p->n == sizeof(p->v) / sizeof(p->v[0])) {
+		git_error_set_str(GIT_ERROR_MERGE, "too many merge heads");
+		return -1;
+	}
+	if (git_commit_lookup(&p->v[p->n], p->st->repo, id) < 0)
+		return -1;
+	p->n++;
+	return 0;
+}
+
+/* The first path the index still has in conflict, or NULL (caller frees). */
+static char *first_conflict(git_index *idx)
+{
+	git_index_conflict_iterator *it = NULL;
+	const git_index_entry *anc, *ours, *theirs;
+	char *path = NULL;
+	if (git_index_conflict_iterator_new(&it, idx) == 0 &&
+	    git_index_conflict_next(&anc, &ours, &theirs, it) == 0) {
+		const git_index_entry *e = ours ? ours : theirs ? theirs : anc;
+		path = rf_xstrdup(e->path);
+	}
+	git_index_conflict_iterator_free(it);
+	git_error_clear();
+	return path;
+}
+
+int rf_store_conclude_merge(struct rf_store *st, const struct rf_store_change *ch, size_t n, const char *message,
+			    git_oid *id)
+{
+	git_index *idx = NULL;
+	git_buf raw = GIT_BUF_INIT, msg = GIT_BUF_INIT;
+	struct parents p = { { NULL }, 1, st };
+	git_tree *tree = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_oid tree_id, commit_id;
+	char *conflicted = NULL;
+	int r = -1, e;
+
+	mark_committing(st, 1);
+	if (rf_store_head_commit(st, &p.v[0]) < 0)
+		goto out;
+	if (!p.v[0]) {
+		rf_error("%s: a merge into an unborn branch; conclude it with git merge --continue", st->dir);
+		goto out;
+	}
+	if (git_repository_index(&idx, st->repo) < 0 || git_index_read(idx, 1) < 0) {
+		index_problem(st, st->dir);
+		goto out;
+	}
+	/* As git add would: the work tree's version, through the filters,
+	 * resolving the path's conflict. */
+	for (size_t i = 0; i < n; i++) {
+		e = ch[i].data ? git_index_add_bypath(idx, ch[i].path) : git_index_remove_bypath(idx, ch[i].path);
+		if (e < 0) {
+			rf_git_error(ch[i].path);
+			goto out;
+		}
+	}
+	if ((conflicted = first_conflict(idx))) {
+		rf_error("%s: still in conflict from the merge; resolve it (git add it when it is not a note), "
+			 "then rf-commit; or git merge --abort", conflicted);
+		goto out;
+	}
+	if (git_repository_mergehead_foreach(st->repo, add_merge_head, &p) < 0) {
+		rf_git_error("MERGE_HEAD");
+		goto out;
+	}
+	if (!message) {
+		if (git_repository_message(&raw, st->repo) < 0) {
+			rf_git_error("MERGE_MSG");
+			goto out;
+		}
+		message = raw.ptr;
+	}
+	if (git_message_prettify(&msg, message, 1, '#') < 0 || !msg.size) {
+		rf_error("the merge's commit message is empty");
+		goto out;
+	}
+	if (git_index_write_tree(&tree_id, idx) < 0 || git_tree_lookup(&tree, st->repo, &tree_id) < 0) {
+		rf_git_error("tree");
+		goto out;
+	}
+	if (rf_store_signature(st, 0, &author) < 0 || rf_store_signature(st, 1, &committer) < 0)
+		goto out;
+	errno = 0;
+	if (git_commit_create(&commit_id, st->repo, NULL, author, committer, NULL, msg.ptr, tree, p.n,
+			      (const git_commit **)p.v) < 0) {
+		rf_git_error("commit");
+		goto out;
+	}
+	if (written(st, &commit_id) < 0)
+		goto out;
+	e = move_head(st, &commit_id, git_commit_id(p.v[0]), " (merge)", msg.ptr);
+	if (e == GIT_EMODIFIED) {
+		rf_error("HEAD moved while the merge was being concluded; nothing committed");
+		goto out;
+	}
+	if (e < 0) {
+		if (e == GIT_ELOCKED)
+			lock_error(st, "the branch");
+		else
+			rf_git_error("commit");
+		goto out;
+	}
+	r = 1;
+	if (id)
+		git_oid_cpy(id, &commit_id);
+	/* HEAD has moved: from here on only warnings. */
+	if (git_repository_state_cleanup(st->repo) < 0)
+		rf_warn("merged, but git's merge state was not cleaned up (%s); git merge --quit does it",
+			git_error_last() ? git_error_last()->message : "unknown error");
+	/* git 2.39 also leaves AUTO_MERGE, which libgit2 does not know. */
+	char *auto_merge = rf_xasprintf("%sAUTO_MERGE", git_repository_path(st->repo));
+	unlink(auto_merge);
+	free(auto_merge);
+	if (git_index_write(idx) < 0)
+		rf_warn("merged, but the index was not written (%s); `git status` may show the merge's "
+			"changes as staged until `git reset -q`",
+			git_error_last() ? git_error_last()->message : "unknown error");
+out:
+	mark_committing(st, 0);
+	free(conflicted);
+	git_signature_free(author);
+	git_signature_free(committer);
+	git_tree_free(tree);
+	for (size_t i = 0; i < p.n; i++)
+		git_commit_free(p.v[i]);
+	git_index_free(idx);
+	git_buf_dispose(&raw);
 	git_buf_dispose(&msg);
 	return r;
 }

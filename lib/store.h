@@ -20,14 +20,19 @@ struct rf_store {
 	int lock_fd;	/* -1 unless opened for writing */
 };
 
-enum { RF_STORE_READ = 0, RF_STORE_WRITE = 1 };
+/* Modes: READ, or WRITE, which CONCLUDE extends to a merge in progress
+ * (the commands that can conclude it: rf-commit, rf-edit). */
+enum { RF_STORE_READ = 0, RF_STORE_WRITE = 1, RF_STORE_CONCLUDE = 2 };
 
 /* Make dir a git repository unless it already is one.  *created is set
  * when a new repository was made. */
 int rf_store_init(const char *dir, int *created);
 /* Open the repository whose work tree is dir.  With RF_STORE_WRITE, refuse
- * a detached HEAD, wait (bounded) for the writer lock, and remove the git
- * lock files and temporary notes provably left by an rf killed mid-commit. */
+ * while git is in the middle of a merge (unless RF_STORE_CONCLUDE), rebase,
+ * cherry-pick, revert, am or bisect, naming the git command that ends it;
+ * refuse an index rf cannot write (split or sparse) and a detached HEAD;
+ * wait (bounded) for the writer lock, and remove the git lock files and
+ * temporary notes provably left by an rf killed mid-commit. */
 int rf_store_open(struct rf_store *st, const char *dir, int mode);
 void rf_store_close(struct rf_store *st);
 
@@ -81,6 +86,20 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, 
  * place did; 1 and 0 as above. */
 int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *changes, size_t n,
 			   const char *message, int (*place)(void *arg), void *arg, git_oid *id);
+
+/* 1 when a merge is in progress (git pull or git merge stopped on a
+ * conflict: MERGE_HEAD), which rf_store_conclude_merge concludes. */
+int rf_store_merging(struct rf_store *st);
+
+/* Conclude the merge in progress as `git merge --continue` would: the
+ * index (what git merged cleanly) with changes (the work-tree versions of
+ * the files given, data NULL: removed) resolving their conflicts, committed
+ * with HEAD and every MERGE_HEAD as parents and message (NULL: git's
+ * MERGE_MSG), then the index written and the merge state cleaned up.  Any
+ * path still in conflict is refused, naming it.  Returns 1 (*id set if
+ * given) or -1, when HEAD did not move. */
+int rf_store_conclude_merge(struct rf_store *st, const struct rf_store_change *changes, size_t n,
+			    const char *message, git_oid *id);
 
 /* Point the index at the content of the changed paths (data NULL: remove
  * the path), waiting briefly for git's index lock; a failure is a warning,

@@ -130,3 +130,29 @@ fill_leaving() {
 	run find "$RF_DIR" -name '.rf-tmp-*'
 	assert_output ""
 }
+
+@test "split index: rf refuses before committing, naming the git commands that turn it off" {
+	make_notes
+	git -C "$RF_DIR" config core.splitIndex true
+	git -C "$RF_DIR" update-index --split-index
+	local split="git's index is split (core.splitIndex), which rf cannot read or write; turn that off: git -C $RF_DIR config core.splitIndex false && git -C $RF_DIR update-index --no-split-index"
+	assert_refused "rf-set: $RF_DIR: $split" rf-set mercy visa.h1b=no
+	echo "h1b = no" >>"$RF_DIR/mercy-general.ini"
+	assert_refused "rf-commit: $RF_DIR: $split" rf-commit
+	run --separate-stderr rf-log mercy
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rf-log: mercy-general.ini: $split"
+	git -C "$RF_DIR" checkout -q mercy-general.ini
+
+	# What the message says works, and then a plain git commit keeps rf's answer.
+	git -C "$RF_DIR" config core.splitIndex false
+	git -C "$RF_DIR" update-index --no-split-index
+	rf-set mercy visa.h1b=no
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	echo "notes" >"$RF_DIR/README"
+	git -C "$RF_DIR" add README
+	git -C "$RF_DIR" commit -q -m readme
+	assert_equal "$(git -C "$RF_DIR" show HEAD:mercy-general.ini | ini_get /dev/stdin visa:h1b)" "no"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	assert_fsck
+}

@@ -175,6 +175,29 @@ static void normalize(struct unit *u)
 	rf_template_free(&t);
 }
 
+/* A note holding git's conflict markers: the keys in conflict are their
+ * own kind of change, both sides named; agreeing sides are an answer. */
+static void conflicts(struct unit *u)
+{
+	const char *a = "[visa]\nh1b = unknown\nj1 = unknown\nx = 1\n";
+	const char *b = "[visa]\n<<<<<<< HEAD\nh1b = no\nj1 = yes\n=======\nh1b = yes\nj1 = yes\n"
+			">>>>>>> theirs\nx = 1\n";
+	char *d = diff(a, b, NULL, NULL);
+	CHECK_STR(u, d, "conflict visa.h1b: unresolved git conflict: 'no' (yours) vs 'yes' (theirs)\n"
+			"changed visa.j1: unknown → yes\n");
+	free(d);
+	/* A key only one side has is in conflict too, never "removed". */
+	b = "[visa]\n<<<<<<< HEAD\nh1b = no\n=======\n>>>>>>> theirs\nj1 = unknown\nx = 1\n";
+	d = diff(a, b, NULL, NULL);
+	CHECK_STR(u, d, "conflict visa.h1b: unresolved git conflict: 'no' (yours) vs (none) (theirs)\n");
+	free(d);
+	struct rf_change c = { RF_CHANGE_CONFLICT, "visa", "h1b", "no", "yes" };
+	char *p = rf_change_phrase(&c);
+	CHECK_STR(u, p, "visa.h1b in conflict: no vs yes");
+	free(p);
+	CHECK_STR(u, rf_change_kind_name(RF_CHANGE_CONFLICT), "conflict");
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -186,5 +209,6 @@ int main(void)
 	RUN(&u, unanswered_and_phrases);
 	RUN(&u, prints);
 	RUN(&u, normalize);
+	RUN(&u, conflicts);
 	return UNIT_DONE(&u);
 }

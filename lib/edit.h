@@ -22,6 +22,13 @@ int rf_edit_encode_value(const char *value, struct rf_buf *out);
 int rf_edit_set(const char *label, const char *text, size_t len, const char *section, const char *key,
 		const char *value, struct rf_buf *out);
 
+/* Remove section.key from text, into out: every line that sets it (a
+ * duplicate too), each with its continuation lines; every other byte
+ * stays.  The result is read back through iniparser and refused unless the
+ * key is gone.  The input must be free of errors. */
+int rf_edit_unset(const char *label, const char *text, size_t len, const char *section, const char *key,
+		  struct rf_buf *out);
+
 struct rf_template;
 
 /* Apply "section.key=value" assignments to text in place, all or nothing:

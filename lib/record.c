@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "merge.h"
 #include "notefile.h"
 #include "revnote.h"
 
@@ -131,14 +132,27 @@ static int place_note(void *pending)
 	return rf_notesdir_place(pending);
 }
 
-int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
-		   const char *text, size_t len, int create_only, int *committed)
+/* msg with more lines at the end of its body (extra may be NULL). */
+static char *with_body(char *msg, const char *extra)
+{
+	if (!extra || !*extra)
+		return msg;
+	size_t n = strlen(msg);
+	int has_body = strstr(msg, "\n\n") != NULL;
+	char *out = rf_xasprintf("%s%s%s", msg, has_body || (n && msg[n - 1] != '\n') ? "" : "\n", extra);
+	free(msg);
+	return out;
+}
+
+/* rf_record_text, with extra lines for the message's body. */
+static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
+		       const char *text, size_t len, int create_only, const char *extra, int *committed)
 {
 	struct rf_record_item it;
 	*committed = 0;
 	if (describe(st, file, text, len, 0, &it, NULL) < 0)
 		return -1;
-	char *msg = rf_record_message(verb, &it, 1);
+	char *msg = with_body(rf_record_message(verb, &it, 1), extra);
 	/* The new bytes are written first, the commit's objects next, then
 	 * the note is put in place and HEAD moved: a full disk or any other
 	 * failure leaves the note as it was, so a retried rf-quote stores the
@@ -158,6 +172,185 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 	}
 	free(msg);
 	item_free(&it);
+	return r;
+}
+
+int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
+		   const char *text, size_t len, int create_only, int *committed)
+{
+	return record_text(st, nd, verb, file, text, len, create_only, NULL, committed);
+}
+
+/* ---- rf-edit: merging what was committed while the editor was open ---- */
+
+/* The note's blob at HEAD now: 1 and *id, 0 when HEAD has none. */
+static int head_blob(struct rf_store *st, const char *file, git_oid *id)
+{
+	git_tree *t = NULL;
+	if (rf_store_head_tree(st, &t) < 0)
+		return -1;
+	const git_tree_entry *e = t ? git_tree_entry_byname(t, file) : NULL;
+	int have = e && git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+	if (have)
+		git_oid_cpy(id, git_tree_entry_id(e));
+	git_tree_free(t);
+	return have;
+}
+
+int rf_record_snapshot(struct rf_store *st, const struct rf_notesdir *nd, const char *file,
+		       struct rf_record_snapshot *snap)
+{
+	memset(snap, 0, sizeof(*snap));
+	snap->file = rf_xstrdup(file);
+	int have = head_blob(st, file, &snap->head_blob);
+	snap->head_missing = have == 0;
+	if (have < 0 || rf_notesdir_read(nd, file, &snap->given, NULL) < 0)
+		return -1;
+	rf_buf_adds(&snap->given, "");
+	return 0;
+}
+
+void rf_record_snapshot_free(struct rf_record_snapshot *snap)
+{
+	free(snap->file);
+	rf_buf_free(&snap->given);
+	memset(snap, 0, sizeof(*snap));
+}
+
+/* A blob as the work tree would hold it (CRLF under autocrlf), parsed. */
+static int blob_note(struct rf_store *st, const char *file, const git_oid *id, const char *label,
+		     struct rf_note *out)
+{
+	struct rf_buf raw = RF_BUF_INIT, text = RF_BUF_INIT;
+	int r = rf_store_blob(st, id, file, &raw) < 0 || rf_store_smudge(st, file, raw.buf, raw.len, &text) < 0 ? -1 : 0;
+	if (r == 0)
+		rf_note_parse(out, label, text.buf ? text.buf : "", text.len, 0);
+	rf_buf_free(&raw);
+	rf_buf_free(&text);
+	return r;
+}
+
+static const char *shown(const char *v)
+{
+	return v ? v : "(none)";
+}
+
+/* Name each key both sides changed: a warning, and a line of the commit
+ * message's body.  whose names the side that was kept. */
+static void name_conflicts(const struct rf_merge *m, const char *file, const char *whose, const char *meanwhile,
+			   struct rf_buf *body)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct rf_merge_key *k = &m->keys[i];
+		if (k->outcome != RF_MERGE_CONFLICT)
+			continue;
+		rf_warn("%s: %s.%s: kept %s '%s' over '%s', committed while the editor was open (%s)", file,
+			k->section, k->key, whose, shown(k->ours), shown(k->theirs), meanwhile);
+		rf_buf_addf(body, "%s.%s: kept %s '%s' over '%s'\n", k->section, k->key, whose, shown(k->ours),
+			    shown(k->theirs));
+	}
+}
+
+int rf_record_edited(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_record_snapshot *snap,
+		     int *committed)
+{
+	struct rf_strv one = RF_STRV_INIT;
+	struct rf_buf ours_text = RF_BUF_INIT, body = RF_BUF_INIT;
+	struct rf_note given = { 0 }, then = { 0 }, now = { 0 }, ours = { 0 }, step = { 0 };
+	struct rf_merge first = { 0 }, final = { 0 };
+	git_commit *head = NULL;
+	git_oid now_id;
+	char *meanwhile = NULL, *then_label = NULL, *now_label = NULL;
+	const char *file = snap->file;
+	int r = -1, missing, have_now;
+
+	*committed = 0;
+	rf_strv_push(&one, rf_xstrdup(file));
+	if (rf_store_merging(st))
+		goto plain;	/* the edit concludes the merge */
+	if ((have_now = head_blob(st, file, &now_id)) < 0 || rf_notesdir_read(nd, file, &ours_text, &missing) < 0)
+		goto out;
+	if (have_now == !snap->head_missing && (!have_now || git_oid_equal(&now_id, &snap->head_blob)))
+		goto plain;	/* HEAD's note did not move: the editor's text is the change */
+	if (rf_store_head_commit(st, &head) < 0)
+		goto out;
+	char id[8];
+	git_oid_tostr(id, sizeof(id), git_commit_id(head));
+	meanwhile = rf_xasprintf("%s %s", id, git_commit_summary(head) ? git_commit_summary(head) : "");
+	if (missing || !have_now) {
+		rf_warn("%s was %s while the editor was open (%s); recording your text as it is", file,
+			missing ? "deleted (by the editor?)" : "removed at HEAD", meanwhile);
+		goto plain;
+	}
+
+	/* theirs: HEAD's note now.  If the editor did not start from HEAD's
+	 * version then (uncommitted edits), that work-tree text first takes
+	 * in what HEAD changed since, so the final merge is of the editor's
+	 * changes to what it was given. */
+	then_label = rf_xasprintf("%s@HEAD-then", file);
+	now_label = rf_xasprintf("%s@%s", file, id);
+	rf_note_parse(&given, file, snap->given.buf, snap->given.len, 0);
+	rf_note_parse(&ours, file, ours_text.buf ? ours_text.buf : "", ours_text.len, 0);
+	if (blob_note(st, file, &now_id, now_label, &now) < 0 ||
+	    (!snap->head_missing && blob_note(st, file, &snap->head_blob, then_label, &then) < 0))
+		goto out;
+	const struct rf_note *theirs = &now;
+	int from_head = !snap->head_missing && then.len == given.len && !memcmp(then.text, given.text, given.len);
+	int parses = given.dict && ours.dict && now.dict && (snap->head_missing || then.dict);
+	struct rf_buf result = RF_BUF_INIT;
+	if (parses) {
+		if (!from_head) {
+			if (rf_merge_notes(file, snap->head_missing ? NULL : &then, &given, &now, RF_MERGE_KEEP_OURS,
+					   &first) < 0)
+				goto out;
+			rf_note_parse(&step, now_label, first.text.buf, first.text.len, 0);
+			theirs = &step;
+		}
+		if (rf_merge_notes(file, &given, &ours, theirs, RF_MERGE_KEEP_OURS, &final) < 0)
+			goto out;
+		rf_buf_add(&result, final.text.buf, final.text.len);
+		name_conflicts(&first, file, "the work tree's uncommitted", meanwhile, &body);
+		name_conflicts(&final, file, "your", meanwhile, &body);
+		if (final.lost_layout || first.lost_layout)
+			rf_warn("%s: comments or layout changed by %s were not kept (its answers were)", file, id);
+	} else {
+		/* A note that does not parse: git's line merge, if clean. */
+		int clean = rf_merge_lines(snap->given.buf, snap->given.len, ours.text, ours.len, now.text, now.len, &result);
+		if (clean <= 0) {
+			if (clean == 0)
+				rf_error("%s also changed at HEAD while the editor was open (%s), and a note that does not "
+					 "parse cannot be merged key by key: nothing committed, your text is kept in %s",
+					 file, meanwhile, file);
+			rf_buf_free(&result);
+			goto out;
+		}
+	}
+	rf_inform("%s: merged with %s, committed while the editor was open", file, meanwhile);
+	struct rf_buf extra = RF_BUF_INIT;
+	rf_buf_addf(&extra, "Merged with %s, committed while the editor was open.\n", meanwhile);
+	if (body.len)
+		rf_buf_add(&extra, body.buf, body.len);
+	r = record_text(st, nd, "edit", file, result.buf ? result.buf : "", result.len, 0, extra.buf, committed);
+	rf_buf_free(&extra);
+	rf_buf_free(&result);
+	goto out;
+plain:
+	r = rf_record_worktree(st, nd, "edit", &one, NULL, committed);
+out:
+	rf_merge_free(&first);
+	rf_merge_free(&final);
+	rf_note_free(&given);
+	rf_note_free(&then);
+	rf_note_free(&now);
+	rf_note_free(&ours);
+	rf_note_free(&step);
+	git_commit_free(head);
+	free(meanwhile);
+	free(then_label);
+	free(now_label);
+	rf_buf_free(&ours_text);
+	rf_buf_free(&body);
+	rf_strv_free(&one);
 	return r;
 }
 

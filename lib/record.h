@@ -29,6 +29,29 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
 		   const char *text, size_t len, int create_only, int *committed);
 
+/* What rf-edit handed the editor: the note's bytes in the work tree then,
+ * and its blob at HEAD then.  Owned; free with rf_record_snapshot_free. */
+struct rf_record_snapshot {
+	char *file;
+	struct rf_buf given;
+	int head_missing;
+	git_oid head_blob;
+};
+int rf_record_snapshot(struct rf_store *st, const struct rf_notesdir *nd, const char *file,
+		       struct rf_record_snapshot *snap);
+void rf_record_snapshot_free(struct rf_record_snapshot *snap);
+
+/* Record the editor's version of snap->file, as rf_record_worktree does,
+ * unless HEAD's version of the note moved while the editor was open
+ * (another rf command, a git pull): then the editor's changes are merged
+ * key by key onto HEAD's version (merge.h) and the result put in the work
+ * tree and committed, so nothing committed meanwhile is undone.  A key
+ * both changed keeps the editor's answer; each is named, with both values,
+ * on stderr and in the commit message.  Notes that do not parse are merged
+ * line by line, or not committed at all when that conflicts. */
+int rf_record_edited(struct rf_store *st, const struct rf_notesdir *nd, const struct rf_record_snapshot *snap,
+		     int *committed);
+
 /* The files a plain rf-commit looks at: every note in the work tree or at
  * HEAD (so that deleted ones are recorded too), and profile.ini and
  * rules.ini when either has them; appended to files, sorted. */

@@ -118,3 +118,51 @@ Merged with $pulled set mercy-general: visa.j1 unknown → yes, committed while 
 	assert_success
 }
 
+# An editor that gets Ctrl-C and Ctrl-\ as a terminal sends them, to its
+# whole process group (rf-edit runs in a session of its own, so the signal
+# reaches only rf-edit and the editor), survives them as vim and nano do,
+# then saves an edit.
+ctrl_c_editor() {
+	cat >"$BATS_TEST_TMPDIR/bin/ctrl-c-editor" <<-'SH'
+		#!/bin/sh
+		trap '' INT QUIT
+		kill -INT 0
+		kill -QUIT 0
+		sleep 0.2
+		sed -i 's/^h1b = unknown$/h1b = no/' "$1"
+	SH
+	chmod +x "$BATS_TEST_TMPDIR/bin/ctrl-c-editor"
+	export EDITOR="$BATS_TEST_TMPDIR/bin/ctrl-c-editor"
+}
+
+@test "Ctrl-C while the editor runs: rf-edit and rf-new -e wait for it and commit its edit" {
+	make_notes
+	ctrl_c_editor
+	run --separate-stderr setsid -w rf-edit mercy
+	assert_success
+	assert_equal "$stderr" ""
+	assert_equal "$(git -C "$RF_DIR" log -1 --format=%s)" "edit mercy-general: visa.h1b unknown → no"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	run --separate-stderr setsid -w rf-new -e "Saint Elsewhere"
+	assert_success
+	assert_output "$RF_DIR/saint-elsewhere.ini"
+	assert_equal "$(git -C "$RF_DIR" show HEAD:saint-elsewhere.ini | ini_get /dev/stdin visa:h1b)" "no"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+}
+
+@test "Ctrl-C that kills the editor: rf-edit says so, commits nothing" {
+	make_notes
+	cat >"$BATS_TEST_TMPDIR/bin/dies" <<-'SH'
+		#!/bin/sh
+		sed -i 's/^h1b = unknown$/h1b = no/' "$1"
+		kill -INT 0
+		sleep 5
+	SH
+	chmod +x "$BATS_TEST_TMPDIR/bin/dies"
+	export EDITOR="$BATS_TEST_TMPDIR/bin/dies"
+	run --separate-stderr setsid -w rf-edit mercy
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rf-edit: editor '$EDITOR' was killed by signal 2; nothing committed"
+	assert_equal "$(commit_count)" 2
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" " M mercy-general.ini"
+}

@@ -9,7 +9,7 @@
 static void finish(struct rf_revnote *rn, const struct rf_buf *text, int worktree)
 {
 	rn->label = worktree ? rf_xstrdup(rn->file) : rf_xasprintf("%s@%s", rn->file, rn->where);
-	if (!rn->missing)
+	if (!rn->missing && !rn->absent)
 		rn->broken = rf_note_parse(&rn->note, rn->label, text->buf, text->len, 0) < 0;
 }
 
@@ -129,7 +129,7 @@ int rf_revnote_entry(struct rf_revnote *rn, struct rf_store *st, const struct rf
 		rf_buf_free(&raw);
 	}
 	else
-		r = rf_store_blob(st, new_side ? &e->new_blob : &e->old_blob, "blob", &text);
+		r = rf_store_blob_absent(st, new_side ? &e->new_blob : &e->old_blob, "blob", &text, &rn->absent);
 	if (r == 0)
 		finish(rn, &text, new_side && e->worktree);
 	rf_buf_free(&text);

@@ -372,10 +372,87 @@ int rf_store_head_tree(struct rf_store *st, git_tree **out)
 	return e < 0 ? rf_git_error("HEAD") : 0;
 }
 
+static int promisor_remote(const git_config_entry *e, void *payload)
+{
+	int on = 0;
+	if (git_config_parse_bool(&on, e->value) == 0 && on) {
+		/* "remote.NAME.promisor" */
+		const char *name = e->name + 7;
+		size_t n = strlen(name) - strlen(".promisor");
+		*(char **)payload = rf_xstrndup(name, n);
+		return 1;
+	}
+	return 0;
+}
+
+char *rf_store_promisor(struct rf_store *st)
+{
+	git_config *cfg = NULL, *snap = NULL;
+	char *remote = NULL;
+	const char *ext = NULL;
+	if (git_repository_config(&cfg, st->repo) == 0 && git_config_snapshot(&snap, cfg) == 0) {
+		if (git_config_get_string(&ext, snap, "extensions.partialclone") == 0 && *ext)
+			remote = rf_xstrdup(ext);
+		else
+			git_config_foreach_match(snap, "^remote\\..*\\.promisor$", promisor_remote, &remote);
+	}
+	git_config_free(snap);
+	git_config_free(cfg);
+	git_error_clear();
+	return remote;
+}
+
+char *rf_store_refetch_hint(struct rf_store *st)
+{
+	char *remote = rf_store_promisor(st);
+	if (!remote)
+		return NULL;
+	char *hint = rf_xasprintf("git -C %s config --unset remote.%s.partialclonefilter && git -C %s fetch "
+				  "--refetch %s", st->dir, remote, st->dir, remote);
+	free(remote);
+	return hint;
+}
+
+int rf_store_blob_absent(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out,
+			 int *absent)
+{
+	git_blob *b;
+	int e = git_blob_lookup(&b, st->repo, id);
+	*absent = 0;
+	if (e == GIT_ENOTFOUND) {
+		char *remote = rf_store_promisor(st);
+		free(remote);
+		if (remote) {
+			git_error_clear();
+			rf_buf_reset(out);
+			*absent = 1;
+			return 0;
+		}
+	}
+	if (e < 0)
+		return rf_git_error(what);
+	rf_buf_reset(out);
+	rf_buf_add(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	git_blob_free(b);
+	return 0;
+}
+
 int rf_store_blob(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out)
 {
 	git_blob *b;
-	if (git_blob_lookup(&b, st->repo, id) < 0)
+	int e = git_blob_lookup(&b, st->repo, id);
+	if (e == GIT_ENOTFOUND) {
+		char *hint = rf_store_refetch_hint(st);
+		if (hint) {
+			char sid[8];
+			git_oid_tostr(sid, sizeof(sid), id);
+			int r = rf_error("%s: this version (blob %s) is not in this partial clone; fetch every version: "
+					 "%s", what, sid, hint);
+			free(hint);
+			return r;
+		}
+	}
+	if (e < 0)
 		return rf_git_error(what);
 	rf_buf_reset(out);
 	/* Blob content is not NUL-terminated: copy by size. */

@@ -60,6 +60,21 @@ int rf_store_smudge(struct rf_store *st, const char *path, const char *data, siz
 /* The id of the blob git would store for data at path (rf_store_clean). */
 int rf_store_hash(struct rf_store *st, const char *path, const char *data, size_t len, git_oid *id);
 
+/* The same, except that a blob a partial clone (git clone --filter) does
+ * not have sets *absent and returns 0 without a word: libgit2 cannot fetch
+ * it on demand as git does. */
+int rf_store_blob_absent(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out,
+			 int *absent);
+
+/* The remote a partial clone fetches its missing objects from (caller
+ * frees), or NULL when the repository is complete. */
+char *rf_store_promisor(struct rf_store *st);
+
+/* How to fetch what a partial clone lacks: "git -C DIR config --unset
+ * remote.R.partialclonefilter && git -C DIR fetch --refetch R".  Caller
+ * frees; NULL unless a partial clone. */
+char *rf_store_refetch_hint(struct rf_store *st);
+
 /* Read path (top level) at commit, or at HEAD when commit is NULL.
  * *missing is set instead of an error when absent or HEAD is unborn. */
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,

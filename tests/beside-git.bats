@@ -156,3 +156,79 @@ fill_leaving() {
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
 	assert_fsck
 }
+
+# Eight more commits, one a day from 2026-12-01, each changing mercy.
+eight_days() {
+	local d
+	for d in 1 2 3 4 5 6 7 8; do
+		GIT_AUTHOR_DATE="2026-12-0${d}T09:00:00Z" GIT_COMMITTER_DATE="2026-12-0${d}T09:00:00Z" \
+			rf-set mercy "visa.imgs_matched_ir_5y=$d"
+	done
+}
+
+@test "shallow clone: rf-log shows the history there and ends with where it stops; --at past it is named" {
+	make_notes
+	eight_days
+	git clone -q --depth 5 "file://$RF_DIR" "$HOME/shallow"
+	local cut
+	cut=$(git -C "$HOME/shallow" rev-parse --short=7 HEAD~4)
+	run --separate-stderr rf-log -C "$HOME/shallow" mercy
+	assert_success
+	assert_equal "$stderr" ""
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 0 --partial "2026-12-08 09:00  13.25 → 13.25  set mercy-general: visa.imgs_matched_ir_5y 7 → 8"
+	assert_line --index 3 --partial "2026-12-05 09:00  13.25 → 13.25  set mercy-general: visa.imgs_matched_ir_5y 4 → 5"
+	assert_line --index 4 "shallow clone: the history before $cut (2026-12-04) is not here; git fetch --unshallow fetches it"
+	run --separate-stderr rf-log -C "$HOME/shallow" -n 2 mercy
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	run --separate-stderr rf-log -C "$HOME/shallow" -p
+	assert_success
+	assert_line "shallow clone: the history before $cut (2026-12-04) is not here; git fetch --unshallow fetches it"
+	run --separate-stderr rf-log -C "$HOME/shallow" --format tsv mercy
+	assert_success
+	assert_equal "${#lines[@]}" 5
+	assert_equal "$stderr" "rf-log: shallow clone: the history before $cut (2026-12-04) is not here; git fetch --unshallow fetches it"
+
+	assert_refused "rf-score: HEAD~7: not in this clone; this shallow clone's history starts at $cut (2026-12-04): git fetch --unshallow fetches the rest" \
+		rf-score -C "$HOME/shallow" --at HEAD~7
+	assert_refused "rf-score: 2026-12-02: no commit at or before that date; this shallow clone's history starts at $cut (2026-12-04): git fetch --unshallow fetches the rest" \
+		rf-score -C "$HOME/shallow" --at 2026-12-02
+	run rf-score -C "$HOME/shallow" --at HEAD~4
+	assert_success
+
+	# rf commits in a shallow clone like anywhere, and the history grows back.
+	rf-set -C "$HOME/shallow" mercy visa.h1b=no
+	assert_equal "$(git -C "$HOME/shallow" status --porcelain)" ""
+	git -C "$HOME/shallow" fetch -q --unshallow
+	run --separate-stderr rf-log -C "$HOME/shallow" mercy
+	assert_success
+	assert_equal "${#lines[@]}" 10
+	refute_output --partial "shallow"
+}
+
+@test "blobless clone: rf-log names the versions it lacks, rf-score --at how to fetch them" {
+	make_notes
+	eight_days
+	git -C "$RF_DIR" config uploadpack.allowFilter true
+	git clone -q --filter=blob:none "file://$RF_DIR" "$HOME/bl"
+	local fetch="git -C $HOME/bl config --unset remote.origin.partialclonefilter && git -C $HOME/bl fetch --refetch origin"
+	run --separate-stderr rf-log -C "$HOME/bl" mercy
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 --partial "2026-12-08 09:00  ? → 13.25  set mercy-general: visa.imgs_matched_ir_5y 7 → 8"
+	assert_line --index 9 "partial clone: 8 versions of notes are not here (risk ?); fetch every version: $fetch"
+	run --separate-stderr rf-log -C "$HOME/bl" -p -n 1 mercy
+	assert_line "    (a version this partial clone does not have: changes not known)"
+	local blob
+	blob=$(git -C "$RF_DIR" rev-parse --short=7 HEAD~3:mercy-general.ini)
+	assert_refused "rf-score: mercy-general.ini: this version (blob $blob) is not in this partial clone; fetch every version: $fetch" \
+		rf-score -C "$HOME/bl" --at HEAD~3
+	# What the message says works.
+	git -C "$HOME/bl" config --unset remote.origin.partialclonefilter
+	git -C "$HOME/bl" fetch -q --refetch origin
+	run --separate-stderr rf-log -C "$HOME/bl" mercy
+	assert_success
+	refute_output --partial "?"
+	refute_output --partial "partial clone"
+}

@@ -5,12 +5,15 @@
 
 #include "merge.h"
 #include "notefile.h"
+#include "rename.h"
 #include "revnote.h"
+#include "treecache.h"
 
 static void item_free(struct rf_record_item *it)
 {
 	free(it->file);
 	free(it->name);
+	free(it->renamed_from);
 	rf_changes_free(&it->changes);
 }
 
@@ -25,13 +28,18 @@ static void item_phrases(const struct rf_record_item *it, struct rf_strv *out)
 		rf_strv_push(out, rf_xstrdup(it->name ? it->name : "created"));
 		return;
 	}
+	if (it->renamed_from) {
+		char *from = rf_notefile_slug(it->renamed_from);
+		rf_strv_push(out, rf_xasprintf("renamed from %s", from));
+		free(from);
+	}
 	for (size_t i = 0; i < it->changes.n; i++)
 		rf_strv_push(out, rf_change_phrase(&it->changes.v[i]));
 	/* A note iniparser rejects is news in itself: the log must not call
 	 * it a layout change. */
 	if (it->broken_line)
 		rf_strv_push(out, rf_xasprintf("does not parse (line %u)", it->broken_line));
-	else if (!out->n)
+	else if (!out->n || (out->n == 1 && it->renamed_from && it->changes.layout_only))
 		rf_strv_push(out, rf_xstrdup(it->changes.layout_only ? "comments and layout only" : "no change"));
 }
 
@@ -74,14 +82,15 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	return rf_buf_detach(&msg);
 }
 
-/* Describe file going from its HEAD version to text (NULL: deleted);
- * *same (if given) says whether HEAD has exactly that. */
-static int describe(struct rf_store *st, const char *file, const char *text, size_t len, int warn_broken,
-		    struct rf_record_item *it, int *same)
+/* Describe file going from its HEAD version (that of from, when renamed)
+ * to text (NULL: deleted); *same (if given) says whether HEAD has exactly
+ * that. */
+static int describe(struct rf_store *st, const char *file, const char *from, const char *text, size_t len,
+		    int warn_broken, struct rf_record_item *it, int *same)
 {
 	struct rf_revnote head;
 	memset(it, 0, sizeof(*it));
-	if (rf_revnote_at(&head, st, NULL, file) < 0) {
+	if (rf_revnote_at(&head, st, NULL, from ? from : file) < 0) {
 		rf_revnote_free(&head);
 		return -1;	/* callers free an item only when described */
 	}
@@ -113,6 +122,11 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 		free(problem);
 	}
 	rf_semdiff(have_a ? &head.note : NULL, have_b ? &b : NULL, &it->changes);
+	if (from) {
+		it->renamed_from = rf_xstrdup(from);
+		if (same)
+			*same = 0;
+	}
 	it->created = !have_a && have_b;
 	it->deleted = have_a && !have_b;
 	if (it->created) {
@@ -125,6 +139,63 @@ static int describe(struct rf_store *st, const char *file, const char *text, siz
 	rf_buf_free(&clean);
 	rf_revnote_free(&head);
 	return 0;
+}
+
+/* The note at HEAD that file (new since HEAD, holding text) was renamed
+ * from: one gone from the work tree and from the index (git mv, or git rm)
+ * with the same or a similar text (rename.h).  A note only deleted from
+ * the work tree stays a deletion: notes share their template's lines, so
+ * similarity alone would take a new program for an old one renamed.
+ * *from is NULL when there is none; caller frees. */
+static int rename_source(struct rf_store *st, const struct rf_notesdir *nd, const char *file, const char *text,
+			 size_t len, char **from)
+{
+	git_tree *head = NULL;
+	git_index *idx = NULL;
+	struct rf_rename_cands gone = { NULL, 0 };
+	struct rf_buf probe = RF_BUF_INIT;
+	struct rf_rename_cand added;
+	int r = -1;
+	*from = NULL;
+	memset(&added, 0, sizeof(added));
+	if (rf_store_head_tree(st, &head) < 0)
+		return -1;
+	if (!head || git_tree_entry_byname(head, file) || git_repository_index(&idx, st->repo) < 0 ||
+	    git_index_read(idx, 0) < 0) {
+		git_tree_free(head);
+		git_error_clear();
+		return 0;
+	}
+	for (size_t i = 0; i < git_tree_entrycount(head); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(head, i);
+		int missing;
+		if (!rf_treecache_is_note(e) || git_index_get_bypath(idx, git_tree_entry_name(e), 0) ||
+		    rf_notesdir_read(nd, git_tree_entry_name(e), &probe, &missing) < 0)
+			continue;
+		if (missing)
+			rf_rename_add(&gone, git_tree_entry_name(e), git_tree_entry_id(e));
+	}
+	git_error_clear();
+	added.name = file;
+	if (gone.n && (rf_store_clean(st, file, text, len, &added.text) < 0 ||
+		       git_odb_hash(&added.id, added.text.buf ? added.text.buf : "", added.text.len, GIT_OBJECT_BLOB) < 0))
+		goto out;
+	added.have_text = 1;
+	long k = gone.n ? rf_rename_source(st, &added, &gone) : -1;
+	if (k == -2)
+		goto out;
+	if (k >= 0)
+		*from = rf_xstrdup(gone.v[k].name);
+	r = 0;
+out:
+	if (r < 0 && !git_error_last())
+		rf_error("%s: cannot tell whether it was renamed", file);
+	rf_buf_free(&added.text);
+	rf_buf_free(&probe);
+	rf_rename_cands_free(&gone);
+	git_index_free(idx);
+	git_tree_free(head);
+	return r;
 }
 
 static int place_note(void *pending)
@@ -149,9 +220,13 @@ static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const 
 		       const char *text, size_t len, int create_only, const char *extra, int *committed)
 {
 	struct rf_record_item it;
+	char *from = NULL;
 	*committed = 0;
-	if (describe(st, file, text, len, 0, &it, NULL) < 0)
+	if ((!create_only && rename_source(st, nd, file, text, len, &from) < 0) ||
+	    describe(st, file, from, text, len, 0, &it, NULL) < 0) {
+		free(from);
 		return -1;
+	}
 	char *msg = with_body(rf_record_message(verb, &it, 1), extra);
 	/* The new bytes are written first, the commit's objects next, then
 	 * the note is put in place and HEAD moved: a full disk or any other
@@ -160,8 +235,9 @@ static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const 
 	struct rf_notesdir_pending p;
 	int r = rf_notesdir_stage(nd, file, text, len, create_only, &p);
 	if (r == 0) {
-		struct rf_store_change ch = { file, text, len };
-		r = rf_store_commit_placed(st, &ch, 1, msg, place_note, &p, NULL);
+		/* A rename is the new file and the old one's removal, together. */
+		struct rf_store_change ch[2] = { { file, text, len }, { from, NULL, 0 } };
+		r = rf_store_commit_placed(st, ch, from ? 2 : 1, msg, place_note, &p, NULL);
 		if (r > 0)
 			*committed = 1;
 		if (r < 0)
@@ -171,6 +247,7 @@ static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const 
 		r = r < 0 ? -1 : 0;
 	}
 	free(msg);
+	free(from);
 	item_free(&it);
 	return r;
 }
@@ -432,30 +509,45 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 		*committed = 0;
 		return conclude(st, nd, files, msg, committed);
 	}
-	struct rf_buf *texts = rf_xcalloc(files->n, sizeof(*texts));
-	struct rf_record_item *items = rf_xcalloc(files->n, sizeof(*items));
-	/* ch[0..n) changed since HEAD; ch[same..files->n) as HEAD has them. */
-	struct rf_store_change *ch = rf_xcalloc(files->n, sizeof(*ch));
-	size_t n = 0, same = files->n;
+	size_t nf = files->n;
+	struct rf_buf *texts = rf_xcalloc(nf ? nf : 1, sizeof(*texts));
+	struct rf_record_item *items = rf_xcalloc(nf ? nf : 1, sizeof(*items));
+	char **from = rf_xcalloc(nf ? nf : 1, sizeof(*from));
+	int *missing = rf_xcalloc(nf ? nf : 1, sizeof(*missing));
+	/* ch[0..n) changed since HEAD (a rename's source too, when not among
+	 * files); ch[same..) as HEAD has them. */
+	struct rf_store_change *ch = rf_xcalloc(2 * nf + 1, sizeof(*ch));
+	size_t n = 0, ni = 0, same = 2 * nf + 1;
 	int r = -1;
 	*committed = 0;
-	for (size_t i = 0; i < files->n; i++) {
-		int missing, unchanged;
-		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0)
+	for (size_t i = 0; i < nf; i++)
+		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing[i]) < 0 ||
+		    (!missing[i] && rename_source(st, nd, files->v[i], texts[i].buf, texts[i].len, &from[i]) < 0))
 			goto out;
-		struct rf_store_change c = { files->v[i], missing ? NULL : texts[i].buf, texts[i].len };
-		if (describe(st, files->v[i], c.data, c.len, 1, &items[n], &unchanged) < 0)
+	for (size_t i = 0; i < nf; i++) {
+		int unchanged, source = 0;
+		for (size_t k = 0; k < nf && !source; k++)
+			source = from[k] && !strcmp(from[k], files->v[i]);
+		struct rf_store_change c = { files->v[i], missing[i] ? NULL : texts[i].buf, texts[i].len };
+		if (source && missing[i]) {
+			ch[n++] = c;	/* told as the rename it is part of */
+			continue;
+		}
+		if (describe(st, files->v[i], from[i], c.data, c.len, 1, &items[ni], &unchanged) < 0)
 			goto out;
 		if (unchanged) {
-			item_free(&items[n]);
+			item_free(&items[ni]);
 			ch[--same] = c;
 			continue;
 		}
+		ni++;
 		ch[n++] = c;
+		if (from[i] && !rf_strv_contains(files, from[i]))
+			ch[n++] = (struct rf_store_change){ from[i], NULL, 0 };
 	}
 	r = 0;
 	if (n) {
-		char *made = msg ? NULL : rf_record_message(verb, items, n);
+		char *made = msg ? NULL : rf_record_message(verb, items, ni);
 		int c = rf_store_commit(st, ch, n, msg ? msg : made, NULL);
 		free(made);
 		r = c < 0 ? -1 : 0;
@@ -463,15 +555,19 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 	} else {
 		/* Nothing to commit, perhaps because an rf was killed after its
 		 * commit and before its index refresh: the index may lag. */
-		rf_store_refresh_index(st, ch + same, files->n - same);
+		rf_store_refresh_index(st, ch + same, 2 * nf + 1 - same);
 	}
 out:
-	for (size_t i = 0; i < files->n; i++)
+	for (size_t i = 0; i < nf; i++) {
 		rf_buf_free(&texts[i]);
-	for (size_t i = 0; i < n; i++)
+		free(from[i]);
+	}
+	for (size_t i = 0; i < ni; i++)
 		item_free(&items[i]);
 	free(texts);
 	free(items);
+	free(from);
+	free(missing);
 	free(ch);
 	return r;
 }

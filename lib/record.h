@@ -13,6 +13,7 @@ struct rf_record_item {
 	struct rf_changes changes;
 	int created, deleted;
 	char *name;			/* [program] name when created */
+	char *renamed_from;		/* its file name at HEAD when renamed (git mv), else NULL */
 	unsigned broken_line;		/* first line iniparser rejects, 0 if none */
 };
 
@@ -23,9 +24,11 @@ struct rf_record_item {
 char *rf_record_message(const char *verb, const struct rf_record_item *items, size_t n);
 
 /* Write text to file in the notes directory (create_only for a new note)
- * and commit it with a message made from its changes since HEAD.  The
- * caller holds the store open for writing.  *committed says whether a
- * commit was made (no commit when nothing changed). */
+ * and commit it with a message made from its changes since HEAD.  A file
+ * HEAD does not have, renamed from a note gone from the work tree (a
+ * staged git mv), is committed as that rename.  The caller holds the
+ * store open for writing.  *committed says whether a commit was made (no
+ * commit when nothing changed). */
 int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
 		   const char *text, size_t len, int create_only, int *committed);
 
@@ -58,7 +61,8 @@ int rf_record_edited(struct rf_store *st, const struct rf_notesdir *nd, const st
 int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files);
 
 /* Commit the work-tree state of files (deleted files are removed) with msg,
- * or with a message made from their changes (verb "edit").  Notes that do
+ * or with a message made from their changes (verb "edit"); renames as in
+ * rf_record_text.  Notes that do
  * not parse are committed too, each with a warning: the user's words are
  * never held back.  During a merge (a store opened with RF_STORE_CONCLUDE)
  * the files conclude it instead, refused while one still holds a conflict

@@ -232,3 +232,34 @@ eight_days() {
 	refute_output --partial "?"
 	refute_output --partial "partial clone"
 }
+
+@test "a staged git mv, then rf-set on the new name: one note, renamed, the set named" {
+	rf-init >/dev/null
+	rf-new Mercy >/dev/null
+	git -C "$RF_DIR" mv mercy.ini mercy-general.ini
+	run --separate-stderr rf-set mercy-general visa.h1b=no
+	assert_success
+	assert_equal "$stderr" ""
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%s')" "set mercy-general: renamed from mercy, visa.h1b unknown → no"
+	assert_equal "$(git -C "$RF_DIR" ls-tree --name-only HEAD)" "mercy-general.ini
+profile.ini"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	assert_equal "$(git -C "$RF_DIR" log --follow --format=%s -- mercy-general.ini | wc -l)" 2
+	run rf-log mercy-general
+	assert_line --index 1 --partial "new mercy: Mercy"
+	run rf-log -p -n 1 mercy-general
+	assert_line "    renamed from mercy"
+	assert_line "    ~ visa.h1b: unknown → no"
+	# rf-commit and rf-edit take a staged rename the same way.
+	git -C "$RF_DIR" mv mercy-general.ini mg.ini
+	sed -i 's/^j1 = unknown$/j1 = yes/' "$RF_DIR/mg.ini"
+	rf-commit
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%s')" "edit mg: renamed from mercy-general, visa.j1 unknown → yes"
+	git -C "$RF_DIR" mv mg.ini mercy.ini
+	EDITOR="sed -i s/^j1\ =\ yes/j1\ =\ no/" rf-edit mercy
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%s')" "edit mercy: renamed from mg, visa.j1 yes → no"
+	assert_equal "$(git -C "$RF_DIR" ls-tree --name-only HEAD)" "mercy.ini
+profile.ini"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+	assert_fsck
+}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,52 @@ static void clear_stale_tmp(const struct rf_store *st)
 	closedir(d);
 }
 
+static int star_entry(const git_config_entry *e, void *payload)
+{
+	if (!strcmp(e->value, "*"))
+		*(int *)payload = 1;
+	return 0;
+}
+
+/* 1 when the open failed on the ownership check git also makes (the
+ * directory belongs to another user and safe.directory does not name it);
+ * libgit2 1.5 reports a missing safe.directory as "not found". */
+static int is_ownership_error(int e)
+{
+	const git_error *err = git_error_last();
+	return e == GIT_EOWNER ||
+	       (e == GIT_ENOTFOUND && err && err->message && strstr(err->message, "'safe.directory'"));
+}
+
+static int ownership_error(const char *dir)
+{
+	struct stat sb;
+	char *real = realpath(dir, NULL), who[64];
+	const struct passwd *pw = stat(dir, &sb) == 0 ? getpwuid(sb.st_uid) : NULL;
+	if (pw)
+		snprintf(who, sizeof(who), "%s", pw->pw_name);
+	else
+		snprintf(who, sizeof(who), "uid %ld", (long)sb.st_uid);
+	git_config *cfg = NULL;
+	int star = 0;
+	if (git_config_open_default(&cfg) == 0)
+		git_config_get_multivar_foreach(cfg, "safe.directory", NULL, star_entry, &star);
+	git_config_free(cfg);
+	git_error_clear();
+	int r = rf_error("%s: owned by %s, not by you, so git and rf refuse it until you say it is safe: git config "
+			 "--global --add safe.directory %s%s", dir, who, real ? real : dir,
+			 star ? " (safe.directory=* is not enough for rf: its libgit2 takes exact paths only)" : "");
+	free(real);
+	return r;
+}
+
+/* A bare repository has no work tree to keep notes in. */
+static int bare_error(const char *dir)
+{
+	return rf_error("%s: a bare git repository, with no work tree for notes; clone it and use the clone: "
+			"git clone %s ~/rf", dir, dir);
+}
+
 static int lib_init(void)
 {
 	if (git_libgit2_init() < 0)
@@ -109,9 +156,11 @@ int rf_store_init(const char *dir, int *created)
 	*created = 0;
 	if (lib_init() < 0)
 		return -1;
-	int r = 0;
-	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+	int r = 0, e = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	if (e == 0) {
 		git_repository_free(repo);
+	} else if (is_ownership_error(e)) {
+		r = ownership_error(dir);
 	} else {
 		git_repository_init_options opts;
 		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
@@ -301,15 +350,22 @@ int rf_store_open(struct rf_store *st, const char *dir, int mode)
 	if (lib_init() < 0)
 		return -1;
 	st->dir = rf_xstrdup(dir);
-	if (git_repository_open_ext(&st->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-		const git_error *e = git_error_last();
-		if (e && e->klass == GIT_ERROR_REPOSITORY && strstr(e->message, "could not find"))
+	int e = git_repository_open_ext(&st->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	if (e < 0) {
+		const git_error *err = git_error_last();
+		if (is_ownership_error(e))
+			ownership_error(dir);
+		else if (err && err->klass == GIT_ERROR_REPOSITORY && strstr(err->message, "could not find"))
 			rf_error("%s: not a git repository (run rf-init to make it one)", dir);
 		else
 			rf_git_error(dir);
 		goto fail;
 	}
 	const char *wd = git_repository_workdir(st->repo);
+	if (git_repository_is_bare(st->repo)) {
+		bare_error(dir);
+		goto fail;
+	}
 	if (!wd || !same_dir(wd, dir)) {
 		rf_error("%s: not the top of a git work tree", dir);
 		goto fail;

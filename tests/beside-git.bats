@@ -263,3 +263,36 @@ profile.ini"
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
 	assert_fsck
 }
+
+@test "a notes directory owned by another user: rf says so and gives the safe.directory line" {
+	[ "$(id -u)" = 0 ] || skip "needs root to give the directory to another user"
+	make_notes
+	chown -R nobody "$RF_DIR"
+	local why="owned by nobody, not by you, so git and rf refuse it until you say it is safe: git config --global --add safe.directory $RF_DIR"
+	assert_refused "rf-log: $RF_DIR: $why" rf-log
+	assert_refused "rf-set: $RF_DIR: $why" rf-set mercy visa.h1b=no
+	assert_refused "rf-init: $RF_DIR: $why" rf-init
+	# git honours safe.directory=*, rf's libgit2 does not: it says so.
+	git config --global --add safe.directory '*'
+	git -C "$RF_DIR" log --oneline >/dev/null
+	assert_refused "rf-set: $RF_DIR: $why (safe.directory=* is not enough for rf: its libgit2 takes exact paths only)" \
+		rf-set mercy visa.h1b=no
+	# The line it gives works.
+	git config --global --add safe.directory "$RF_DIR"
+	run --separate-stderr rf-set mercy visa.h1b=no
+	assert_success
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+}
+
+@test "a bare repository as the notes directory: rf says it is bare and how to clone it" {
+	make_notes
+	git clone -q --bare "$RF_DIR" "$HOME/notes.git"
+	local why="a bare git repository, with no work tree for notes; clone it and use the clone: git clone $HOME/notes.git ~/rf"
+	assert_refused "rf-log: $HOME/notes.git: $why" rf-log -C "$HOME/notes.git"
+	assert_refused "rf-init: $HOME/notes.git: $why" rf-init -C "$HOME/notes.git"
+	assert_refused "rf-set: $HOME/notes.git: $why" rf-set -C "$HOME/notes.git" mercy visa.h1b=no
+	# What it says works.
+	git clone -q "$HOME/notes.git" "$HOME/clone"
+	run rf-log -C "$HOME/clone" mercy
+	assert_success
+}

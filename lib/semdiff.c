@@ -359,6 +359,57 @@ void rf_semdiff_full(const struct rf_note *old_note, const struct rf_note *new_n
 	sort_changes(out, t);
 }
 
+/* Where the comment after a one-line answer starts ("j1 = yes ; PD"), or
+ * eol: after a quoted value's closing quote, else at the first ';' or '#',
+ * as iniparser cuts it. */
+static size_t trailing_comment(const char *text, const struct rf_line *l)
+{
+	const char *eq = memchr(text + l->start, '=', l->eol - l->start);
+	size_t i = eq ? (size_t)(eq - text) + 1 : l->eol;
+	while (i < l->eol && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	char q = i < l->eol ? text[i] : 0;
+	if ((q == '"' || q == '\'') && i + 1 < l->eol && text[i + 1] != q) {
+		const char *close = memchr(text + i + 1, q, l->eol - i - 1);
+		i = close ? (size_t)(close - text) + 1 : l->eol;
+	}
+	while (i < l->eol && text[i] != ';' && text[i] != '#')
+		i++;
+	return i;
+}
+
+/* What a note says besides its answers, in file order, so that git diff
+ * shows a change to it too: comment lines ("[visa] ; asked the PD"), the
+ * comments after answers ("visa.j1 ; PD"), and lines iniparser rejects
+ * ("! does not parse: ..."). */
+static void add_besides_answers(const struct rf_note *note, struct rf_buf *b)
+{
+	const char *text = note->text;
+	for (size_t i = 0; i < note->ini.n; i++) {
+		const struct rf_line *l = &note->ini.lines[i];
+		size_t from = l->start;
+		while (from < l->eol && (text[from] == ' ' || text[from] == '\t'))
+			from++;
+		if (l->kind == RF_LINE_COMMENT) {
+			if (*l->section)
+				rf_buf_addf(b, "[%s] ", l->section);
+			rf_buf_add(b, text + from, l->eol - from);
+			rf_buf_addc(b, '\n');
+		} else if (l->kind == RF_LINE_ERROR) {
+			rf_buf_adds(b, "! does not parse: ");
+			rf_buf_add(b, text + from, l->eol - from);
+			rf_buf_addc(b, '\n');
+		} else if (l->kind == RF_LINE_VALUE && l->nphys == 1) {
+			size_t c = trailing_comment(text, l);
+			if (c < l->eol) {
+				rf_buf_addf(b, "%s%s%s ", l->section, *l->section ? "." : "", l->key);
+				rf_buf_add(b, text + c, l->eol - c);
+				rf_buf_addc(b, '\n');
+			}
+		}
+	}
+}
+
 char *rf_semdiff_normalize(const struct rf_note *note, const struct rf_template *t)
 {
 	struct rf_changes c;
@@ -378,7 +429,11 @@ char *rf_semdiff_normalize(const struct rf_note *note, const struct rf_template 
 	struct rf_buf b = RF_BUF_INIT;
 	for (size_t i = 0; i < c.n; i++) {
 		const struct rf_change *ch = &c.v[i];
-		if (!ch->key)
+		if (ch->kind == RF_CHANGE_CONFLICT) {
+			char *line = rf_change_line(ch);
+			rf_buf_addf(&b, "%s\n", line);
+			free(line);
+		} else if (!ch->key)
 			rf_buf_addf(&b, "[%s]\n", ch->section);
 		else if (!*ch->section)
 			rf_buf_addf(&b, "%s =%s%s\n", ch->key, *ch->new_value ? " " : "", ch->new_value);
@@ -386,6 +441,7 @@ char *rf_semdiff_normalize(const struct rf_note *note, const struct rf_template 
 			rf_buf_addf(&b, "%s.%s =%s%s\n", ch->section, ch->key, *ch->new_value ? " " : "", ch->new_value);
 	}
 	rf_changes_free(&c);
+	add_besides_answers(note, &b);
 	return rf_buf_detach(&b);
 }
 

@@ -71,7 +71,11 @@ void rf_changes_print(FILE *out, const struct rf_changes *c, const char *indent,
 
 /* A note as normalized lines, "section.key = value" in template order (t
  * may be NULL: file order), one per answer iniparser reads, so that a line
- * diff of two outputs is a per-key diff (git's textconv).  Caller frees. */
+ * diff of two outputs is a per-key diff (git's textconv); then, in file
+ * order, what the note says besides its answers, so that a change there
+ * shows too: comment lines ("[visa] ; asked the PD"), comments after
+ * answers ("visa.j1 ; PD") and lines iniparser rejects ("! does not parse:
+ * LINE").  Caller frees. */
 char *rf_semdiff_normalize(const struct rf_note *note, const struct rf_template *t);
 
 /* One change as a phrase: "visa.h1b unknown → no", "visa.j1 (none) → yes",

@@ -296,3 +296,29 @@ profile.ini"
 	run rf-log -C "$HOME/clone" mercy
 	assert_success
 }
+
+@test "git diff and git log -p show comment-only changes and lines that do not parse" {
+	make_notes
+	local note=$RF_DIR/mercy-general.ini
+	sed -i 's/^; Does the program support H-1B for IR\/DR? Or only J-1?/&  Asked the PD twice./' "$note"
+	run git -C "$RF_DIR" diff
+	assert_success
+	assert_line "-[visa] ; Does the program support H-1B for IR/DR? Or only J-1? [yes|no|case-by-case|vague|unknown]"
+	assert_line "+[visa] ; Does the program support H-1B for IR/DR? Or only J-1?  Asked the PD twice. [yes|no|case-by-case|vague|unknown]"
+	run --separate-stderr rf-commit
+	assert_success
+	assert_equal "$(last_subject)" "edit mercy-general: comments and layout only"
+	run git -C "$RF_DIR" log -p -1 --format=%s
+	assert_line "+[visa] ; Does the program support H-1B for IR/DR? Or only J-1?  Asked the PD twice. [yes|no|case-by-case|vague|unknown]"
+	# An answer's own comment, and a line iniparser rejects.
+	sed -i 's/^j1 = unknown$/j1 = unknown ; ask HR/' "$note"
+	echo "the PD said no" >>"$note"
+	run git -C "$RF_DIR" diff
+	assert_line "+visa.j1 ; ask HR"
+	assert_line "+! does not parse: the PD said no"
+	run --separate-stderr rf-commit
+	assert_success
+	run git -C "$RF_DIR" log -p -1 --format=%s
+	assert_line "+! does not parse: the PD said no"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+}

@@ -169,7 +169,16 @@ static void normalize(struct unit *u)
 	const char *text = "; c\nk0 = top\n[visa]\nj1 = yes ; x\nh1b = a\\\nb\nh1b = no\n[empty]\n[program]\nname = M\n";
 	rf_note_parse(&n, "n", text, strlen(text), 0);
 	char *s = rf_semdiff_normalize(&n, &t);
-	CHECK_STR(u, s, "program.name = M\nvisa.h1b = no\nvisa.j1 = yes\nk0 = top\n[empty]\n");
+	CHECK_STR(u, s, "program.name = M\nvisa.h1b = no\nvisa.j1 = yes\nk0 = top\n[empty]\n; c\nvisa.j1 ; x\n");
+	free(s);
+	rf_note_free(&n);
+	/* Lines iniparser rejects and conflicts show too. */
+	text = "[visa]\n  # asked\nh1b = \"a;b\" # PD\nno equals sign\n<<<<<<< HEAD\nj1 = no\n=======\nj1 = yes\n>>>>>>> x\n";
+	rf_note_parse(&n, "n", text, strlen(text), 0);
+	s = rf_semdiff_normalize(&n, &t);
+	CHECK_STR(u, s, "visa.h1b = a;b\nvisa.j1: unresolved git conflict: 'no' (yours) vs 'yes' (theirs)\n"
+			"[visa] # asked\nvisa.h1b # PD\n! does not parse: no equals sign\n! does not parse: <<<<<<< HEAD\n"
+			"! does not parse: =======\n! does not parse: >>>>>>> x\n");
 	free(s);
 	rf_note_free(&n);
 	rf_template_free(&t);

@@ -322,3 +322,24 @@ profile.ini"
 	assert_line "+! does not parse: the PD said no"
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
 }
+
+@test "rf-init in a fresh git clone makes it private, sets the driver and says so" {
+	make_notes
+	rf-set mercy visa.h1b=no
+	(umask 022 && git clone -q "$RF_DIR" "$HOME/lap")
+	assert_equal "$(stat -c %a "$HOME/lap") $(stat -c %a "$HOME/lap/mercy-general.ini")" "755 644"
+	run --separate-stderr rf-init -C "$HOME/lap"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "Made $HOME/lap private: the directory 0700 (was 0755), 2 files 0600
+Set up git's diff driver for notes: git diff and git log -p show per-key changes
+Already rf notes in $HOME/lap"
+	assert_equal "$(stat -c %a "$HOME/lap") $(stat -c %a "$HOME/lap/mercy-general.ini") $(stat -c %a "$HOME/lap/profile.ini")" "700 600 600"
+	run git -C "$HOME/lap" log -p -1 --format=%s
+	assert_line -- "+visa.h1b = no"
+	assert_equal "$(git -C "$HOME/lap" status --porcelain)" ""
+	assert_equal "$(git -C "$HOME/lap" rev-parse HEAD)" "$(git -C "$RF_DIR" rev-parse HEAD)"
+	# A second run has nothing to say but that.
+	run --separate-stderr rf-init -C "$HOME/lap"
+	assert_output "Already rf notes in $HOME/lap"
+}

@@ -636,7 +636,8 @@ int rf_store_signature(struct rf_store *st, int committer, git_signature **out)
 	int r = 0;
 	if (env_date && *env_date) {
 		if (rf_date_parse_git(env_date, &when) < 0)
-			r = rf_error("GIT_%s_DATE='%s': not a date git understands", who, env_date);
+			r = rf_error("GIT_%s_DATE='%s': not a date rf reads; it takes %s", who, env_date,
+				     RF_DATE_GIT_FORMATS);
 	} else {
 		r = rf_date_now(&when);
 	}
@@ -740,6 +741,45 @@ static int written(struct rf_store *st, const git_oid *id)
 		return 0;
 	errno = e ? e : EIO;
 	return rf_error_errno("commit: the commit object was not written");
+}
+
+/* What git would do around a commit that rf does not: it runs no hooks
+ * (libgit2 runs none, and a pre-commit hook inspects the index, which rf's
+ * commits do not come from) and signs nothing (libgit2 has no gpg).  Said
+ * after every commit it concerns, so no unsigned or unchecked commit goes
+ * unnoticed. */
+static void warn_unhonoured(struct rf_store *st)
+{
+	static const char *const hooks[] = { "pre-commit", "prepare-commit-msg", "commit-msg", "post-commit" };
+	git_config *cfg = NULL, *snap = NULL;
+	const char *hooks_path = NULL;
+	int sign = 0;
+	char *dir = NULL;
+	if (git_repository_config(&cfg, st->repo) == 0 && git_config_snapshot(&snap, cfg) == 0) {
+		if (git_config_get_bool(&sign, snap, "commit.gpgsign") < 0)
+			sign = 0;
+		if (git_config_get_string(&hooks_path, snap, "core.hooksPath") == 0 && *hooks_path)
+			dir = hooks_path[0] == '/' ? rf_xstrdup(hooks_path) : rf_xasprintf("%s/%s", st->dir, hooks_path);
+	}
+	git_error_clear();
+	if (!dir)
+		dir = rf_xasprintf("%shooks", git_repository_path(st->repo));
+	struct rf_buf found = RF_BUF_INIT;
+	for (size_t i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
+		char *path = rf_xasprintf("%s/%s", dir, hooks[i]);
+		if (access(path, X_OK) == 0)
+			rf_buf_addf(&found, "%s%s", found.len ? ", " : "", hooks[i]);
+		free(path);
+	}
+	if (sign)
+		rf_warn("commit.gpgsign is set, but rf cannot sign its commits (see \"Living beside git\" in rf(7))");
+	if (found.len)
+		rf_warn("rf does not run git hooks: %s in %s did not run (see \"Living beside git\" in rf(7))",
+			found.buf, dir);
+	rf_buf_free(&found);
+	free(dir);
+	git_config_free(snap);
+	git_config_free(cfg);
 }
 
 /* Move HEAD's branch from parent (NULL: unborn) to id, as git commit
@@ -863,6 +903,8 @@ int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *ch
 	 * made is why there is nothing to record now. */
 	if (r >= 0)
 		rf_store_refresh_index(st, ch, n);
+	if (r > 0)
+		warn_unhonoured(st);
 done:
 	mark_committing(st, 0);
 	git_buf_dispose(&msg);
@@ -990,6 +1032,7 @@ int rf_store_conclude_merge(struct rf_store *st, const struct rf_store_change *c
 	r = 1;
 	if (id)
 		git_oid_cpy(id, &commit_id);
+	warn_unhonoured(st);
 	/* HEAD has moved: from here on only warnings. */
 	if (git_repository_state_cleanup(st->repo) < 0)
 		rf_warn("merged, but git's merge state was not cleaned up (%s); git merge --quit does it",

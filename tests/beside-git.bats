@@ -343,3 +343,35 @@ Already rf notes in $HOME/lap"
 	run --separate-stderr rf-init -C "$HOME/lap"
 	assert_output "Already rf notes in $HOME/lap"
 }
+
+@test "git hooks and commit.gpgsign are not honoured, and rf says so; GIT_AUTHOR_DATE takes git's formats" {
+	make_notes
+	mkdir -p "$HOME/hooks"
+	printf '#!/bin/sh\ntouch "$HOME/hook-ran"\nexit 1\n' >"$HOME/hooks/pre-commit"
+	cp "$HOME/hooks/pre-commit" "$HOME/hooks/commit-msg"
+	chmod +x "$HOME/hooks/pre-commit" "$HOME/hooks/commit-msg"
+	git -C "$RF_DIR" config core.hooksPath "$HOME/hooks"
+	git -C "$RF_DIR" config commit.gpgsign true
+	run --separate-stderr rf-set mercy visa.h1b=no
+	assert_success
+	assert_equal "$stderr" "rf-set: warning: commit.gpgsign is set, but rf cannot sign its commits (see \"Living beside git\" in rf(7))
+rf-set: warning: rf does not run git hooks: pre-commit, commit-msg in $HOME/hooks did not run (see \"Living beside git\" in rf(7))"
+	assert_file_not_exists "$HOME/hook-ran"
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%s %G?')" "set mercy-general: visa.h1b unknown → no N"
+	# Nothing to commit, nothing to warn about.
+	run --separate-stderr rf-set mercy visa.h1b=no
+	assert_equal "$stderr" ""
+	git -C "$RF_DIR" config --unset commit.gpgsign
+	git -C "$RF_DIR" config --unset core.hooksPath
+
+	# The dates git reads, among them its own log format and date(1)'s.
+	GIT_AUTHOR_DATE="Sat Dec 5 10:00:00 2026 +0100" GIT_COMMITTER_DATE="Sat Dec  5 09:30:00 UTC 2026" rf-set mercy visa.j1=yes
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%aI %cI')" "2026-12-05T10:00:00+01:00 2026-12-05T09:30:00+00:00"
+	GIT_AUTHOR_DATE="2026-12-05T11:00:00.250+02:00" rf-set mercy visa.j1=no
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%aI')" "2026-12-05T11:00:00+02:00"
+	GIT_AUTHOR_DATE="Sat, 05 Dec 2026 12:00:00 +0300" rf-set mercy visa.j1=vague
+	assert_equal "$(git -C "$RF_DIR" log -1 --format='%aI')" "2026-12-05T12:00:00+03:00"
+	# What it cannot read, it refuses, naming the formats it takes.
+	GIT_AUTHOR_DATE="next tuesday" assert_refused "rf-set: GIT_AUTHOR_DATE='next tuesday': not a date rf reads; it takes '2026-12-05T14:30:00+01:00', 'Sat, 05 Dec 2026 14:30:00 +0100', 'Sat Dec 5 14:30:00 2026 +0100' or '@1796477400 +0100'" \
+		rf-set mercy visa.j1=yes
+}

@@ -469,6 +469,20 @@ char *rf_store_refetch_hint(struct rf_store *st)
 	return hint;
 }
 
+/* Looking at the config clears libgit2's last error: keep it for the
+ * report. */
+static char *promisor_keeping_error(struct rf_store *st)
+{
+	const git_error *e = git_error_last();
+	int klass = e ? e->klass : GIT_ERROR_NONE;
+	char *msg = e && e->message ? rf_xstrdup(e->message) : NULL;
+	char *remote = rf_store_promisor(st);
+	if (msg)
+		git_error_set_str(klass, msg);
+	free(msg);
+	return remote;
+}
+
 int rf_store_blob_absent(struct rf_store *st, const git_oid *id, const char *what, struct rf_buf *out,
 			 int *absent)
 {
@@ -476,7 +490,7 @@ int rf_store_blob_absent(struct rf_store *st, const git_oid *id, const char *wha
 	int e = git_blob_lookup(&b, st->repo, id);
 	*absent = 0;
 	if (e == GIT_ENOTFOUND) {
-		char *remote = rf_store_promisor(st);
+		char *remote = promisor_keeping_error(st);
 		free(remote);
 		if (remote) {
 			git_error_clear();
@@ -498,7 +512,9 @@ int rf_store_blob(struct rf_store *st, const git_oid *id, const char *what, stru
 	git_blob *b;
 	int e = git_blob_lookup(&b, st->repo, id);
 	if (e == GIT_ENOTFOUND) {
-		char *hint = rf_store_refetch_hint(st);
+		char *remote = promisor_keeping_error(st);
+		char *hint = remote ? rf_store_refetch_hint(st) : NULL;
+		free(remote);
 		if (hint) {
 			char sid[8];
 			git_oid_tostr(sid, sizeof(sid), id);

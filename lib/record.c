@@ -215,15 +215,17 @@ static char *with_body(char *msg, const char *extra)
 	return out;
 }
 
-/* rf_record_text, with extra lines for the message's body. */
+/* rf_record_text, with extra lines for the message's body, and a warning
+ * when the note does not parse (warn_broken: it was not checked before). */
 static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
-		       const char *text, size_t len, int create_only, const char *extra, int *committed)
+		       const char *text, size_t len, int create_only, const char *extra, int warn_broken,
+		       int *committed)
 {
 	struct rf_record_item it;
 	char *from = NULL;
 	*committed = 0;
 	if ((!create_only && rename_source(st, nd, file, text, len, &from) < 0) ||
-	    describe(st, file, from, text, len, 0, &it, NULL) < 0) {
+	    describe(st, file, from, text, len, warn_broken, &it, NULL) < 0) {
 		free(from);
 		return -1;
 	}
@@ -255,7 +257,7 @@ static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const 
 int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char *verb, const char *file,
 		   const char *text, size_t len, int create_only, int *committed)
 {
-	return record_text(st, nd, verb, file, text, len, create_only, NULL, committed);
+	return record_text(st, nd, verb, file, text, len, create_only, NULL, 0, committed);
 }
 
 /* ---- rf-edit: merging what was committed while the editor was open ---- */
@@ -391,8 +393,19 @@ int rf_record_edited(struct rf_store *st, const struct rf_notesdir *nd, const st
 		if (final.lost_layout || first.lost_layout)
 			rf_warn("%s: comments or layout changed by %s were not kept (its answers were)", file, id);
 	} else {
-		/* A note that does not parse: git's line merge, if clean. */
-		int clean = rf_merge_lines(snap->given.buf, snap->given.len, ours.text, ours.len, now.text, now.len, &result);
+		/* A note that does not parse: git's line merge, if clean, in the
+		 * same two steps. */
+		struct rf_buf lines = RF_BUF_INIT;
+		int clean = 1;
+		if (!from_head)
+			clean = rf_merge_lines(snap->head_missing ? NULL : then.text, then.len, given.text, given.len,
+					       now.text, now.len, &lines);
+		else
+			rf_buf_add(&lines, now.text, now.len);
+		if (clean > 0)
+			clean = rf_merge_lines(given.text, given.len, ours.text, ours.len, lines.buf ? lines.buf : "",
+					       lines.len, &result);
+		rf_buf_free(&lines);
 		if (clean <= 0) {
 			if (clean == 0)
 				rf_error("%s also changed at HEAD while the editor was open (%s), and a note that does not "
@@ -407,7 +420,7 @@ int rf_record_edited(struct rf_store *st, const struct rf_notesdir *nd, const st
 	rf_buf_addf(&extra, "Merged with %s, committed while the editor was open.\n", meanwhile);
 	if (body.len)
 		rf_buf_add(&extra, body.buf, body.len);
-	r = record_text(st, nd, "edit", file, result.buf ? result.buf : "", result.len, 0, extra.buf, committed);
+	r = record_text(st, nd, "edit", file, result.buf ? result.buf : "", result.len, 0, extra.buf, 1, committed);
 	rf_buf_free(&extra);
 	rf_buf_free(&result);
 	goto out;

@@ -196,6 +196,29 @@ static void an_edit_merges_what_was_committed_meanwhile(struct unit *u)
 	CHECK(u, rf_notesdir_read(&nd, "a.ini", &b, NULL) == 0);
 	CHECK_STR(u, b.buf, "[visa]\nh1b = yes\n\n[culture]\nstaff_tone = hostile\n");
 	rf_record_snapshot_free(&snap);
+	/* The editor saves a line iniparser rejects: merged line by line, and
+	 * committed (with the usual warning) when that is clean... */
+	CHECK(u, rf_record_snapshot(&st, &nd, "a.ini", &snap) == 0);
+	const char *v3 = "[visa]\nh1b = yes\n\n[culture]\nstaff_tone = respectful\n";
+	CHECK(u, rf_record_text(&st, &nd, "set", "a.ini", v3, strlen(v3), 0, &committed) == 0 && committed);
+	const char *broken = "[visa]\nh1b = yes\nthe PD said no\n\n[culture]\nstaff_tone = hostile\n";
+	rf_notesdir_write(&nd, "a.ini", broken, strlen(broken), 0);
+	printf("# an expected warning follows\n");
+	CHECK(u, rf_record_edited(&st, &nd, &snap, &committed) == 0 && committed);
+	CHECK(u, rf_store_read(&st, NULL, "a.ini", &b, &missing) == 0);
+	CHECK_STR(u, b.buf, "[visa]\nh1b = yes\nthe PD said no\n\n[culture]\nstaff_tone = respectful\n");
+	rf_record_snapshot_free(&snap);
+	/* ... and not committed at all when it conflicts. */
+	CHECK(u, rf_record_snapshot(&st, &nd, "a.ini", &snap) == 0);
+	const char *v4 = "[visa]\nh1b = no\nthe PD said no\n\n[culture]\nstaff_tone = respectful\n";
+	CHECK(u, rf_record_text(&st, &nd, "set", "a.ini", v4, strlen(v4), 0, &committed) == 0 && committed);
+	const char *mine = "[visa]\nh1b = vague\nthe PD said no\n\n[culture]\nstaff_tone = respectful\n";
+	rf_notesdir_write(&nd, "a.ini", mine, strlen(mine), 0);
+	printf("# an expected error follows\n");
+	CHECK(u, rf_record_edited(&st, &nd, &snap, &committed) < 0 && !committed);
+	CHECK(u, rf_notesdir_read(&nd, "a.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, mine);
+	rf_record_snapshot_free(&snap);
 	rf_buf_free(&b);
 	rf_store_close(&st);
 	rf_notesdir_close(&nd);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -428,14 +429,18 @@ int rf_store_head_tree(struct rf_store *st, git_tree **out)
 	return e < 0 ? rf_git_error("HEAD") : 0;
 }
 
+/* Matched by hand: libgit2 1.5's regex match leaks its match data on every
+ * entry that does not match, so git_config_foreach_match would leak. */
 static int promisor_remote(const git_config_entry *e, void *payload)
 {
+	static const char pre[] = "remote.", suf[] = ".promisor";
+	size_t len = strlen(e->name), np = sizeof pre - 1, ns = sizeof suf - 1;
+	if (len <= np + ns || strncasecmp(e->name, pre, np) != 0 || strcasecmp(e->name + len - ns, suf) != 0)
+		return 0;
 	int on = 0;
 	if (git_config_parse_bool(&on, e->value) == 0 && on) {
 		/* "remote.NAME.promisor" */
-		const char *name = e->name + 7;
-		size_t n = strlen(name) - strlen(".promisor");
-		*(char **)payload = rf_xstrndup(name, n);
+		*(char **)payload = rf_xstrndup(e->name + np, len - np - ns);
 		return 1;
 	}
 	return 0;
@@ -450,7 +455,7 @@ char *rf_store_promisor(struct rf_store *st)
 		if (git_config_get_string(&ext, snap, "extensions.partialclone") == 0 && *ext)
 			remote = rf_xstrdup(ext);
 		else
-			git_config_foreach_match(snap, "^remote\\..*\\.promisor$", promisor_remote, &remote);
+			git_config_foreach(snap, promisor_remote, &remote);
 	}
 	git_config_free(snap);
 	git_config_free(cfg);

@@ -33,7 +33,7 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 {
 	struct rf_strv files = RF_STRV_INIT;
 	int committed = 0;
-	int r = rf_session_open(s, RF_SESSION_WRITE) == 0 && files_to_commit(cli, s, &files) == 0 &&
+	int r = rf_session_open(s, RF_SESSION_WRITE | RF_SESSION_CONCLUDE) == 0 && files_to_commit(cli, s, &files) == 0 &&
 		rf_record_worktree(&s->st, &s->nd, "edit", &files, *(const char **)cli->opts, &committed) == 0;
 	if (r && !committed)
 		printf("nothing to commit\n");

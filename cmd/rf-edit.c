@@ -9,31 +9,34 @@
 
 static int run(struct rf_cli *cli, struct rf_session *s)
 {
-	struct rf_strv files = RF_STRV_INIT;
-	struct rf_buf probe = RF_BUF_INIT;
-	char *slug = NULL, *path = NULL;
+	struct rf_record_snapshot snap = { 0 };
+	char *slug = NULL, *file = NULL, *path = NULL;
 	int status = RF_FAIL, committed;
 	/* The writer lock is taken after the editor: an editing session may
 	 * last an hour and must not block rf-set in another terminal.  What
 	 * would refuse the commit (no repository, detached HEAD) is checked
-	 * first, so an hour of typing does not end in an error. */
-	if (rf_session_open(s, RF_SESSION_WRITE) < 0 || rf_notesdir_resolve(&s->nd, cli->operands[0], &slug) < 0)
+	 * first, so an hour of typing does not end in an error; what the
+	 * editor is given is kept, to merge with whatever is committed
+	 * meanwhile. */
+	if (rf_session_open(s, RF_SESSION_WRITE | RF_SESSION_CONCLUDE) < 0 ||
+	    rf_notesdir_resolve(&s->nd, cli->operands[0], &slug) < 0)
+		goto out;
+	file = rf_notefile_name(slug);
+	if (rf_record_snapshot(&s->st, &s->nd, file, &snap) < 0)
 		goto out;
 	rf_store_close(&s->st);
-	rf_strv_push(&files, rf_notefile_name(slug));
-	if (rf_notesdir_read(&s->nd, files.v[0], &probe, NULL) < 0)
-		goto out;
-	path = rf_xasprintf("%s/%s", s->dir, files.v[0]);
-	if (rf_editor_run(path, "nothing committed") < 0 || rf_store_open(&s->st, s->dir, RF_STORE_WRITE) < 0 ||
-	    rf_record_worktree(&s->st, &s->nd, "edit", &files, NULL, &committed) < 0)
+	path = rf_xasprintf("%s/%s", s->dir, file);
+	if (rf_editor_run(path, "nothing committed") < 0 ||
+	    rf_store_open(&s->st, s->dir, RF_STORE_WRITE | RF_STORE_CONCLUDE) < 0 ||
+	    rf_record_edited(&s->st, &s->nd, &snap, &committed) < 0)
 		goto out;
 	if (!committed)
 		printf("no changes\n");
 	status = RF_OK;
 out:
-	rf_buf_free(&probe);
-	rf_strv_free(&files);
+	rf_record_snapshot_free(&snap);
 	free(path);
+	free(file);
 	free(slug);
 	return status;
 }

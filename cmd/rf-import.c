@@ -51,7 +51,8 @@ static int import(struct rf_session *s, const struct opts *o, struct input *in, 
 		  const char *title)
 {
 	struct stat sb;
-	int created, exists = stat(s->dir, &sb) == 0;
+	struct rf_init_report created;
+	int exists = stat(s->dir, &sb) == 0;
 	if (!exists && !o->dry_run && rf_init_notes(s->dir, &created) < 0)
 		return -1;
 	if ((exists || !o->dry_run) && rf_session_open(s, o->dry_run ? RF_SESSION_DIR : RF_SESSION_WRITE) < 0)

@@ -5,11 +5,22 @@
 
 static int run(struct rf_cli *cli, struct rf_session *s)
 {
-	int created;
+	struct rf_init_report rep;
 	(void)cli;
-	if (rf_init_notes(s->dir, &created) < 0)
+	if (rf_init_notes(s->dir, &rep) < 0)
 		return RF_FAIL;
-	printf("%s rf notes in %s\n", created ? "Initialized" : "Already", s->dir);
+	/* A git clone comes with the umask's modes and no diff driver. */
+	if (rep.dir_was >= 0 && rep.files_private)
+		printf("Made %s private: the directory 0700 (was %04o), %zu file%s 0600\n", s->dir, rep.dir_was,
+		       rep.files_private, rep.files_private == 1 ? "" : "s");
+	else if (rep.dir_was >= 0)
+		printf("Made %s private: the directory 0700 (was %04o)\n", s->dir, rep.dir_was);
+	else if (rep.files_private)
+		printf("Made %s private: %zu file%s 0600\n", s->dir, rep.files_private,
+		       rep.files_private == 1 ? "" : "s");
+	if (rep.driver_set)
+		printf("Set up git's diff driver for notes: git diff and git log -p show per-key changes\n");
+	printf("%s rf notes in %s\n", rep.created ? "Initialized" : "Already", s->dir);
 	return RF_OK;
 }
 

@@ -59,7 +59,8 @@ static int create_note(struct rf_session *s, const struct opts *o, const char *n
 {
 	struct rf_buf text = RF_BUF_INIT;
 	char *slug = NULL, *file = NULL;
-	int r = -1, created, committed, missing;
+	struct rf_init_report created;
+	int r = -1, committed, missing;
 	struct stat sb;
 	if (!(slug = rf_slug_from_name(name)))
 		goto out;

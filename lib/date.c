@@ -69,6 +69,9 @@ static int parse_iso(const char *s, struct rf_when *out)
 		return -1;
 	if (*p == 'T' || *p == ' ') {
 		const char *q = strptime(p + 1, "%H:%M:%S", &tm);
+		if (q && *q == '.' && isdigit((unsigned char)q[1]))
+			for (q++; isdigit((unsigned char)*q); q++)
+				;	/* git ignores fractions of a second */
 		if (!q)
 			q = strptime(p + 1, "%H:%M", &tm);
 		if (!q)
@@ -113,11 +116,43 @@ static int parse_rfc2822(const char *s, struct rf_when *out)
 	return 0;
 }
 
+/* git log's default format, "Sat Dec 5 09:00:00 2026 +0000", and
+ * date(1)'s, "Sat Dec  5 09:00:00 UTC 2026". */
+static int parse_ctime(const char *s, struct rf_when *out)
+{
+	struct tm tm;
+	int zone = 0;
+	memset(&tm, 0, sizeof(tm));
+	const char *p = strptime(s, "%a %b %d %H:%M:%S", &tm);
+	if (!p)
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (!strncmp(p, "UTC ", 4) || !strncmp(p, "GMT ", 4)) {
+		p = strptime(p + 4, "%Y", &tm);
+		if (!p || *p)
+			return -1;
+	} else {
+		p = strptime(p, "%Y", &tm);
+		if (!p)
+			return -1;
+		while (*p == ' ')
+			p++;
+		size_t n = parse_zone(p, &zone);
+		if (!n || p[n])
+			return -1;
+	}
+	out->time = (int64_t)timegm(&tm) - (int64_t)zone * 60;
+	out->offset = zone;
+	return 0;
+}
+
 int rf_date_parse_git(const char *s, struct rf_when *out)
 {
 	if (!s || !*s)
 		return -1;
-	if (parse_iso(s, out) == 0 || parse_epoch(s, out) == 0 || parse_rfc2822(s, out) == 0)
+	if (parse_iso(s, out) == 0 || parse_epoch(s, out) == 0 || parse_rfc2822(s, out) == 0 ||
+	    parse_ctime(s, out) == 0)
 		return 0;
 	return -1;
 }
@@ -127,7 +162,8 @@ int rf_date_now(struct rf_when *out)
 	const char *env = getenv("GIT_AUTHOR_DATE");
 	if (env && *env) {
 		if (rf_date_parse_git(env, out) < 0)
-			return rf_error("GIT_AUTHOR_DATE='%s': not a date git understands", env);
+			return rf_error("GIT_AUTHOR_DATE='%s': not a date rf reads; it takes %s", env,
+					RF_DATE_GIT_FORMATS);
 		return 0;
 	}
 	time_t t = time(NULL);

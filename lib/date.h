@@ -12,9 +12,18 @@ struct rf_when {
 };
 
 /* Parse a date as git accepts it in GIT_AUTHOR_DATE: "@1700000000 +0100",
- * "1700000000 +0100", ISO 8601 ("2026-12-05T14:30:00+01:00", "2026-12-05
- * 14:30", no zone = local time) or RFC 2822.  Returns 0 or -1 (unreported). */
+ * "1700000000 +0100", ISO 8601 ("2026-12-05T14:30:00+01:00", fractions of
+ * a second ignored, "2026-12-05 14:30", no zone = local time), RFC 2822
+ * ("Sat, 05 Dec 2026 14:30:00 +0100"), git log's own ("Sat Dec 5 14:30:00
+ * 2026 +0100") and date(1)'s ("Sat Dec  5 14:30:00 UTC 2026", UTC or GMT
+ * only).  git's looser forms ("Dec 5 2026") are refused, naming these.
+ * Returns 0 or -1 (unreported). */
 int rf_date_parse_git(const char *s, struct rf_when *out);
+
+/* The formats rf_date_parse_git takes, for messages. */
+#define RF_DATE_GIT_FORMATS \
+	"'2026-12-05T14:30:00+01:00', 'Sat, 05 Dec 2026 14:30:00 +0100', 'Sat Dec 5 14:30:00 2026 +0100' " \
+	"or '@1796477400 +0100'"
 
 /* The present as rf stamps notes and commits: GIT_AUTHOR_DATE when set (so
  * a scripted season or a test gets fixed dates), else the clock and the

@@ -125,7 +125,8 @@ static int run(struct view *c, char *const *args, int nargs)
 		free(file2);
 	} else if (rf_revnote_rev(&a, &c->s->st, nargs > 1 ? args[1] : NULL, file) == 0) {
 		/* From the last commit or REV to the work tree, or REV to REV. */
-		r = nargs == 3 ? rf_revnote_rev(&b, &c->s->st, args[2], file) : rf_revnote_worktree(&b, &c->s->nd, file);
+		r = nargs == 3 ? rf_revnote_rev(&b, &c->s->st, args[2], file)
+			       : rf_revnote_worktree_clean(&b, &c->s->nd, &c->s->st, file);
 	}
 	free(file);
 	if (r < 0)

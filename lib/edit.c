@@ -243,6 +243,37 @@ int rf_edit_set(const char *label, const char *text, size_t len, const char *sec
 	return rf_edit_set_many(label, text, len, &kv, 1, out);
 }
 
+int rf_edit_unset(const char *label, const char *text, size_t len, const char *section, const char *key,
+		  struct rf_buf *out)
+{
+	struct rf_ini ini;
+	size_t from = 0;
+	rf_ini_scan(text, len, &ini);
+	rf_buf_reset(out);
+	for (size_t i = 0; i < ini.n; i++) {
+		const struct rf_line *l = &ini.lines[i];
+		if (l->kind != RF_LINE_VALUE || l->conflict || strcmp(l->section, section) || strcmp(l->key, key))
+			continue;
+		rf_buf_add(out, text + from, l->start - from);
+		from = l->end;
+	}
+	rf_buf_add(out, text + from, len - from);
+	rf_ini_free(&ini);
+	if (!out->buf)
+		rf_buf_adds(out, "");
+
+	dictionary *d = rf_ini_load_buffer(out->buf, out->len);
+	char *full = rf_xasprintf("%s:%s", section, key);
+	int gone = d && !iniparser_getstring(d, full, NULL);
+	free(full);
+	if (d)
+		iniparser_freedict(d);
+	if (!gone)
+		return rf_error("%s: %s.%s cannot be removed so that iniparser no longer reads it", label, section,
+				key);
+	return 0;
+}
+
 int rf_edit_assign(const char *label, struct rf_buf *text, char *const *assigns, size_t n,
 		   const struct rf_template *t)
 {

@@ -37,6 +37,12 @@ struct rf_edit_kv {
  * the same key comes twice, the later value wins. */
 int rf_edit_set_many(const char *label, const char *text, size_t len, const struct rf_edit_kv *kv, size_t n,
 		     struct rf_buf *out);
+/* Remove section.key from text, into out: every line that sets it (a
+ * duplicate too), each with its continuation lines; every other byte
+ * stays.  The result is read back through iniparser and refused unless the
+ * key is gone.  The input must be free of errors. */
+int rf_edit_unset(const char *label, const char *text, size_t len, const char *section, const char *key,
+		  struct rf_buf *out);
 
 struct rf_template;
 

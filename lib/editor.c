@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -44,26 +45,53 @@ int rf_editor_run(const char *path, const char *aftermath)
 	int report[2];
 	if (pipe2(report, O_CLOEXEC) < 0)
 		return rf_error_errno("pipe");
+	/* Ctrl-C and Ctrl-\ at the terminal reach the editor and rf alike;
+	 * as git does, rf ignores them while the editor runs, so an editor
+	 * that survives them (vim, nano) still has its edit committed.  They
+	 * are blocked across the fork, so the child starts with the
+	 * dispositions rf was given and rf misses none in between. */
+	sigset_t both, old_mask;
+	struct sigaction ignore, old_int, old_quit;
+	sigemptyset(&both);
+	sigaddset(&both, SIGINT);
+	sigaddset(&both, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &both, &old_mask);
 	pid_t pid = fork();
 	if (pid < 0) {
+		int err = errno;
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		close(report[0]);
 		close(report[1]);
+		errno = err;
 		return rf_error_errno("fork");
 	}
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		close(report[0]);
 		exec_editor(editor, path, report[1]);
 	}
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGINT, &ignore, &old_int);
+	sigaction(SIGQUIT, &ignore, &old_quit);
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	close(report[1]);
 	int exec_errno = 0;
 	ssize_t got;
 	while ((got = read(report[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
 		;
 	close(report[0]);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return rf_error_errno("waitpid");
+	int status, waited;
+	while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	int err = errno;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	if (waited < 0) {
+		errno = err;
+		return rf_error_errno("waitpid");
+	}
 	if (got == (ssize_t)sizeof exec_errno)
 		return rf_error("cannot run editor '%s': %s (set VISUAL or EDITOR); %s", editor,
 				strerror(exec_errno), aftermath);

@@ -90,6 +90,18 @@ static int write_file(const char *path, const char *data, size_t len)
 	return r;
 }
 
+int rf_gitdiff_configured(struct rf_store *st)
+{
+	git_config *cfg = NULL, *snap = NULL;
+	const char *v = NULL;
+	int have = git_repository_config(&cfg, st->repo) == 0 && git_config_snapshot(&snap, cfg) == 0 &&
+		   git_config_get_string(&v, snap, "diff.rf.textconv") == 0 && *v;
+	git_config_free(snap);
+	git_config_free(cfg);
+	git_error_clear();
+	return have;
+}
+
 int rf_gitdiff_setup(struct rf_store *st)
 {
 	struct rf_buf attrs = RF_BUF_INIT;

@@ -23,6 +23,9 @@ char *rf_gitdiff_textconv(void);
  * writing. */
 int rf_gitdiff_setup(struct rf_store *st);
 
+/* 1 when the repository's config has the driver's textconv already. */
+int rf_gitdiff_configured(struct rf_store *st);
+
 /* git's textconv for a note: the file at path as "section.key = value"
  * lines in template order (rf_semdiff_normalize) on out.  Reports and
  * returns -1 when path cannot be read. */

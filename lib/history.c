@@ -6,6 +6,7 @@
 #include "rename.h"
 #include "treecache.h"
 #include "util.h"
+#include "walk.h"
 
 void rf_history_free(struct rf_history *h)
 {
@@ -267,37 +268,46 @@ out:
 	return r;
 }
 
+/* A shallow clone's boundary commit: what it changed is not known (its
+ * parents are not in the clone), so it adds no entry; the history is
+ * marked cut when the commit has the note (or, for the timeline, any). */
+static int visit_cut(struct rf_treecache *tc, const git_commit *c, const char *name, struct rf_history *out)
+{
+	git_oid tid, blob;
+	int have = 0;
+	if (name) {
+		have = rf_treecache_entry(tc, git_commit_id(c), name, &tid, &blob);
+	} else {
+		git_tree *t = rf_treecache_tree(tc, git_commit_tree_id(c));
+		for (size_t i = 0; t && i < git_tree_entrycount(t) && !have; i++)
+			have = rf_treecache_is_note(git_tree_entry_byindex(t, i));
+		if (!t)
+			have = -1;
+	}
+	if (have < 0)
+		return -1;
+	if (have && !out->cut) {
+		out->cut = 1;
+		git_oid_cpy(&out->cut_at, git_commit_id(c));
+		out->cut_time = git_commit_author(c)->when.time;
+	}
+	return 0;
+}
+
 int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *out)
 {
 	struct rf_treecache *tc = NULL;
 	struct frontier f = { NULL, 0, 0 };
 	struct rf_strv names = RF_STRV_INIT;
-	git_revwalk *rw = NULL;
-	git_oid id, *commits = NULL;
-	size_t n = 0, cap = 0;
-	int r = -1, e;
+	struct rf_walk w;
+	git_oid *commits;
+	size_t n;
+	int r = -1;
 
-	e = git_repository_head_unborn(st->repo);
-	if (e == 1)
-		return 0;
-	if (e < 0)
-		return rf_git_error("HEAD");
-	if (git_revwalk_new(&rw, st->repo) < 0 || git_revwalk_push_head(rw) < 0) {
-		rf_git_error("history");
+	if (rf_walk_head(st, &w) < 0)
 		goto out;
-	}
-	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	while ((e = git_revwalk_next(&id, rw)) == 0) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 1024;
-			commits = rf_xrealloc(commits, cap * sizeof(*commits));
-		}
-		git_oid_cpy(&commits[n++], &id);
-	}
-	if (e != GIT_ITEROVER) {
-		rf_git_error("history");
-		goto out;
-	}
+	commits = w.v;
+	n = w.n;
 	tc = rf_treecache_new(st);
 	if (path)
 		rf_treecache_prefetch(tc, path, commits, n);
@@ -310,9 +320,10 @@ int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *ou
 		int v;
 		if (path) {
 			const char *name = frontier_take(&f, &commits[i]);
-			v = visit_path(st, tc, c, name ? name : path, &names, &f, out);
+			v = rf_walk_is_cut(&w, &commits[i]) ? visit_cut(tc, c, name ? name : path, out)
+							    : visit_path(st, tc, c, name ? name : path, &names, &f, out);
 		} else {
-			v = visit_all(st, tc, c, out);
+			v = rf_walk_is_cut(&w, &commits[i]) ? visit_cut(tc, c, NULL, out) : visit_all(st, tc, c, out);
 		}
 		git_commit_free(c);
 		if (v < 0)
@@ -320,8 +331,7 @@ int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *ou
 	}
 	r = 0;
 out:
-	free(commits);
-	git_revwalk_free(rw);
+	rf_walk_free(&w);
 	rf_treecache_free(tc);
 	free(f.v);
 	rf_strv_free(&names);
@@ -330,7 +340,7 @@ out:
 
 int rf_history_name_at(struct rf_store *st, const char *path, const git_commit *at, char **name)
 {
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	*name = NULL;
 	if (rf_history_walk(st, path, &h) < 0)
 		return -1;

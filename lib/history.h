@@ -33,10 +33,16 @@ struct rf_history_entry {
 	char *subject;		/* the message's summary line ("" for the work tree) */
 };
 
-/* Entries newest first; owned, free with rf_history_free. */
+/* Entries newest first; owned, free with rf_history_free.  In a shallow
+ * clone the history may end at the clone's boundary (walk.h): cut is set
+ * when the note (or, for the timeline, any note) is in a boundary commit,
+ * whose changes are not known and give no entry. */
 struct rf_history {
 	struct rf_history_entry *v;
 	size_t n, cap;
+	int cut;
+	git_oid cut_at;		/* the newest such boundary commit */
+	int64_t cut_time;	/* its author date */
 };
 
 /* Append the commits reachable from HEAD that changed path, following it

@@ -87,11 +87,65 @@ static void push_line(struct rf_ini *ini, size_t *cap, const struct rf_line *l)
 	ini->lines[ini->n++] = *l;
 }
 
+/* The character of a git conflict marker line (seven of '<', '|', '='
+ * or '>', then the end of the line or, but for '=', a space and a label),
+ * or 0. */
+static char conflict_marker(const char *line)
+{
+	char c = line[0];
+	if (!c || !strchr("<|=>", c))
+		return 0;
+	for (int i = 1; i < 7; i++)
+		if (line[i] != c)
+			return 0;
+	if (line[7] == '\0' || (c != '=' && line[7] == ' '))
+		return c;
+	return 0;
+}
+
+/* Follow a conflict through its markers: which side the next lines are on,
+ * and the section in effect on each side (both start from the section
+ * before the conflict; after it, theirs, as iniparser would read the two
+ * sides one after the other). */
+struct conflict_state {
+	enum rf_conflict_part part;
+	char *before;	/* the section at "<<<<<<<" */
+};
+
+/* Returns 1 when line is a marker that moves the conflict on. */
+static int conflict_step(struct conflict_state *cs, char marker, char **section)
+{
+	switch (marker) {
+	case '<':
+		if (cs->part != RF_CONFLICT_NONE)
+			return 0;
+		cs->part = RF_CONFLICT_OURS;
+		free(cs->before);
+		cs->before = rf_xstrdup(*section);
+		return 1;
+	case '|':
+	case '=':
+		if (cs->part != RF_CONFLICT_OURS && !(marker == '=' && cs->part == RF_CONFLICT_BASE))
+			return 0;
+		cs->part = marker == '|' ? RF_CONFLICT_BASE : RF_CONFLICT_THEIRS;
+		free(*section);
+		*section = rf_xstrdup(cs->before);
+		return 1;
+	case '>':
+		if (cs->part != RF_CONFLICT_THEIRS)
+			return 0;
+		cs->part = RF_CONFLICT_NONE;
+		return 1;
+	}
+	return 0;
+}
+
 void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 {
 	size_t cap = 0, pos = 0;
 	unsigned lineno = 0;
 	char *section = rf_xstrdup("");
+	struct conflict_state cs = { RF_CONFLICT_NONE, NULL };
 	struct rf_buf joined = RF_BUF_INIT;
 	struct rf_line cur;
 
@@ -151,6 +205,20 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 		int dangling = jl && joined.buf[jl - 1] == '\\';
 		joined.buf[dangling ? jl - 1 : jl] = '\0';
 
+		char marker = conflict_marker(joined.buf);
+		if (marker && conflict_step(&cs, marker, &section)) {
+			cur.kind = RF_LINE_ERROR;
+			cur.error = "unresolved git conflict marker";
+			cur.conflict = RF_CONFLICT_MARKER;
+			cur.marker = marker;
+			cur.section = rf_xstrdup(section);
+			push_line(ini, &cap, &cur);
+			rf_buf_reset(&joined);
+			pos = next;
+			continue;
+		}
+		cur.conflict = cs.part;
+
 		char *key, *value;
 		cur.kind = rf_ini_classify(joined.buf, &key, &value);
 		if (dangling && cur.kind != RF_LINE_BLANK && cur.kind != RF_LINE_COMMENT) {
@@ -188,6 +256,7 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 		pos = next;
 	}
 	free(section);
+	free(cs.before);
 	rf_buf_free(&joined);
 }
 
@@ -214,8 +283,84 @@ const struct rf_line *rf_ini_find(const struct rf_ini *ini, const char *section,
 {
 	for (size_t i = ini->n; i-- > 0;) {
 		const struct rf_line *l = &ini->lines[i];
-		if (l->kind == RF_LINE_VALUE && !strcmp(l->section, section) && !strcmp(l->key, key))
+		if (l->kind == RF_LINE_VALUE && !l->conflict && !strcmp(l->section, section) && !strcmp(l->key, key))
 			return l;
 	}
 	return NULL;
+}
+
+const struct rf_line *rf_ini_first_conflict(const struct rf_ini *ini)
+{
+	for (size_t i = 0; i < ini->n; i++)
+		if (ini->lines[i].marker == '<')
+			return &ini->lines[i];
+	return NULL;
+}
+
+/* The last value a side of the conflict gives section.key, or NULL. */
+static const char *side_value(const struct rf_line *from, const struct rf_line *end, enum rf_conflict_part part,
+			      const char *section, const char *key)
+{
+	const char *v = NULL;
+	for (const struct rf_line *l = from; l < end; l++)
+		if (l->conflict == part && l->kind == RF_LINE_VALUE && !strcmp(l->section, section) &&
+		    !strcmp(l->key, key))
+			v = l->value;
+	return v;
+}
+
+static void add_side(struct rf_buf *b, const char *v, const char *who)
+{
+	if (v)
+		rf_buf_addf(b, "'%s' (%s)", v, who);
+	else
+		rf_buf_addf(b, "(none) (%s)", who);
+}
+
+char *rf_ini_conflict_sides(const struct rf_ini *ini, const struct rf_line *start)
+{
+	const struct rf_line *end = ini->lines + ini->n, *from = start + 1;
+	for (const struct rf_line *l = from; l < end; l++)
+		if (l->marker == '>') {
+			end = l;
+			break;
+		}
+	struct rf_buf b = RF_BUF_INIT;
+	for (const struct rf_line *l = from; l < end; l++) {
+		if (l->kind != RF_LINE_VALUE || (l->conflict != RF_CONFLICT_OURS && l->conflict != RF_CONFLICT_THEIRS))
+			continue;
+		/* Each key once, where it first appears. */
+		int seen = 0;
+		for (const struct rf_line *m = from; m < l && !seen; m++)
+			seen = m->kind == RF_LINE_VALUE && (m->conflict == RF_CONFLICT_OURS || m->conflict == RF_CONFLICT_THEIRS) &&
+			       !strcmp(m->section, l->section) && !strcmp(m->key, l->key);
+		if (seen)
+			continue;
+		const char *ours = side_value(from, end, RF_CONFLICT_OURS, l->section, l->key);
+		const char *theirs = side_value(from, end, RF_CONFLICT_THEIRS, l->section, l->key);
+		if (ours && theirs && !strcmp(ours, theirs))
+			continue;
+		if (b.len)
+			rf_buf_adds(&b, "; ");
+		if (*l->section)
+			rf_buf_addf(&b, "%s.%s: ", l->section, l->key);
+		else
+			rf_buf_addf(&b, "%s: ", l->key);
+		add_side(&b, ours, "yours");
+		rf_buf_adds(&b, " vs ");
+		add_side(&b, theirs, "theirs");
+	}
+	return b.len ? rf_buf_detach(&b) : (rf_buf_free(&b), NULL);
+}
+
+char *rf_ini_problem(const struct rf_ini *ini, const struct rf_line *l)
+{
+	if (l->marker != '<')
+		return rf_xstrdup(l->error ? l->error : "iniparser cannot read this line");
+	char *sides = rf_ini_conflict_sides(ini, l);
+	char *msg = sides ? rf_xasprintf("%s: %s", l->error, sides)
+			  : rf_xasprintf("%s (the two sides differ only in comments; keep one and delete the "
+					 "marker lines)", l->error);
+	free(sides);
+	return msg;
 }

@@ -20,6 +20,19 @@ enum rf_line_kind {
 	RF_LINE_ERROR,
 };
 
+/* Where a line stands in a git conflict ("<<<<<<< HEAD", "|||||||",
+ * "=======", ">>>>>>> theirs", as git merge writes them into the file).
+ * The marker lines are ERROR lines (iniparser rejects them); the lines
+ * between keep their kind but belong to one side, and no side is the
+ * note's answer: rf_ini_find never returns them. */
+enum rf_conflict_part {
+	RF_CONFLICT_NONE,
+	RF_CONFLICT_OURS,	/* after <<<<<<<: yours (HEAD) */
+	RF_CONFLICT_BASE,	/* after ||||||| (diff3 style): the common version */
+	RF_CONFLICT_THEIRS,	/* after =======: theirs */
+	RF_CONFLICT_MARKER,	/* a marker line; its character in rf_line.marker */
+};
+
 /* One logical line: one physical line, or several joined by trailing '\'. */
 struct rf_line {
 	enum rf_line_kind kind;
@@ -31,6 +44,8 @@ struct rf_line {
 	char *key;		/* lowercased key (VALUE) */
 	char *value;		/* value as iniparser returns it (VALUE) */
 	const char *error;	/* what is wrong (ERROR) */
+	enum rf_conflict_part conflict;
+	char marker;		/* '<', '|', '=' or '>' for a conflict marker, else 0 */
 };
 
 struct rf_ini {
@@ -52,7 +67,22 @@ const struct rf_line *rf_ini_first_error(const struct rf_ini *ini);
 enum rf_line_kind rf_ini_classify(const char *line, char **key, char **value);
 
 /* Find the last VALUE line for section/key (lowercase), or NULL: iniparser
- * keeps the last of duplicate keys. */
+ * keeps the last of duplicate keys.  Lines inside a git conflict are
+ * skipped: neither side is the answer. */
 const struct rf_line *rf_ini_find(const struct rf_ini *ini, const char *section, const char *key);
+
+/* The first "<<<<<<<" line of an unresolved git conflict, or NULL. */
+const struct rf_line *rf_ini_first_conflict(const struct rf_ini *ini);
+
+/* What the two sides of the conflict that starts at line start (a '<'
+ * marker) answer where they differ: "visa.h1b: 'no' (yours) vs 'yes'
+ * (theirs)", several keys joined by "; ", "(none)" for a side without the
+ * key; NULL when they differ only in comments or layout.  Caller frees. */
+char *rf_ini_conflict_sides(const struct rf_ini *ini, const struct rf_line *start);
+
+/* The problem a report gives for an ERROR line: its error, or for a
+ * conflict marker "unresolved git conflict marker: " and the sides.
+ * Caller frees. */
+char *rf_ini_problem(const struct rf_ini *ini, const struct rf_line *l);
 
 #endif

@@ -33,17 +33,22 @@ size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, str
 	for (size_t i = 0; i < ini->n; i++) {
 		const struct rf_line *l = &ini->lines[i];
 		char *msg = NULL;
-		if (l->kind == RF_LINE_ERROR) {
-			msg = rf_xstrdup(l->error);
+		if (l->conflict == RF_CONFLICT_MARKER && l->marker != '<') {
+			continue;	/* one report per conflict, at its first marker */
+		} else if (l->kind == RF_LINE_ERROR) {
+			msg = rf_ini_problem(ini, l);
+		} else if (l->conflict) {
+			continue;	/* one side of a conflict: neither is the answer yet */
 		} else if (l->kind == RF_LINE_SECTION) {
 			for (size_t j = 0; j < i && !msg; j++)
-				if (ini->lines[j].kind == RF_LINE_SECTION && !strcmp(ini->lines[j].section, l->section))
+				if (ini->lines[j].kind == RF_LINE_SECTION && !ini->lines[j].conflict &&
+				    !strcmp(ini->lines[j].section, l->section))
 					msg = rf_xasprintf("section [%s] again (first on line %u; iniparser merges them)",
 							   l->section, ini->lines[j].lineno);
 		} else if (l->kind == RF_LINE_VALUE) {
 			for (size_t j = 0; j < i && !msg; j++) {
 				const struct rf_line *m = &ini->lines[j];
-				if (m->kind == RF_LINE_VALUE && !strcmp(m->section, l->section) &&
+				if (m->kind == RF_LINE_VALUE && !m->conflict && !strcmp(m->section, l->section) &&
 				    !strcmp(m->key, l->key))
 					msg = rf_xasprintf("duplicate key %s.%s (also on line %u; iniparser keeps "
 							   "this one)", l->section, l->key, m->lineno);

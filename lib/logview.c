@@ -47,8 +47,14 @@ static int entry_changes(struct view *c, const struct rf_history_entry *e, struc
 	int r = -1;
 	memset(ch, 0, sizeof(*ch));
 	if (rf_revnote_entry(&a, &c->s->st, &c->s->nd, e, 0) == 0 && rf_revnote_entry(&b, &c->s->st, &c->s->nd, e, 1) == 0) {
-		rf_semdiff_full(a.missing ? NULL : &a.note, b.missing ? NULL : &b.note, c->o->patch ? &c->s->t : NULL, ch);
-		*created = a.missing;
+		/* A version a partial clone lacks: its changes are not known. */
+		if (a.absent || b.absent)
+			*created = -1;
+		else
+			rf_semdiff_full(a.missing ? NULL : &a.note, b.missing ? NULL : &b.note,
+					c->o->patch ? &c->s->t : NULL, ch);
+		if (!a.absent && !b.absent)
+			*created = a.missing;
 		r = 0;
 	}
 	rf_revnote_free(&a);
@@ -64,7 +70,9 @@ static void print_entry_extra(struct view *c, const struct rf_history_entry *e, 
 		fprintf(out, "    renamed from %s\n", from);
 		free(from);
 	}
-	if (!e->has_new)
+	if (created < 0)
+		fprintf(out, "    (a version this partial clone does not have: changes not known)\n");
+	else if (!e->has_new)
 		fprintf(out, "    note deleted\n");
 	else
 		rf_changes_print(out, ch, "    ", created, c->colour);
@@ -181,7 +189,7 @@ static int print_machine(struct view *c, const struct rf_history *h, const size_
 			if (entry_changes(c, e, &ch, &created) < 0) {
 				r = -1;
 			} else if (!e->has_new || ch.n == 0) {
-				row[6] = !e->has_new ? "deleted" : ch.layout_only ? "layout"
+				row[6] = created < 0 ? "absent" : !e->has_new ? "deleted" : ch.layout_only ? "layout"
 						 : e->old_path && strcmp(e->old_path, e->path) ? "renamed" : "none";
 				rf_table_add(&t, row);
 			} else {
@@ -206,6 +214,40 @@ static int print_machine(struct view *c, const struct rf_history *h, const size_
 	return r;
 }
 
+/* What the history shown lacks, one line each: the part before a shallow
+ * clone's boundary (unless -n cut the list earlier) and the versions a
+ * partial clone does not have.  For people after the list; for scripts on
+ * stderr, so the table stays a table. */
+static void print_gaps(struct view *c, const struct rf_history *h, int cut_by_max)
+{
+	struct rf_strv lines = RF_STRV_INIT;
+	if (h->cut && !cut_by_max) {
+		time_t t = (time_t)h->cut_time;
+		struct tm tm;
+		char id[8], day[16];
+		localtime_r(&t, &tm);
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+		git_oid_tostr(id, sizeof(id), &h->cut_at);
+		rf_strv_push(&lines, rf_xasprintf("shallow clone: the history before %s (%s) is not here; git fetch "
+						  "--unshallow fetches it", id, day));
+	}
+	size_t absent = c->traj ? rf_trajectory_absent(c->traj) : 0;
+	if (absent) {
+		char *hint = rf_store_refetch_hint(&c->s->st);
+		rf_strv_push(&lines, rf_xasprintf("partial clone: %zu version%s of notes %s not here (risk ?); fetch "
+						  "every version: %s", absent, absent == 1 ? "" : "s",
+						  absent == 1 ? "is" : "are", hint ? hint : "git fetch --refetch"));
+		free(hint);
+	}
+	for (size_t i = 0; i < lines.n; i++) {
+		if (c->o->format == RF_FORMAT_TEXT)
+			fprintf(c->out, "%s\n", lines.v[i]);
+		else
+			rf_inform("%s", lines.v[i]);
+	}
+	rf_strv_free(&lines);
+}
+
 /* --since/--until: a day means all of it. */
 static int parse_bound(const char *s, int since, int64_t now, int64_t *out)
 {
@@ -218,7 +260,7 @@ static int parse_bound(const char *s, int since, int64_t now, int64_t *out)
 
 static int run(struct view *c)
 {
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	char *slug = NULL, *file = NULL, *head_path = NULL;
 	size_t *idx = NULL, n = 0;
 	int64_t now = (int64_t)time(NULL), since = INT64_MIN, until = INT64_MAX;
@@ -240,12 +282,15 @@ static int run(struct view *c)
 		goto out;
 
 	idx = rf_xcalloc(h.n ? h.n : 1, sizeof(*idx));
+	int cut_by_max = 0;
 	for (size_t i = 0; i < h.n; i++) {
 		/* The work tree is the present: any --until leaves it out. */
 		if (h.v[i].worktree ? c->o->until != NULL : h.v[i].time < since || h.v[i].time > until)
 			continue;
-		if (c->o->have_max && n >= c->o->max)
+		if (c->o->have_max && n >= c->o->max) {
+			cut_by_max = 1;
 			break;
+		}
 		idx[n++] = i;
 	}
 	if (c->o->reverse)
@@ -272,6 +317,8 @@ static int run(struct view *c)
 		if (!machine && c->o->program && c->s->pg.tty)
 			print_sparkline(c, idx, n, before, after, hb, ha);
 		r = machine ? print_machine(c, &h, idx, n) : print_people(c, &h, idx, n);
+		if (r == 0)
+			print_gaps(c, &h, cut_by_max);
 	}
 	free(before);
 	free(after);

@@ -64,8 +64,12 @@ int rf_note_parse(struct rf_note *out, const char *label, const char *text, size
 int rf_note_report(const struct rf_note *note)
 {
 	const struct rf_line *bad = rf_ini_first_error(&note->ini);
-	if (bad)
-		return rf_error("%s:%u: %s", note->label, bad->lineno, bad->error);
+	if (bad) {
+		char *problem = rf_ini_problem(&note->ini, bad);
+		int r = rf_error("%s:%u: %s", note->label, bad->lineno, problem);
+		free(problem);
+		return r;
+	}
 	return rf_error("%s: iniparser cannot read this file", note->label);
 }
 

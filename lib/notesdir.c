@@ -264,51 +264,88 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int rf_notesdir_write(const struct rf_notesdir *nd, const char *name, const char *data, size_t len,
-		      int create_only)
+/* A free temporary name in the directory: ".rf-tmp-PID-N", created
+ * exclusively (mkstemp needs a path; names here are relative to nd->fd).
+ * Every such name is removed by the next writer if rf is killed. */
+static int temp_name(const struct rf_notesdir *nd, char name[64], int create)
 {
-	char tmp[128];
-	int fd = -1;
-	/* mkstemp needs a path; the name is relative to nd->fd, so build the
-	 * temporary name ourselves and create it exclusively. */
-	for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
-		snprintf(tmp, sizeof(tmp), ".rf-tmp-%ld-%u", (long)getpid(), attempt);
-		fd = openat(nd->fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-		if (fd < 0 && errno != EEXIST)
-			return rf_error_errno("%s/%s", nd->path, tmp);
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		snprintf(name, 64, ".rf-tmp-%ld-%u", (long)getpid(), attempt);
+		if (!create) {
+			struct stat st;
+			if (fstatat(nd->fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT)
+				return 0;
+			continue;
+		}
+		int fd = openat(nd->fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			return fd;
+		if (errno != EEXIST)
+			return rf_error_errno("%s/%s", nd->path, name);
 	}
-	if (fd < 0)
-		return rf_error("%s: cannot create a temporary file", nd->path);
+	return rf_error("%s: cannot create a temporary file", nd->path);
+}
+
+int rf_notesdir_stage(const struct rf_notesdir *nd, const char *name, const char *data, size_t len,
+		      int create_only, struct rf_notesdir_pending *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->nd = nd;
+	int fd = temp_name(nd, p->tmp, 1);
+	if (fd < 0) {
+		p->tmp[0] = '\0';
+		return -1;
+	}
+	p->name = rf_xstrdup(name);
+	p->create_only = create_only;
 	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		rf_error_errno("%s: writing %s", nd->path, name);
 		close(fd);
-		unlinkat(nd->fd, tmp, 0);
+		rf_notesdir_restore(p);
 		return -1;
 	}
 	if (close(fd) < 0) {
 		rf_error_errno("%s: writing %s", nd->path, name);
-		unlinkat(nd->fd, tmp, 0);
+		rf_notesdir_restore(p);
 		return -1;
 	}
+	return 0;
+}
+
+int rf_notesdir_place(struct rf_notesdir_pending *p)
+{
+	const struct rf_notesdir *nd = p->nd;
 	int r;
-	if (create_only) {
+	if (p->create_only) {
 		/* link() fails with EEXIST instead of replacing: an existing note
 		 * is never overwritten, even by a racing rf-new. */
-		r = linkat(nd->fd, tmp, nd->fd, name, 0);
-		if (r < 0 && errno == EEXIST) {
-			unlinkat(nd->fd, tmp, 0);
-			return rf_error("%s already exists", name);
+		r = linkat(nd->fd, p->tmp, nd->fd, p->name, 0);
+		if (r < 0 && errno == EEXIST)
+			return rf_error("%s already exists", p->name);
+		if (r == 0) {
+			p->placed = 1;
+			unlinkat(nd->fd, p->tmp, 0);
+			p->tmp[0] = '\0';
 		}
-		if (r == 0)
-			unlinkat(nd->fd, tmp, 0);
 	} else {
-		r = renameat(nd->fd, tmp, nd->fd, name);
+		/* The previous file stays reachable under a second name until
+		 * the caller is done, so rf_notesdir_restore can put it back
+		 * without writing a byte (on a full disk, nothing else could). */
+		if (temp_name(nd, p->backup, 0) < 0)
+			return -1;
+		if (linkat(nd->fd, p->name, nd->fd, p->backup, 0) < 0) {
+			p->backup[0] = '\0';
+			if (errno != ENOENT)
+				return rf_error_errno("%s: %s", nd->path, p->name);
+		}
+		r = renameat(nd->fd, p->tmp, nd->fd, p->name);
+		if (r == 0) {
+			p->placed = 1;
+			p->tmp[0] = '\0';
+		}
 	}
-	if (r < 0) {
-		rf_error_errno("%s: %s", nd->path, name);
-		unlinkat(nd->fd, tmp, 0);
-		return -1;
-	}
+	if (r < 0)
+		return rf_error_errno("%s: %s", nd->path, p->name);
 	if (fsync(nd->fd) < 0)
 		return rf_error_errno("%s: fsync", nd->path);
 	return 0;
@@ -381,4 +418,48 @@ out:
 		unlinkat(nd->fd, tmp[i], 0);
 	free(tmp);
 	return r;
+}
+void rf_notesdir_restore(struct rf_notesdir_pending *p)
+{
+	const struct rf_notesdir *nd = p->nd;
+	if (!nd)
+		return;
+	if (p->placed && p->backup[0]) {
+		if (renameat(nd->fd, p->backup, nd->fd, p->name) == 0)
+			p->backup[0] = '\0';
+		else
+			rf_warn("%s: could not put the previous version back (%s); it is kept as %s",
+				p->name, strerror(errno), p->backup);
+	} else if (p->placed && unlinkat(nd->fd, p->name, 0) < 0) {
+		rf_warn("%s: could not remove it again: %s", p->name, strerror(errno));
+	}
+	p->placed = 0;
+	rf_notesdir_done(p);
+}
+
+void rf_notesdir_done(struct rf_notesdir_pending *p)
+{
+	if (p->nd) {
+		if (p->tmp[0])
+			unlinkat(p->nd->fd, p->tmp, 0);
+		if (p->backup[0])
+			unlinkat(p->nd->fd, p->backup, 0);
+		fsync(p->nd->fd);
+	}
+	free(p->name);
+	memset(p, 0, sizeof(*p));
+}
+
+int rf_notesdir_write(const struct rf_notesdir *nd, const char *name, const char *data, size_t len,
+		      int create_only)
+{
+	struct rf_notesdir_pending p;
+	if (rf_notesdir_stage(nd, name, data, len, create_only, &p) < 0)
+		return -1;
+	if (rf_notesdir_place(&p) < 0) {
+		rf_notesdir_restore(&p);
+		return -1;
+	}
+	rf_notesdir_done(&p);
+	return 0;
 }

@@ -55,5 +55,25 @@ struct rf_notesdir_file {
  * the renames and one fsync of the directory.  A create_only name that
  * exists is refused before anything is renamed. */
 int rf_notesdir_write_many(const struct rf_notesdir *nd, const struct rf_notesdir_file *files, size_t n);
+/* The same write in steps, so that a commit can be made between writing
+ * the bytes and putting them in place, and undone after: stage writes and
+ * fsyncs a temporary file (a full disk fails here, with nothing changed);
+ * place renames it over name (or links it, with create_only), keeping the
+ * previous file under a temporary name; restore puts the previous file
+ * back (or removes a file that was new) and done forgets it.  restore and
+ * done are safe at any step and end the pending write; nd must outlive
+ * it. */
+struct rf_notesdir_pending {
+	const struct rf_notesdir *nd;	/* NULL once done */
+	char *name;			/* owned */
+	char tmp[64];			/* the new bytes before place, "" after */
+	char backup[64];		/* the previous file after place, "" when none */
+	int create_only, placed;
+};
+int rf_notesdir_stage(const struct rf_notesdir *nd, const char *name, const char *data, size_t len,
+		      int create_only, struct rf_notesdir_pending *p);
+int rf_notesdir_place(struct rf_notesdir_pending *p);
+void rf_notesdir_restore(struct rf_notesdir_pending *p);
+void rf_notesdir_done(struct rf_notesdir_pending *p);
 
 #endif

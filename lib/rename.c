@@ -83,9 +83,11 @@ void rf_rename_cands_free(struct rf_rename_cands *c)
 	c->n = 0;
 }
 
+/* A candidate's text; a version a partial clone lacks is absent and
+ * compared with nothing (the same blob is still found by id). */
 static int cand_text(struct rf_store *st, struct rf_rename_cand *c)
 {
-	if (!c->have_text && rf_store_blob(st, &c->id, "blob", &c->text) < 0)
+	if (!c->have_text && rf_store_blob_absent(st, &c->id, "blob", &c->text, &c->absent) < 0)
 		return -1;
 	c->have_text = 1;
 	return 0;
@@ -104,6 +106,8 @@ long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct 
 			continue;
 		if (cand_text(st, added) < 0 || cand_text(st, g) < 0)
 			return -2;
+		if (added->absent || g->absent)
+			continue;
 		int s = rf_rename_similarity(g->text.buf, g->text.len, added->text.buf, added->text.len);
 		if (s > best_score) {
 			best_score = s;
@@ -116,7 +120,7 @@ long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct 
 int rf_rename_between(struct rf_store *st, const git_tree *t, const git_tree *p, const char *name,
 		      const git_oid *id, char **from, git_oid *from_id)
 {
-	struct rf_rename_cand added = { name, *id, RF_BUF_INIT, 0, 0 };
+	struct rf_rename_cand added = { name, *id, RF_BUF_INIT, 0, 0, 0 };
 	struct rf_rename_cands gone = { NULL, 0 };
 	*from = NULL;
 	for (size_t i = 0; i < git_tree_entrycount(p); i++) {

@@ -18,6 +18,7 @@ struct rf_rename_cand {
 	struct rf_buf text;	/* its content once read (owned) */
 	int have_text;		/* text is set: a work-tree file is not a blob yet */
 	int taken;		/* already matched with another note */
+	int absent;		/* a partial clone lacks its blob: no similarity known */
 };
 
 /* Candidates; owned, free with rf_rename_cands_free. */

@@ -9,7 +9,7 @@
 static void finish(struct rf_revnote *rn, const struct rf_buf *text, int worktree)
 {
 	rn->label = worktree ? rf_xstrdup(rn->file) : rf_xasprintf("%s@%s", rn->file, rn->where);
-	if (!rn->missing)
+	if (!rn->missing && !rn->absent)
 		rn->broken = rf_note_parse(&rn->note, rn->label, text->buf, text->len, 0) < 0;
 }
 
@@ -23,6 +23,23 @@ int rf_revnote_worktree(struct rf_revnote *rn, const struct rf_notesdir *nd, con
 	if (r == 0)
 		finish(rn, &text, 1);
 	rf_buf_free(&text);
+	return r;
+}
+
+int rf_revnote_worktree_clean(struct rf_revnote *rn, const struct rf_notesdir *nd, struct rf_store *st,
+			      const char *file)
+{
+	struct rf_buf text = RF_BUF_INIT, clean = RF_BUF_INIT;
+	memset(rn, 0, sizeof(*rn));
+	rn->file = rf_xstrdup(file);
+	rn->where = rf_xstrdup("working tree");
+	int r = rf_notesdir_read(nd, file, &text, &rn->missing);
+	if (r == 0 && !rn->missing)
+		r = rf_store_clean(st, file, text.buf, text.len, &clean);
+	if (r == 0)
+		finish(rn, &clean, 1);
+	rf_buf_free(&text);
+	rf_buf_free(&clean);
 	return r;
 }
 
@@ -104,10 +121,15 @@ int rf_revnote_entry(struct rf_revnote *rn, struct rf_store *st, const struct rf
 		rn->where = rf_xasprintf("%s%s", id, new_side ? "" : "^");
 	if (new_side ? !e->has_new : !e->old_path)
 		rn->missing = 1;
-	else if (new_side && e->worktree)
-		r = rf_notesdir_read(nd, e->path, &text, &rn->missing);
+	else if (new_side && e->worktree) {
+		struct rf_buf raw = RF_BUF_INIT;
+		r = rf_notesdir_read(nd, e->path, &raw, &rn->missing);
+		if (r == 0 && !rn->missing)
+			r = rf_store_clean(st, e->path, raw.buf, raw.len, &text);
+		rf_buf_free(&raw);
+	}
 	else
-		r = rf_store_blob(st, new_side ? &e->new_blob : &e->old_blob, "blob", &text);
+		r = rf_store_blob_absent(st, new_side ? &e->new_blob : &e->old_blob, "blob", &text, &rn->absent);
 	if (r == 0)
 		finish(rn, &text, new_side && e->worktree);
 	rf_buf_free(&text);

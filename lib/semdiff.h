@@ -15,12 +15,13 @@ enum rf_change_kind {
 	RF_CHANGE_CHANGED,
 	RF_CHANGE_SECTION_ADDED,
 	RF_CHANGE_SECTION_REMOVED,
+	RF_CHANGE_CONFLICT,	/* the new note holds an unresolved git conflict over the key */
 };
 
 struct rf_change {
 	enum rf_change_kind kind;
 	char *section, *key;
-	char *old_value, *new_value;	/* NULL when absent */
+	char *old_value, *new_value;	/* NULL when absent; for CONFLICT, yours and theirs */
 };
 
 struct rf_changes {
@@ -32,7 +33,10 @@ struct rf_changes {
 /* Compare the answers of two notes (either may be NULL: no such note).
  * Values are read as iniparser reads them, duplicates last-wins; lines
  * iniparser would reject are left out, so a broken note still compares.
- * Order: the new note's keys in file order, then removed keys. */
+ * Keys the new note holds inside an unresolved git conflict, where its
+ * sides answer differently, are CONFLICT changes naming both sides, never
+ * one side taken for the answer.  Order: the new note's keys in file
+ * order, then removed keys. */
 void rf_semdiff(const struct rf_note *old_note, const struct rf_note *new_note, struct rf_changes *out);
 void rf_changes_free(struct rf_changes *c);
 
@@ -58,7 +62,8 @@ char *rf_change_line(const struct rf_change *c);
 
 /* Print changes for people, one per line after indent: "+ visa.j1: yes"
  * (added, green), "- visa.j1: yes" (removed, red), "~ visa.h1b: unknown →
- * no" (changed, yellow), "+ [img]" / "- [img]" for sections, or "layout
+ * no" (changed, yellow), "! visa.h1b: unresolved git conflict: 'no' (yours)
+ * vs 'yes' (theirs)", "+ [img]" / "- [img]" for sections, or "layout
  * only (comments or spacing)".  A note that is new (no old side) lists only
  * its answered keys, then "(N questions unanswered)"; colour adds ANSI
  * escapes. */
@@ -66,7 +71,11 @@ void rf_changes_print(FILE *out, const struct rf_changes *c, const char *indent,
 
 /* A note as normalized lines, "section.key = value" in template order (t
  * may be NULL: file order), one per answer iniparser reads, so that a line
- * diff of two outputs is a per-key diff (git's textconv).  Caller frees. */
+ * diff of two outputs is a per-key diff (git's textconv); then, in file
+ * order, what the note says besides its answers, so that a change there
+ * shows too: comment lines ("[visa] ; asked the PD"), comments after
+ * answers ("visa.j1 ; PD") and lines iniparser rejects ("! does not parse:
+ * LINE").  Caller frees. */
 char *rf_semdiff_normalize(const struct rf_note *note, const struct rf_template *t);
 
 /* One change as a phrase: "visa.h1b unknown → no", "visa.j1 (none) → yes",

@@ -25,6 +25,8 @@ int rf_session_open(struct rf_session *s, unsigned what)
 	}
 	if ((want & (RF_SESSION_READ | RF_SESSION_WRITE)) && !s->st.repo) {
 		int mode = want & RF_SESSION_WRITE ? RF_STORE_WRITE : RF_STORE_READ;
+		if (want & RF_SESSION_CONCLUDE)
+			mode |= RF_STORE_CONCLUDE;
 		if (rf_store_open(&s->st, s->dir, mode) < 0)
 			return -1;
 		s->opened |= want & (RF_SESSION_READ | RF_SESSION_WRITE);

@@ -21,6 +21,7 @@ enum {
 	RF_SESSION_WRITE = 1u << 2,	/* the repository with the writer lock held */
 	RF_SESSION_TEMPLATE = 1u << 3,	/* the shipped program template */
 	RF_SESSION_SCORER = 1u << 4,	/* rules and profile */
+	RF_SESSION_CONCLUDE = 1u << 5,	/* with WRITE: a merge in progress is this command's to conclude */
 };
 
 struct rf_session {

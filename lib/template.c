@@ -113,7 +113,9 @@ int rf_template_load(struct rf_template *t, const char *path)
 	int r = 0;
 	const struct rf_line *bad = rf_ini_first_error(&ini);
 	if (bad) {
-		r = rf_error("%s:%u: %s", path, bad->lineno, bad->error);
+		char *problem = rf_ini_problem(&ini, bad);
+		r = rf_error("%s:%u: %s", path, bad->lineno, problem);
+		free(problem);
 		goto out;
 	}
 	for (size_t i = 0; i < ini.n && r == 0; i++) {

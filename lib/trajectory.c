@@ -21,6 +21,7 @@ struct rf_trajectory {
 	const struct rf_notesdir *nd;
 	struct rf_scorer *scorer;
 	struct scored *bucket[BUCKETS];
+	size_t absent;
 };
 
 int rf_trajectory_new(struct rf_trajectory **out, struct rf_store *st, const struct rf_notesdir *nd)
@@ -94,7 +95,14 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 		return -1;
 	}
 	double v = 0;
-	int have = rf_trajectory_note_risk(t, rn.missing ? NULL : &rn.note, buf, &v);
+	int have;
+	if (rn.absent) {
+		strcpy(buf, "?");
+		have = 0;
+		t->absent++;
+	} else {
+		have = rf_trajectory_note_risk(t, rn.missing ? NULL : &rn.note, buf, &v);
+	}
 	rf_revnote_free(&rn);
 	if (slot) {
 		struct scored *s = rf_xcalloc(1, sizeof(*s));
@@ -108,6 +116,11 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 	if (value && have)
 		*value = v;
 	return have;
+}
+
+size_t rf_trajectory_absent(const struct rf_trajectory *t)
+{
+	return t->absent;
 }
 
 char *rf_sparkline(const double *v, size_t n)

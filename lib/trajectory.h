@@ -26,6 +26,10 @@ void rf_trajectory_free(struct rf_trajectory *t);
 int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e, int new_side, char buf[32],
 		       double *value);
 
+/* How many versions rf_trajectory_risk could not score because a partial
+ * clone lacks them. */
+size_t rf_trajectory_absent(const struct rf_trajectory *t);
+
 /* Risk of a parsed note (NULL: no note), as above. */
 int rf_trajectory_note_risk(struct rf_trajectory *t, const struct rf_note *note, char buf[32], double *value);
 

@@ -80,6 +80,14 @@ void rf_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+void rf_inform(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("", fmt, ap, 0);
+	va_end(ap);
+}
+
 static void *check_alloc(void *p)
 {
 	if (!p) {

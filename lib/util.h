@@ -16,6 +16,8 @@ int rf_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int rf_error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "prog: warning: message" on stderr. */
 void rf_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "prog: message" on stderr: news that is not a problem. */
+void rf_inform(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Short name of the running program ("rf-set"). */
 const char *rf_progname(void);
 

@@ -64,7 +64,7 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 	git_tree *head = NULL;
 	struct rf_strv files = RF_STRV_INIT;
 	struct rf_rename_cands added = { NULL, 0 }, gone = { NULL, 0 };
-	struct rf_buf text = RF_BUF_INIT;
+	struct rf_buf text = RF_BUF_INIT, clean = RF_BUF_INIT;
 	int r = -1;
 
 	if (head_path)
@@ -79,7 +79,11 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 		if (rf_notesdir_read(nd, files.v[i], &text, &missing) < 0)
 			goto out;
 		int in_head = rf_treecache_blob_id(head, files.v[i], &before);
-		if (!missing && git_odb_hash(&now, text.buf, text.len, GIT_OBJECT_BLOB) < 0) {
+		/* Compared as git would store it, or a CRLF work tree under
+		 * autocrlf would differ from HEAD in every line. */
+		if (!missing && rf_store_clean(st, files.v[i], text.buf, text.len, &clean) < 0)
+			goto out;
+		if (!missing && git_odb_hash(&now, clean.buf ? clean.buf : "", clean.len, GIT_OBJECT_BLOB) < 0) {
 			rf_git_error(files.v[i]);
 			goto out;
 		}
@@ -89,9 +93,9 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 		} else if (!missing) {
 			/* Its text is at hand: rename detection need not read it. */
 			struct rf_rename_cand *a = rf_rename_add(&added, files.v[i], &now);
-			a->text = text;
+			a->text = clean;
 			a->have_text = 1;
-			memset(&text, 0, sizeof(text));
+			memset(&clean, 0, sizeof(clean));
 		} else if (in_head && !path) {
 			rf_rename_add(&gone, files.v[i], &before);
 		} else if (in_head) {
@@ -124,6 +128,7 @@ out:
 	rf_rename_cands_free(&added);
 	rf_rename_cands_free(&gone);
 	rf_buf_free(&text);
+	rf_buf_free(&clean);
 	rf_strv_free(&files);
 	git_tree_free(head);
 	if (r < 0 && head_path) {

@@ -46,5 +46,6 @@ load helper
 program.status =
 visa.h1b = a   b
 visa.j1 = yes
-[empty]"
+[empty]
+visa.j1 ; PD"
 }

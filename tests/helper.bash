@@ -42,7 +42,7 @@ notes_state() {
 	(
 		cd "$RF_DIR" || exit 1
 		git rev-parse -q --verify HEAD || echo unborn
-		git status --porcelain --untracked-files=all
+		git --no-optional-locks status --porcelain --untracked-files=all
 		find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0r sha256sum
 	)
 }

@@ -31,9 +31,12 @@ static void git_date_formats(struct unit *u)
 	CHECK(u, parses("@1796461200", 1796461200, 0));
 	CHECK(u, parses("Sat, 05 Dec 2026 10:00:00 +0100", 1796461200, 60));
 	CHECK(u, parses("05 Dec 2026 09:00:00 +0000", 1796461200, 0));
+	CHECK(u, parses("2026-12-05T09:00:00.123Z", 1796461200, 0));
+	CHECK(u, parses("Sat Dec 5 10:00:00 2026 +0100", 1796461200, 60));
+	CHECK(u, parses("Sat Dec  5 09:00:00 UTC 2026", 1796461200, 0));
 	struct rf_when w;
 	static const char *const bad[] = { "", "yesterday", "2026-13-45", "12/05/2026", "@abc", "1796461200 +99",
-					   "2026-12-05T09:00:00 junk" };
+					   "2026-12-05T09:00:00 junk", "Sat Dec 5 09:00:00 CET 2026", "Dec 5 2026" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (rf_date_parse_git(bad[i], &w) == 0) {
 			printf("# '%s' parsed, want refusal\n", bad[i]);

@@ -233,6 +233,20 @@ static void sets_many_as_one_by_one(struct unit *u)
 	rf_buf_free(&next);
 }
 
+static void unset_removes_every_line_of_a_key(struct unit *u)
+{
+	struct rf_buf out = RF_BUF_INIT;
+	const char *t = "[visa]\nh1b = no ; said\nj1 = a \\\n  b\nh1b = yes\n[img]\nh1b = x\n";
+	CHECK(u, rf_edit_unset("n.ini", t, strlen(t), "visa", "h1b", &out) == 0);
+	CHECK_STR(u, out.buf, "[visa]\nj1 = a \\\n  b\n[img]\nh1b = x\n");
+	CHECK(u, rf_edit_unset("n.ini", t, strlen(t), "visa", "j1", &out) == 0);
+	CHECK_STR(u, out.buf, "[visa]\nh1b = no ; said\nh1b = yes\n[img]\nh1b = x\n");
+	/* Absent already: nothing changes. */
+	CHECK(u, rf_edit_unset("n.ini", t, strlen(t), "visa", "none", &out) == 0);
+	CHECK_STR(u, out.buf, t);
+	rf_buf_free(&out);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -248,5 +262,6 @@ int main(void)
 	RUN(&u, crlf_lines);
 	RUN(&u, quoted_values_with_comments);
 	RUN(&u, keys_before_any_section);
+	RUN(&u, unset_removes_every_line_of_a_key);
 	return UNIT_DONE(&u);
 }

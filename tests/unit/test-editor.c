@@ -1,6 +1,7 @@
 /* Unit tests for lib/editor.c: which editor runs, how the path reaches it,
  * and the one line reported when it cannot run or fails. */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -141,6 +142,25 @@ static void failure_and_signal_are_reported_with_the_aftermath(struct unit *u)
 	scratch_close(&s);
 }
 
+/* Ctrl-C and Ctrl-\ reach rf as well as the editor: rf ignores them while
+ * it waits (this test process would die otherwise), the editor gets the
+ * dispositions rf had, and rf's own are back afterwards. */
+static void interrupts_are_ignored_while_the_editor_runs(struct unit *u)
+{
+	struct scratch s;
+	scratch_open(&s);
+	setenv("EDITOR", "trap '' INT QUIT; kill -INT $PPID; kill -QUIT $PPID; echo b >", 1);
+	expect_run(u, &s, "nothing committed", 0, NULL, "b\n");
+	struct sigaction now;
+	sigaction(SIGINT, NULL, &now);
+	CHECK(u, now.sa_handler == SIG_DFL);
+	/* An editor killed by Ctrl-C is reported, rf still running. */
+	setenv("EDITOR", "kill -INT $$; :", 1);
+	expect_run(u, &s, "nothing committed", -1, "editor 'kill -INT $$; :' was killed by signal 2; nothing committed",
+		   NULL);
+	scratch_close(&s);
+}
+
 int main(void)
 {
 	struct unit u = { 0 };
@@ -149,5 +169,6 @@ int main(void)
 	RUN(&u, visual_wins_over_editor);
 	RUN(&u, missing_program_is_one_line);
 	RUN(&u, failure_and_signal_are_reported_with_the_aftermath);
+	RUN(&u, interrupts_are_ignored_while_the_editor_runs);
 	return UNIT_DONE(&u);
 }

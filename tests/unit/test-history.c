@@ -8,6 +8,7 @@
 #include "rename.h"
 #include "revnote.h"
 #include "unit.h"
+#include "walk.h"
 #include "worktree.h"
 
 struct repo {
@@ -74,7 +75,7 @@ static void repo_close(struct repo *rp)
 static char *walk(struct repo *rp, const char *path)
 {
 	struct rf_store st;
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	struct rf_buf out = RF_BUF_INIT;
 	if (rf_store_open(&st, rp->dir, RF_STORE_READ) < 0)
 		return NULL;
@@ -186,7 +187,7 @@ static void merges(struct unit *u)
 
 	/* The merge is compared with its first parent: notes.z changed. */
 	struct rf_store st;
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	rf_store_open(&st, rp.dir, RF_STORE_READ);
 	rf_history_walk(&st, "a.ini", &h);
 	CHECK(u, h.n == 5);
@@ -221,7 +222,7 @@ static void worktree(struct unit *u)
 	rf_notesdir_write(&nd, "e.ini", B1, strlen(B1), 0);
 	rf_notesdir_write(&nd, "f.ini", "[y]\n", 4, 0);
 	struct rf_store st;
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	char *head = NULL;
 	rf_store_open(&st, rp.dir, RF_STORE_READ);
 	CHECK(u, rf_worktree_changes(&st, &nd, NULL, &h, NULL) == 0);
@@ -312,6 +313,96 @@ static void rename_source(struct unit *u)
 	rf_rename_cands_free(&gone);
 }
 
+/* libgit2's own order of the commits from HEAD, c1 hidden when given. */
+static char *revwalk_order(struct repo *rp, const git_oid *hide, const git_oid *ids, const char *const *names,
+			   size_t n)
+{
+	git_revwalk *w;
+	git_oid id;
+	struct rf_buf b = RF_BUF_INIT;
+	git_revwalk_new(&w, rp->r);
+	git_revwalk_push_head(w);
+	if (hide)
+		git_revwalk_hide(w, hide);
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	while (git_revwalk_next(&id, w) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (git_oid_equal(&id, &ids[i]))
+				rf_buf_addf(&b, "%s ", names[i]);
+	git_revwalk_free(w);
+	return rf_buf_detach(&b);
+}
+
+static char *walk_order(struct repo *rp, const git_oid *ids, const char *const *names, size_t n, size_t *ncut)
+{
+	struct rf_store st;
+	struct rf_walk w;
+	struct rf_buf b = RF_BUF_INIT;
+	rf_store_open(&st, rp->dir, RF_STORE_READ);
+	if (rf_walk_head(&st, &w) == 0)
+		for (size_t k = 0; k < w.n; k++)
+			for (size_t i = 0; i < n; i++)
+				if (git_oid_equal(&w.v[k], &ids[i]))
+					rf_buf_addf(&b, "%s%s ", names[i], rf_walk_is_cut(&w, &ids[i]) ? "|" : "");
+	*ncut = w.ncut;
+	rf_walk_free(&w);
+	rf_store_close(&st);
+	return rf_buf_detach(&b);
+}
+
+/* A shallow clone (.git/shallow lists c2): the walk stops there, in
+ * libgit2's order, and the history says it was cut. */
+static void shallow_clone_history_stops_at_the_boundary(struct unit *u)
+{
+	struct repo rp;
+	repo_open(&rp);
+	const char *f1[] = { "a.ini", A1, NULL }, *f2[] = { "a.ini", A2, NULL }, *f3[] = { "a.ini", A3, NULL };
+	const char *f4[] = { "a.ini", A2, "b.ini", B1, NULL }, *f5[] = { "a.ini", A3, "b.ini", B1, NULL };
+	git_oid c[6];
+	c[0] = commit(&rp, f1, NULL, NULL, "c1", 100);
+	c[1] = commit(&rp, f2, &c[0], NULL, "c2", 200);
+	c[2] = commit(&rp, f3, &c[1], NULL, "c3", 300);
+	c[3] = commit(&rp, f4, &c[1], NULL, "c4", 250);
+	c[4] = commit(&rp, f5, &c[2], &c[3], "c5", 400);
+	c[5] = commit(&rp, f5, &c[4], NULL, "c6", 500);
+	set_head(&rp, &c[5]);
+	const char *names[] = { "c1", "c2", "c3", "c4", "c5", "c6" };
+	size_t ncut;
+	char *mine = walk_order(&rp, c, names, 6, &ncut), *theirs = revwalk_order(&rp, NULL, c, names, 6);
+	CHECK_STR(u, mine, theirs);
+	CHECK(u, ncut == 0);
+	free(mine);
+	free(theirs);
+
+	char *path = rf_xasprintf("%s/.git/shallow", rp.dir), hex[GIT_OID_HEXSZ + 1];
+	FILE *f = fopen(path, "w");
+	git_oid_tostr(hex, sizeof(hex), &c[1]);
+	fprintf(f, "%s\n", hex);
+	fclose(f);
+	mine = walk_order(&rp, c, names, 6, &ncut);
+	theirs = revwalk_order(&rp, &c[0], c, names, 6);
+	CHECK_STR(u, mine, "c6 c5 c3 c4 c2| ");
+	CHECK_STR(u, theirs, "c6 c5 c3 c4 c2 ");
+	CHECK(u, ncut == 1);
+	free(mine);
+	free(theirs);
+	/* c2's change of a.ini (h1b unknown -> no) is not known: no entry. */
+	char *h = walk(&rp, "a.ini");
+	CHECK_STR(u, h, "c3 a.ini\n");
+	free(h);
+	struct rf_store st;
+	struct rf_history hist = { 0 };
+	rf_store_open(&st, rp.dir, RF_STORE_READ);
+	CHECK(u, rf_history_walk(&st, "a.ini", &hist) == 0 && hist.cut && git_oid_equal(&hist.cut_at, &c[1]));
+	rf_history_free(&hist);
+	/* b.ini came after the boundary: its history is whole. */
+	CHECK(u, rf_history_walk(&st, "b.ini", &hist) == 0 && !hist.cut && hist.n == 1);
+	rf_history_free(&hist);
+	rf_store_close(&st);
+	free(path);
+	repo_close(&rp);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -322,5 +413,6 @@ int main(void)
 	RUN(&u, long_history);
 	RUN(&u, similarity);
 	RUN(&u, rename_source);
+	RUN(&u, shallow_clone_history_stops_at_the_boundary);
 	return UNIT_DONE(&u);
 }

@@ -198,6 +198,52 @@ static void malformed_headers_say_what_is_wrong(struct unit *u)
 	}
 }
 
+/* git's conflict markers: the marker lines are errors (iniparser rejects
+ * them), the lines between belong to a side, and no side is the answer. */
+static void git_conflicts_have_no_answer(struct unit *u)
+{
+	const char *text = "[visa]\nj1 = yes\n<<<<<<< HEAD\nh1b = no\n; asked the PD\n"
+			   "||||||| base\nh1b = unknown\n=======\nh1b = yes\n"
+			   "[img]\naccent_comments = no\n>>>>>>> theirs\nexcluded_for_visa = no\n";
+	struct rf_ini ini;
+	rf_ini_scan(text, strlen(text), &ini);
+	const struct rf_line *c = rf_ini_first_conflict(&ini);
+	CHECK(u, c && c->lineno == 3 && c->marker == '<' && c->kind == RF_LINE_ERROR);
+	CHECK(u, rf_ini_first_error(&ini) == c);
+	CHECK(u, ini.lines[3].conflict == RF_CONFLICT_OURS && !strcmp(ini.lines[3].value, "no"));
+	CHECK(u, ini.lines[6].conflict == RF_CONFLICT_BASE);
+	CHECK(u, ini.lines[8].conflict == RF_CONFLICT_THEIRS && !strcmp(ini.lines[8].section, "visa"));
+	CHECK(u, ini.lines[10].conflict == RF_CONFLICT_THEIRS && !strcmp(ini.lines[10].section, "img"));
+	CHECK(u, ini.lines[11].marker == '>');
+	/* After the conflict, theirs' section is in effect. */
+	CHECK(u, !ini.lines[12].conflict && !strcmp(ini.lines[12].section, "img"));
+	CHECK(u, rf_ini_find(&ini, "visa", "h1b") == NULL);
+	CHECK(u, rf_ini_find(&ini, "visa", "j1") == &ini.lines[1]);
+	char *sides = rf_ini_conflict_sides(&ini, c);
+	CHECK_STR(u, sides, "visa.h1b: 'no' (yours) vs 'yes' (theirs); img.accent_comments: (none) (yours) vs 'no' (theirs)");
+	free(sides);
+	char *problem = rf_ini_problem(&ini, c);
+	CHECK_STR(u, problem, "unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs); "
+			      "img.accent_comments: (none) (yours) vs 'no' (theirs)");
+	free(problem);
+	rf_ini_free(&ini);
+
+	/* Sides that differ in comments only; markers outside a conflict or of
+	 * another size are ordinary lines. */
+	text = "[visa]\n<<<<<<< HEAD\n; mine\n=======\n; yours\n>>>>>>> x\n=======\n<<<<<<<< long\n";
+	rf_ini_scan(text, strlen(text), &ini);
+	c = rf_ini_first_conflict(&ini);
+	CHECK(u, c && c->lineno == 2);
+	CHECK(u, rf_ini_conflict_sides(&ini, c) == NULL);
+	problem = rf_ini_problem(&ini, c);
+	CHECK_STR(u, problem, "unresolved git conflict marker (the two sides differ only in comments; keep one and "
+			      "delete the marker lines)");
+	free(problem);
+	CHECK(u, ini.lines[6].marker == 0 && ini.lines[6].kind == RF_LINE_ERROR);
+	CHECK(u, ini.lines[7].marker == 0 && ini.lines[7].kind == RF_LINE_ERROR);
+	rf_ini_free(&ini);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -210,5 +256,6 @@ int main(void)
 	RUN(&u, positions_and_line_endings);
 	RUN(&u, empty_section_is_an_error);
 	RUN(&u, malformed_headers_say_what_is_wrong);
+	RUN(&u, git_conflicts_have_no_answer);
 	return UNIT_DONE(&u);
 }

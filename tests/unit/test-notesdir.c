@@ -200,6 +200,57 @@ static void writes_many_at_once(struct unit *u)
 	rf_notesdir_close(&nd);
 }
 
+/* A staged write can be undone at every step, with the previous bytes
+ * back and no temporary file left. */
+static void staged_writes_restore_the_previous_bytes(struct unit *u)
+{
+	struct rf_notesdir nd;
+	struct rf_notesdir_pending p;
+	struct rf_buf b = RF_BUF_INIT;
+	int missing;
+	CHECK(u, rf_notesdir_open(&nd, dir) == 0);
+	CHECK(u, rf_notesdir_write(&nd, "st.ini", "[old]\n", 6, 0) == 0);
+	/* Staged, then abandoned: nothing changed. */
+	CHECK(u, rf_notesdir_stage(&nd, "st.ini", "[new]\n", 6, 0, &p) == 0);
+	CHECK(u, rf_notesdir_read(&nd, "st.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[old]\n");
+	rf_notesdir_restore(&p);
+	CHECK(u, p.nd == NULL);
+	/* Placed, then restored: the old bytes are back. */
+	CHECK(u, rf_notesdir_stage(&nd, "st.ini", "[new]\n", 6, 0, &p) == 0);
+	CHECK(u, rf_notesdir_place(&p) == 0);
+	CHECK(u, rf_notesdir_read(&nd, "st.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[new]\n");
+	rf_notesdir_restore(&p);
+	CHECK(u, rf_notesdir_read(&nd, "st.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[old]\n");
+	/* Placed and done: the new bytes stay. */
+	CHECK(u, rf_notesdir_stage(&nd, "st.ini", "[new]\n", 6, 0, &p) == 0);
+	CHECK(u, rf_notesdir_place(&p) == 0);
+	rf_notesdir_done(&p);
+	CHECK(u, rf_notesdir_read(&nd, "st.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[new]\n");
+	/* A new file restored is gone again; create_only never replaces. */
+	CHECK(u, rf_notesdir_stage(&nd, "fresh.ini", "[f]\n", 4, 1, &p) == 0);
+	CHECK(u, rf_notesdir_place(&p) == 0);
+	rf_notesdir_restore(&p);
+	CHECK(u, rf_notesdir_read(&nd, "fresh.ini", &b, &missing) == 0 && missing);
+	CHECK(u, rf_notesdir_stage(&nd, "st.ini", "[x]\n", 4, 1, &p) == 0);
+	printf("# an expected error follows\n");
+	CHECK(u, rf_notesdir_place(&p) < 0);
+	rf_notesdir_restore(&p);
+	CHECK(u, rf_notesdir_read(&nd, "st.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[new]\n");
+	char *cmd = rf_xasprintf("ls -A '%s' | grep -q rf-tmp", dir);
+	CHECK(u, system(cmd) != 0);
+	free(cmd);
+	char *path = rf_xasprintf("%s/st.ini", dir);
+	unlink(path);
+	free(path);
+	rf_buf_free(&b);
+	rf_notesdir_close(&nd);
+}
+
 static void creates_private_directories(struct unit *u)
 {
 	struct rf_notesdir nd;
@@ -244,6 +295,7 @@ int main(void)
 	RUN(&u, reads_refuse_links_and_odd_files);
 	RUN(&u, writes_durably_and_never_overwrite_when_creating);
 	RUN(&u, writes_many_at_once);
+	RUN(&u, staged_writes_restore_the_previous_bytes);
 	RUN(&u, creates_private_directories);
 	RUN(&u, locates_the_directory);
 	cleanup();

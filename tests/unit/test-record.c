@@ -162,10 +162,74 @@ static void files_a_plain_commit_looks_at(struct unit *u)
 	unit_remove_dir(dir);
 }
 
+/* rf-edit's merge: the note committed while the editor was open (by
+ * rf_record_text, as rf-set does) is merged with what the editor saved. */
+static void an_edit_merges_what_was_committed_meanwhile(struct unit *u)
+{
+	char dir[] = "/tmp/rf-test-record-XXXXXX";
+	int created, committed;
+	if (!mkdtemp(dir) || rf_store_init(dir, &created) < 0)
+		abort();
+	struct rf_notesdir nd;
+	struct rf_store st;
+	struct rf_record_snapshot snap;
+	const char *v1 = "[visa]\nh1b = unknown\n\n[culture]\nstaff_tone = unknown\n";
+	CHECK(u, rf_notesdir_open(&nd, dir) == 0 && rf_store_open(&st, dir, RF_STORE_WRITE) == 0);
+	CHECK(u, rf_record_text(&st, &nd, "new", "a.ini", v1, strlen(v1), 1, &committed) == 0 && committed);
+	/* Unchanged HEAD: the editor's text is recorded as it is. */
+	CHECK(u, rf_record_snapshot(&st, &nd, "a.ini", &snap) == 0);
+	const char *v2 = "[visa]\nh1b = no\n\n[culture]\nstaff_tone = unknown\n";
+	rf_notesdir_write(&nd, "a.ini", v2, strlen(v2), 0);
+	CHECK(u, rf_record_edited(&st, &nd, &snap, &committed) == 0 && committed);
+	rf_record_snapshot_free(&snap);
+	/* HEAD moves while the editor has v2 open: both changes end up there. */
+	CHECK(u, rf_record_snapshot(&st, &nd, "a.ini", &snap) == 0);
+	const char *other = "[visa]\nh1b = no\n\n[culture]\nstaff_tone = hostile\n";
+	CHECK(u, rf_record_text(&st, &nd, "set", "a.ini", other, strlen(other), 0, &committed) == 0 && committed);
+	const char *saved = "[visa]\nh1b = yes\n\n[culture]\nstaff_tone = unknown\n";
+	rf_notesdir_write(&nd, "a.ini", saved, strlen(saved), 0);
+	CHECK(u, rf_record_edited(&st, &nd, &snap, &committed) == 0 && committed);
+	struct rf_buf b = RF_BUF_INIT;
+	int missing;
+	CHECK(u, rf_store_read(&st, NULL, "a.ini", &b, &missing) == 0 && !missing);
+	CHECK_STR(u, b.buf, "[visa]\nh1b = yes\n\n[culture]\nstaff_tone = hostile\n");
+	CHECK(u, rf_notesdir_read(&nd, "a.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, "[visa]\nh1b = yes\n\n[culture]\nstaff_tone = hostile\n");
+	rf_record_snapshot_free(&snap);
+	/* The editor saves a line iniparser rejects: merged line by line, and
+	 * committed (with the usual warning) when that is clean... */
+	CHECK(u, rf_record_snapshot(&st, &nd, "a.ini", &snap) == 0);
+	const char *v3 = "[visa]\nh1b = yes\n\n[culture]\nstaff_tone = respectful\n";
+	CHECK(u, rf_record_text(&st, &nd, "set", "a.ini", v3, strlen(v3), 0, &committed) == 0 && committed);
+	const char *broken = "[visa]\nh1b = yes\nthe PD said no\n\n[culture]\nstaff_tone = hostile\n";
+	rf_notesdir_write(&nd, "a.ini", broken, strlen(broken), 0);
+	printf("# an expected warning follows\n");
+	CHECK(u, rf_record_edited(&st, &nd, &snap, &committed) == 0 && committed);
+	CHECK(u, rf_store_read(&st, NULL, "a.ini", &b, &missing) == 0);
+	CHECK_STR(u, b.buf, "[visa]\nh1b = yes\nthe PD said no\n\n[culture]\nstaff_tone = respectful\n");
+	rf_record_snapshot_free(&snap);
+	/* ... and not committed at all when it conflicts. */
+	CHECK(u, rf_record_snapshot(&st, &nd, "a.ini", &snap) == 0);
+	const char *v4 = "[visa]\nh1b = no\nthe PD said no\n\n[culture]\nstaff_tone = respectful\n";
+	CHECK(u, rf_record_text(&st, &nd, "set", "a.ini", v4, strlen(v4), 0, &committed) == 0 && committed);
+	const char *mine = "[visa]\nh1b = vague\nthe PD said no\n\n[culture]\nstaff_tone = respectful\n";
+	rf_notesdir_write(&nd, "a.ini", mine, strlen(mine), 0);
+	printf("# an expected error follows\n");
+	CHECK(u, rf_record_edited(&st, &nd, &snap, &committed) < 0 && !committed);
+	CHECK(u, rf_notesdir_read(&nd, "a.ini", &b, NULL) == 0);
+	CHECK_STR(u, b.buf, mine);
+	rf_record_snapshot_free(&snap);
+	rf_buf_free(&b);
+	rf_store_close(&st);
+	rf_notesdir_close(&nd);
+	unit_remove_dir(dir);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, files_a_plain_commit_looks_at);
+	RUN(&u, an_edit_merges_what_was_committed_meanwhile);
 	RUN(&u, one_key);
 	RUN(&u, several_keys_fit_or_go_to_the_body);
 	RUN(&u, long_values_are_cut_in_the_phrase);

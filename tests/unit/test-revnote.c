@@ -144,7 +144,7 @@ static void unborn_head(struct unit *u)
 static void sides_of_history_entries(struct unit *u)
 {
 	struct repo rp;
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	struct rf_buf all = RF_BUF_INIT;
 	char *head = NULL;
 	make_repo(&rp);

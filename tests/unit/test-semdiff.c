@@ -169,10 +169,42 @@ static void normalize(struct unit *u)
 	const char *text = "; c\nk0 = top\n[visa]\nj1 = yes ; x\nh1b = a\\\nb\nh1b = no\n[empty]\n[program]\nname = M\n";
 	rf_note_parse(&n, "n", text, strlen(text), 0);
 	char *s = rf_semdiff_normalize(&n, &t);
-	CHECK_STR(u, s, "program.name = M\nvisa.h1b = no\nvisa.j1 = yes\nk0 = top\n[empty]\n");
+	CHECK_STR(u, s, "program.name = M\nvisa.h1b = no\nvisa.j1 = yes\nk0 = top\n[empty]\n; c\nvisa.j1 ; x\n");
+	free(s);
+	rf_note_free(&n);
+	/* Lines iniparser rejects and conflicts show too. */
+	text = "[visa]\n  # asked\nh1b = \"a;b\" # PD\nno equals sign\n<<<<<<< HEAD\nj1 = no\n=======\nj1 = yes\n>>>>>>> x\n";
+	rf_note_parse(&n, "n", text, strlen(text), 0);
+	s = rf_semdiff_normalize(&n, &t);
+	CHECK_STR(u, s, "visa.h1b = a;b\nvisa.j1: unresolved git conflict: 'no' (yours) vs 'yes' (theirs)\n"
+			"[visa] # asked\nvisa.h1b # PD\n! does not parse: no equals sign\n! does not parse: <<<<<<< HEAD\n"
+			"! does not parse: =======\n! does not parse: >>>>>>> x\n");
 	free(s);
 	rf_note_free(&n);
 	rf_template_free(&t);
+}
+
+/* A note holding git's conflict markers: the keys in conflict are their
+ * own kind of change, both sides named; agreeing sides are an answer. */
+static void conflicts(struct unit *u)
+{
+	const char *a = "[visa]\nh1b = unknown\nj1 = unknown\nx = 1\n";
+	const char *b = "[visa]\n<<<<<<< HEAD\nh1b = no\nj1 = yes\n=======\nh1b = yes\nj1 = yes\n"
+			">>>>>>> theirs\nx = 1\n";
+	char *d = diff(a, b, NULL, NULL);
+	CHECK_STR(u, d, "conflict visa.h1b: unresolved git conflict: 'no' (yours) vs 'yes' (theirs)\n"
+			"changed visa.j1: unknown → yes\n");
+	free(d);
+	/* A key only one side has is in conflict too, never "removed". */
+	b = "[visa]\n<<<<<<< HEAD\nh1b = no\n=======\n>>>>>>> theirs\nj1 = unknown\nx = 1\n";
+	d = diff(a, b, NULL, NULL);
+	CHECK_STR(u, d, "conflict visa.h1b: unresolved git conflict: 'no' (yours) vs (none) (theirs)\n");
+	free(d);
+	struct rf_change c = { RF_CHANGE_CONFLICT, "visa", "h1b", "no", "yes" };
+	char *p = rf_change_phrase(&c);
+	CHECK_STR(u, p, "visa.h1b in conflict: no vs yes");
+	free(p);
+	CHECK_STR(u, rf_change_kind_name(RF_CHANGE_CONFLICT), "conflict");
 }
 
 int main(void)
@@ -186,5 +218,6 @@ int main(void)
 	RUN(&u, unanswered_and_phrases);
 	RUN(&u, prints);
 	RUN(&u, normalize);
+	RUN(&u, conflicts);
 	return UNIT_DONE(&u);
 }

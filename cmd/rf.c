@@ -20,6 +20,7 @@ static const struct { const char *name, *what; } commands[] = {
 	{ "ask", "questions still unanswered for a program" },
 	{ "log", "how a program's note changed, commit by commit" },
 	{ "diff", "per-key differences between versions or programs" },
+	{ "rank", "the rank order list: show, change, check, its history" },
 };
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 

@@ -14,6 +14,7 @@ struct rf_record_item {
 	int created, deleted;
 	char *name;			/* [program] name when created */
 	unsigned broken_line;		/* first line iniparser rejects, 0 if none */
+	struct rf_strv moves;		/* the rank list's moves (ranklist.h) instead of changes */
 };
 
 /* The message for a set of items: "VERB SLUG: phrase, phrase" when it fits
@@ -30,8 +31,8 @@ int rf_record_text(struct rf_store *st, const struct rf_notesdir *nd, const char
 		   const char *text, size_t len, int create_only, int *committed);
 
 /* The files a plain rf-commit looks at: every note in the work tree or at
- * HEAD (so that deleted ones are recorded too), and profile.ini and
- * rules.ini when either has them; appended to files, sorted. */
+ * HEAD (so that deleted ones are recorded too), and profile.ini, rules.ini
+ * and the rank list when either has them; appended to files, sorted. */
 int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files);
 
 /* Commit the work-tree state of files (deleted files are removed) with msg,

@@ -215,8 +215,12 @@ static int parse(struct rf_ranklist *rl, const char *text, size_t len, struct pr
 		struct rf_rankline *l = &rl->lines[rl->nlines++];
 		struct rf_strv attached = RF_STRV_INIT;
 		memset(l, 0, sizeof(*l));
-		l->text = rf_xstrndup(text + start, end - start);
+		/* Copied by length: a NUL in the line must not cut it short
+		 * (it is reported below). */
 		l->len = end - start;
+		l->text = rf_xmalloc(l->len + 1);
+		memcpy(l->text, text + start, l->len);
+		l->text[l->len] = '\0';
 		l->lineno = (unsigned)rl->nlines;
 		if (l->lineno == 1)
 			rl->crlf = l->len >= 2 && l->text[l->len - 2] == '\r' && l->text[l->len - 1] == '\n';
@@ -506,10 +510,21 @@ static int rebuild(struct rf_ranklist *rl, struct pieces *p)
 {
 	struct rf_buf text = RF_BUF_INIT;
 	struct rf_ranklist next;
+	/* A byte order mark is the file's, not its first line's: it stays
+	 * first whichever line comes first now. */
+	static const char bom[] = "\xef\xbb\xbf";
+	const struct rf_rankline *l0 = rl->nlines ? &rl->lines[0] : NULL;
+	int has_bom = l0 && l0->len >= 3 && !memcmp(l0->text, bom, 3);
+	if (has_bom)
+		rf_buf_add(&text, bom, 3);
 	for (size_t i = 0; i < p->n; i++) {
-		rf_buf_add(&text, p->v[i].text, p->v[i].len);
-		if (i + 1 < p->n && (!p->v[i].len || p->v[i].text[p->v[i].len - 1] != '\n'))
-			rf_buf_adds(&text, eol(rl));
+		int skip = has_bom && p->v[i].len >= 3 && !memcmp(p->v[i].text, bom, 3);
+		rf_buf_add(&text, p->v[i].text + 3 * skip, p->v[i].len - 3 * (size_t)skip);
+		/* The old last line, now followed by another, gets its line
+		 * ending (just the LF when it ended in a lone CR). */
+		char last = p->v[i].len ? p->v[i].text[p->v[i].len - 1] : '\0';
+		if (i + 1 < p->n && last != '\n')
+			rf_buf_adds(&text, last == '\r' ? "\n" : eol(rl));
 	}
 	int r = rf_ranklist_parse(&next, rl->label, text.buf ? text.buf : "", text.len);
 	if (r == 0) {
@@ -543,7 +558,7 @@ static size_t empty_list_spot(const struct rf_ranklist *rl, const struct rf_rank
 {
 	size_t from = list->name ? list->header : 0, to = rl->nlines;
 	for (size_t k = 0; k < rl->nlists; k++)
-		if (rl->lists[k].name && rl->lists[k].header > from && rl->lists[k].header < to)
+		if (rl->lists[k].name && rl->lists[k].header >= from + (list->name != NULL) && rl->lists[k].header < to)
 			to = rl->lists[k].header;
 	int found = list->name != NULL;
 	size_t spot = from;

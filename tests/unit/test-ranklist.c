@@ -139,6 +139,10 @@ static void test_insert(struct unit *u)
 	CHECK(u, rf_ranklist_insert(&rl, NULL, "a", 0) == 0);
 	check_text(u, &rl, "a\n");
 	rf_ranklist_free(&rl);
+	parse(&rl, "a\nb\r");
+	CHECK(u, rf_ranklist_insert(&rl, NULL, "c", 0) == 0);
+	check_text(u, &rl, "a\nb\r\nc\n");
+	rf_ranklist_free(&rl);
 	parse(&rl, "# c\r\na");
 	CHECK(u, rf_ranklist_insert(&rl, NULL, "b", 0) == 0);
 	check_text(u, &rl, "# c\r\na\r\nb\r\n");
@@ -148,6 +152,13 @@ static void test_insert(struct unit *u)
 	CHECK(u, rf_ranklist_insert(&rl, NULL, "a", 1) == 0);
 	CHECK(u, rf_ranklist_insert(&rl, "p", "b", 0) == 0);
 	check_text(u, &rl, "# top\na\n\n[supplemental p]\nb\n");
+	rf_ranklist_free(&rl);
+	/* A file that begins with a supplemental list, and a BOM: the BOM
+	 * stays first. */
+	parse(&rl, "\xef\xbb\xbf[supplemental p] for a\nx\n");
+	CHECK(u, rf_ranklist_insert(&rl, NULL, "a", 1) == 0);
+	check_text(u, &rl, "\xef\xbb\xbf" "a\n[supplemental p] for a\nx\n");
+	check_shape(u, &rl, "a | p(for a): x");
 	rf_ranklist_free(&rl);
 }
 

@@ -94,7 +94,7 @@ struct sub {
 	{ usage, about, opts, min, max, RF_CLI_NO_DASHED, NULL, option, NULL }
 
 static const struct sub subs[] = {
-	{ "show", "the lists numbered, each program's track, position, risk and marks, then the findings (the default)",
+	{ "show", "the lists, each program's risk and marks, then the findings (default)",
 	  BIT(OPT_AT) | BIT(OPT_EXPLAIN) | BIT(OPT_FORMAT),
 	  SUB("rf-rank [-C DIR] [show] " VIEW, "Show the rank lists and their findings.", view_options, 0, 0), show },
 	{ "check", "the findings alone: exit 0 when there are none, 1 when there are", BIT(OPT_AT) | BIT(OPT_EXPLAIN) | BIT(OPT_FORMAT),
@@ -113,12 +113,12 @@ static const struct sub subs[] = {
 	{ "detach", "detach supplemental list LIST from advanced programs", 0,
 	  SUB("rf-rank [-C DIR] detach LIST ADVANCED...", "Detach supplemental list LIST from advanced programs; "
 	      "commit.", NULL, 2, -1), detach },
-	{ "edit", "edit the list file in $VISUAL or $EDITOR, then check and commit it", 0,
+	{ "edit", "edit ranks.txt in $VISUAL or $EDITOR, then check and commit it", 0,
 	  SUB("rf-rank [-C DIR] edit", "Edit the list file, then check and commit it.", NULL, 0, 0), edit },
 	{ "log", "every version of the list, newest first, with its moves", BIT(OPT_FORMAT),
 	  SUB("rf-rank [-C DIR] log " FMT, "Every version of the list, newest first, with its moves.", format_only, 0, 0),
 	  log_ },
-	{ "diff", "two versions side by side with the risk then and now (HEAD and the work tree by default)", BIT(OPT_FORMAT),
+	{ "diff", "two versions side by side, with the risk then and now", BIT(OPT_FORMAT),
 	  SUB("rf-rank [-C DIR] diff " FMT " [REV [REV]]", "Two versions of the list side by side: exit 1 when they "
 	      "differ.", format_only, 0, 2), diff },
 };

@@ -8,6 +8,7 @@
 #include "notefile.h"
 #include "rankcheck.h"
 #include "ranklist.h"
+#include "rankmoves.h"
 #include "rankview.h"
 
 struct state {
@@ -89,11 +90,11 @@ static int migrate(struct state *st)
 		return 0;
 	}
 	parse_empty(&none, "");
-	rf_ranklist_diff(&none, &d, NULL, &m);
+	rf_rankmoves_diff(&none, &d, NULL, &m);
 	struct rf_buf msg = RF_BUF_INIT, said = RF_BUF_INIT;
 	rf_buf_addf(&msg, "rank: list made from program.rank of %zu note%s\n\n", p->n, p->n == 1 ? "" : "s");
 	for (size_t i = 0; i < m.n; i++) {
-		char *ph = rf_rankmove_phrase(&m.v[i]);
+		char *ph = rf_rankmoves_phrase(&m.v[i]);
 		rf_buf_addf(&msg, "%s\n", ph);
 		free(ph);
 	}
@@ -250,9 +251,9 @@ static int report(struct state *st, const char *hint)
 	struct rf_session *s = st->s;
 	struct rf_rankmoves m;
 	struct rf_rankcheck c;
-	rf_ranklist_diff(&st->head, &st->rl, hint, &m);
+	rf_rankmoves_diff(&st->head, &st->rl, hint, &m);
 	for (size_t i = 0; i < m.n; i++) {
-		char *ph = rf_rankmove_phrase(&m.v[i]);
+		char *ph = rf_rankmoves_phrase(&m.v[i]);
 		printf("%s\n", ph);
 		free(ph);
 	}
@@ -303,7 +304,7 @@ int rf_rankchange_run(struct rf_session *s, const struct rf_rankchange *c)
 		goto out;
 	}
 	struct rf_rankmoves m;
-	rf_ranklist_diff(&st.head, &st.rl, hint, &m);
+	rf_rankmoves_diff(&st.head, &st.rl, hint, &m);
 	char *msg = rf_rankmoves_message(&m);
 	rf_rankmoves_free(&m);
 	r = commit_list(s, &st.rl, msg, &committed);
@@ -375,7 +376,7 @@ int rf_rankchange_edit(struct rf_session *s)
 		goto out;
 	}
 	struct rf_rankmoves m;
-	rf_ranklist_diff(&st.head, &st.rl, NULL, &m);
+	rf_rankmoves_diff(&st.head, &st.rl, NULL, &m);
 	char *msg = rf_rankmoves_message(&m);
 	rf_rankmoves_free(&m);
 	r = commit_text(s, after.buf, after.len, msg, 0, &committed);

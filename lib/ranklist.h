@@ -1,7 +1,7 @@
 /* ranklist.h: the rank order list, one plain-text file in the notes
  * directory (RF_NOTEFILE_RANKS): its format, read keeping every byte, edits
- * that move whole lines so comments stay byte for byte, the list at any
- * version, and the moves between two versions.
+ * that move whole lines so comments stay byte for byte, and the list at
+ * any version (rankmoves.h says how two versions differ).
  *
  * The file, as rf-rank(1) describes it: one program (its note's slug) per
  * line in rank order, "# comment" lines and blank lines anywhere, and an
@@ -132,58 +132,5 @@ int rf_ranklist_remove(struct rf_ranklist *rl, const char *list, const char *slu
  * any other list: R3 links one supplemental list to an advanced program. */
 int rf_ranklist_attach(struct rf_ranklist *rl, const char *list, const char *adv);
 int rf_ranklist_detach(struct rf_ranklist *rl, const char *list, const char *adv);
-
-/* ---- moves between two versions ---- */
-
-enum rf_rankmove_kind {
-	RF_RANKMOVE_MOVED,	/* from -> to */
-	RF_RANKMOVE_ADDED,	/* at to */
-	RF_RANKMOVE_REMOVED,	/* was from */
-	RF_RANKMOVE_LIST_ADDED,
-	RF_RANKMOVE_LIST_REMOVED,
-	RF_RANKMOVE_ATTACHED,	/* list attached to slug */
-	RF_RANKMOVE_DETACHED,
-};
-
-struct rf_rankmove {
-	enum rf_rankmove_kind kind;
-	char *list;		/* NULL: the primary list */
-	char *slug;		/* NULL for a list added or removed */
-	size_t from, to;	/* places from 1; 0 when none */
-};
-
-/* Owned; free with rf_rankmoves_free. */
-struct rf_rankmoves {
-	struct rf_rankmove *v;
-	size_t n;
-	int layout_only;	/* the bytes differ, the lists do not */
-};
-
-/* What changed from a to b: programs whose order changed against the
- * others (the fewest that explain the new order), added and removed, per
- * list, then lists added or removed and attachments.  When two readings
- * explain it equally (two neighbours swapped), hint (may be NULL) is the
- * one said to move.  Within a list: moves by new place, then additions,
- * then removals by old place. */
-void rf_ranklist_diff(const struct rf_ranklist *a, const struct rf_ranklist *b, const char *hint,
-		      struct rf_rankmoves *out);
-void rf_rankmoves_free(struct rf_rankmoves *m);
-
-/* "crestview 1 → 4", "+ lakeside at 2", "- summit (was 5)", "prelims: + st-joe
- * at 1", "new supplemental list prelims", "prelims attached to lakeside-ir".
- * Caller frees. */
-char *rf_rankmove_phrase(const struct rf_rankmove *m);
-
-/* The commit message for moves: "rank: PHRASE, PHRASE" when it fits in 72
- * columns, else "rank: N changes" and one phrase per line of the body;
- * "rank: comments and layout only" when only bytes moved.  Caller frees. */
-char *rf_rankmoves_message(const struct rf_rankmoves *m);
-
-/* The phrases of the change from text a (NULL: no file) to text b (NULL:
- * deleted), for rf-commit's message; a new side that does not parse gives
- * "does not parse (line N)", an old one is taken as empty.  hint as for
- * rf_ranklist_diff.  Appended to out. */
-void rf_ranklist_describe(const char *a, size_t alen, const char *b, size_t blen, const char *hint,
-			  struct rf_strv *out);
 
 #endif

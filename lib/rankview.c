@@ -6,6 +6,7 @@
 
 #include "history.h"
 #include "notefile.h"
+#include "rankmoves.h"
 #include "revision.h"
 
 /* ---- the lists and their findings ---- */
@@ -267,7 +268,7 @@ static void print_log(FILE *out, const struct log_row *rows, size_t n, enum rf_f
 			else if (!m->n)
 				fprintf(out, "%s\n", m->layout_only ? "comments and layout only" : "no change");
 			for (size_t i = 0; !rows[k].why && e->has_new && i < m->n; i++) {
-				char *ph = rf_rankmove_phrase(&m->v[i]);
+				char *ph = rf_rankmoves_phrase(&m->v[i]);
 				fprintf(out, "%s%s", i ? ", " : "", ph);
 				free(ph);
 				if (i + 1 == m->n)
@@ -340,7 +341,7 @@ int rf_rankview_log(struct rf_session *s, const struct rf_rankview_opts *o)
 			side(&s->st, &s->nd, e->has_new ? &e->new_blob : NULL, 0, &b, &rows[k].why);
 		}
 		char *hint = e->subject ? subject_hint(e->subject) : NULL;
-		rf_ranklist_diff(&a, &b, hint, &rows[k].m);
+		rf_rankmoves_diff(&a, &b, hint, &rows[k].m);
 		free(hint);
 		rf_ranklist_free(&a);
 		rf_ranklist_free(&b);
@@ -492,7 +493,7 @@ static void print_diff(FILE *out, const struct diff_side *a, const struct diff_s
 	}
 	for (size_t i = 0; !machine && i < m->n; i++)
 		if (m->v[i].kind == RF_RANKMOVE_ATTACHED || m->v[i].kind == RF_RANKMOVE_DETACHED) {
-			char *ph = rf_rankmove_phrase(&m->v[i]);
+			char *ph = rf_rankmoves_phrase(&m->v[i]);
 			fprintf(out, "%s\n", ph);
 			free(ph);
 		}
@@ -514,7 +515,7 @@ int rf_rankview_diff(struct rf_session *s, const struct rf_rankview_opts *o)
 	    open_side(s, o->nrevs ? o->revs[0] : "HEAD", 0, &a) < 0 ||
 	    open_side(s, o->nrevs > 1 ? o->revs[1] : NULL, o->nrevs < 2, &b) < 0)
 		goto out;
-	rf_ranklist_diff(&a.rl, &b.rl, NULL, &m);
+	rf_rankmoves_diff(&a.rl, &b.rl, NULL, &m);
 	if (m.n || o->format != RF_FORMAT_TEXT)
 		print_diff(rf_session_output(s, o->format == RF_FORMAT_TEXT), &a, &b, &m, o->format);
 	r = m.n > 0;

@@ -5,6 +5,7 @@
 
 #include "notefile.h"
 #include "ranklist.h"
+#include "rankmoves.h"
 #include "revnote.h"
 
 static void item_free(struct rf_record_item *it)
@@ -103,7 +104,7 @@ static int describe_ranks(struct rf_store *st, const char *file, const char *tex
 		free(why);
 	}
 	rf_ranklist_free(&rl);
-	rf_ranklist_describe(missing ? NULL : head.buf ? head.buf : "", head.len, text, len, NULL, &it->moves);
+	rf_rankmoves_describe(missing ? NULL : head.buf ? head.buf : "", head.len, text, len, NULL, &it->moves);
 	rf_buf_free(&head);
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "fuzz.h"
 #include "ranklist.h"
+#include "rankmoves.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p = &rl.lists[0];
 		RF_FUZZ_ASSERT(p->n == n + 1 && rf_ranklist_place(p, "zz-fuzz") == pos);
 		struct rf_rankmoves m;
-		rf_ranklist_diff(&before, &rl, "zz-fuzz", &m);
+		rf_rankmoves_diff(&before, &rl, "zz-fuzz", &m);
 		int named = 0;
 		for (size_t i = 0; i < m.n; i++)
 			named |= m.v[i].kind == RF_RANKMOVE_ADDED && !strcmp(m.v[i].slug, "zz-fuzz") && m.v[i].to == pos;

@@ -207,16 +207,20 @@ static char *subject_hint(const char *subject)
 }
 
 /* One side of a change read quietly: a version that does not parse is
- * shown as such, not fatal. */
-static void side(struct rf_store *st, const struct rf_notesdir *nd, const git_oid *blob, int worktree,
+ * shown as such, not fatal; one that cannot be read is (reported). */
+static int side(struct rf_store *st, const struct rf_notesdir *nd, const git_oid *blob, int worktree,
 		 struct rf_ranklist *rl, char **why)
 {
 	struct rf_buf text = RF_BUF_INIT;
-	int missing = 0, r;
+	int missing = 0, r = 0;
 	unsigned line;
 	*why = NULL;
-	r = worktree ? rf_notesdir_read(nd, RF_NOTEFILE_RANKS, &text, &missing)
-	     : blob ? rf_store_blob(st, blob, RF_NOTEFILE_RANKS, &text) : (missing = 1, 0);
+	if (worktree)
+		r = rf_notesdir_read(nd, RF_NOTEFILE_RANKS, &text, &missing);
+	else if (blob)
+		r = rf_store_blob(st, blob, RF_NOTEFILE_RANKS, &text);
+	else
+		missing = 1;
 	if (r < 0 || missing || rf_ranklist_try_parse(rl, RF_NOTEFILE_RANKS, text.buf ? text.buf : "", text.len, why, &line) < 0) {
 		if (*why) {
 			free(*why);
@@ -226,6 +230,7 @@ static void side(struct rf_store *st, const struct rf_notesdir *nd, const git_oi
 		rl->exists = 0;
 	}
 	rf_buf_free(&text);
+	return r;
 }
 
 static const char *move_kind(enum rf_rankmove_kind k)
@@ -321,7 +326,8 @@ int rf_rankview_log(struct rf_session *s, const struct rf_rankview_opts *o)
 	memset(&wt, 0, sizeof(wt));
 	wt.worktree = 1;
 	wt.has_new = !missing_now;
-	for (size_t k = 0; k < n; k++) {
+	int failed = 0;
+	for (size_t k = 0; k < n && !failed; k++) {
 		const struct rf_history_entry *e = dirty && k == 0 ? &wt : &h.v[k - (size_t)dirty];
 		struct rf_ranklist a, b;
 		char *why_a;
@@ -334,11 +340,11 @@ int rf_rankview_log(struct rf_session *s, const struct rf_rankview_opts *o)
 					free(why);
 				rf_ranklist_parse(&a, RF_NOTEFILE_RANKS, "", 0);
 			}
-			side(&s->st, &s->nd, NULL, 1, &b, &rows[k].why);
+			failed = side(&s->st, &s->nd, NULL, 1, &b, &rows[k].why) < 0;
 		} else {
-			side(&s->st, &s->nd, e->old_path ? &e->old_blob : NULL, 0, &a, &why_a);
+			failed = side(&s->st, &s->nd, e->old_path ? &e->old_blob : NULL, 0, &a, &why_a) < 0;
 			free(why_a);
-			side(&s->st, &s->nd, e->has_new ? &e->new_blob : NULL, 0, &b, &rows[k].why);
+			failed |= side(&s->st, &s->nd, e->has_new ? &e->new_blob : NULL, 0, &b, &rows[k].why) < 0;
 		}
 		char *hint = e->subject ? subject_hint(e->subject) : NULL;
 		rf_rankmoves_diff(&a, &b, hint, &rows[k].m);
@@ -346,12 +352,13 @@ int rf_rankview_log(struct rf_session *s, const struct rf_rankview_opts *o)
 		rf_ranklist_free(&a);
 		rf_ranklist_free(&b);
 	}
-	print_log(rf_session_output(s, o->format == RF_FORMAT_TEXT), rows, n, o->format);
+	if (!failed)
+		print_log(rf_session_output(s, o->format == RF_FORMAT_TEXT), rows, n, o->format);
 	for (size_t k = 0; k < n; k++) {
 		rf_rankmoves_free(&rows[k].m);
 		free(rows[k].why);
 	}
-	r = 0;
+	r = failed ? -1 : 0;
 out:
 	free(rows);
 	rf_buf_free(&now);

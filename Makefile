@@ -40,7 +40,7 @@ endif
 DEPS_PKGS = libgit2-dev libiniparser-dev libcsv-dev pkg-config bats bats-support bats-assert \
 	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev
 
-CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank
 BINS = $(CMDS:%=bin/%)
 BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "lint.h"
 #include "notefile.h"
+#include "ranklist.h"
 #include "session.h"
 
 /* Lint one file against a template; returns problems found or -1. */
@@ -38,6 +39,26 @@ static long check_scoring(const struct rf_session *s)
 	return n;
 }
 
+/* The rank list's lines; what it ranks is rf-rank check's to judge. */
+static long check_ranks(const struct rf_session *s)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	struct rf_ranklist rl = { 0 };
+	char *why = NULL;
+	unsigned line;
+	int missing;
+	long n = rf_notesdir_read(&s->nd, RF_NOTEFILE_RANKS, &text, &missing) < 0 ? -1 : 0;
+	if (n == 0 && !missing &&
+	    rf_ranklist_try_parse(&rl, RF_NOTEFILE_RANKS, text.buf ? text.buf : "", text.len, &why, &line) < 0) {
+		printf("%s\n", why);
+		n = 1;
+	}
+	rf_ranklist_free(&rl);
+	free(why);
+	rf_buf_free(&text);
+	return n;
+}
+
 static int run(struct rf_cli *cli, struct rf_session *s)
 {
 	struct rf_strv slugs = RF_STRV_INIT;
@@ -46,8 +67,11 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 		n = -1;
 	else if (cli->noperands)
 		n = rf_session_resolve(s, cli->operands, cli->noperands, &slugs);
-	else if ((n = rf_notesdir_list(&s->nd, &slugs)) == 0)
-		problems = n = check_scoring(s);
+	else if ((n = rf_notesdir_list(&s->nd, &slugs)) == 0 && (n = check_scoring(s)) >= 0) {
+		problems = n;
+		if ((n = check_ranks(s)) > 0)
+			problems += n;
+	}
 	for (size_t i = 0; n >= 0 && i < slugs.n; i++) {
 		char *file = rf_notefile_name(slugs.v[i]);
 		if ((n = check_file(&s->nd, file, &s->t)) > 0)

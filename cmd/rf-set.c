@@ -1,6 +1,9 @@
 /* rf-set: change answers in a note from the shell, keeping its layout. */
+#include <strings.h>
+
 #include "cli.h"
 #include "edit.h"
+#include "notefile.h"
 #include "record.h"
 #include "session.h"
 
@@ -16,6 +19,24 @@ static int option(struct rf_cli *cli, int id)
 	return 0;
 }
 
+/* Once the rank list exists, program.rank is no longer read: setting it
+ * would change nothing the user could see. */
+static int rank_retired(struct rf_session *s, char *const *assigns, int n, const char *slug)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	int wants = 0, missing = 1;
+	for (int i = 0; i < n; i++)
+		wants |= !strncasecmp(assigns[i], "program.rank=", 13);
+	if (!wants)
+		return 0;
+	int r = rf_notesdir_read(&s->nd, RF_NOTEFILE_RANKS, &b, &missing);
+	rf_buf_free(&b);
+	if (r < 0 || missing)
+		return r;
+	return rf_error("program.rank is no longer read: %s holds your ranks (rf-rank move %s N; --force sets "
+			"it anyway)", RF_NOTEFILE_RANKS, slug);
+}
+
 static int run(struct rf_cli *cli, struct rf_session *s)
 {
 	struct rf_revnote rn = { 0 };
@@ -24,7 +45,10 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	if (rf_session_open(s, RF_SESSION_WRITE | RF_SESSION_TEMPLATE) == 0 &&
 	    rf_session_note(s, cli->operands[0], &rn) == 0) {
 		rf_buf_add(&text, rn.note.text, rn.note.len);
-		if (rf_edit_assign(rn.file, &text, cli->operands + 1, (size_t)cli->noperands - 1, force ? NULL : &s->t) == 0 &&
+		char *slug = rf_notefile_slug(rn.file);
+		int retired = !force && rank_retired(s, cli->operands + 1, cli->noperands - 1, slug) < 0;
+		free(slug);
+		if (!retired && rf_edit_assign(rn.file, &text, cli->operands + 1, (size_t)cli->noperands - 1, force ? NULL : &s->t) == 0 &&
 		    rf_record_text(&s->st, &s->nd, "set", rn.file, text.buf, text.len, 0, &committed) == 0)
 			status = RF_OK;
 	}

@@ -22,6 +22,7 @@ static const struct { const char *name, *what; } commands[] = {
 	{ "diff", "per-key differences between versions or programs" },
 	{ "import", "a spreadsheet (CSV, TSV) in as notes, in one commit" },
 	{ "export", "every note out as one table (CSV, TSV, JSON)" },
+	{ "rank", "the rank order list: show, change, check, its history" },
 };
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 

@@ -214,7 +214,7 @@ _rf_revisions() {
 }
 
 # This release's commands, for when rf cannot be run.
-_rf_known_commands="init new edit set quote commit check score ask log diff"
+_rf_known_commands="init new edit set quote commit check score ask log diff rank"
 
 # Command names: those rf --help lists (else _rf_known_commands), every
 # rf-NAME on PATH or beside rf (rf runs them too), and help.
@@ -318,10 +318,53 @@ _rf() {
 		else
 			_rf_reply < <(_rf_revisions)
 		fi ;;
+	rf-rank)
+		_rf_rank "$help" ;;
 	*)
 		# A command this file does not know: programs, when its usage
 		# line names them.
 		[[ $help == *PROGRAM* ]] && _rf_reply < <(_rf_programs) ;;
+	esac
+}
+
+# rf-rank's subcommands, from its --help.
+_rf_rank_subcommands() {
+	printf '%s\n' "$1" | awk '/^Subcommands/ { on = 1; next } on && /^  [a-z]/ { print $1; next } { on = 0 }'
+}
+
+# The supplemental lists of ranks.txt.
+_rf_rank_lists() {
+	sed -n 's/^[[:space:]]*\[[[:space:]]*supplemental[[:space:]]\{1,\}\([a-z0-9-]*\)[[:space:]]*\].*/\1/p' \
+		"$(_rf_notesdir)/ranks.txt" 2>/dev/null
+}
+
+# rf-rank: the subcommand first; after it, its options (from its own
+# --help: it reads them itself) and operands.
+_rf_rank() {
+	if ((_rf_npos == 0)); then
+		_rf_reply < <(_rf_rank_subcommands "$1")
+		return
+	fi
+	local sub=${_rf_words[_rf_first]} bin subhelp
+	bin=$(_rf_bin rf-rank) && subhelp=$("$bin" "$sub" --help 2>/dev/null) && _rf_load "$subhelp"
+	_rf_scan $((_rf_first + 1)) $((n - 1))
+	if [ -n "$_rf_pending" ]; then
+		_rf_value "$_rf_pending" "$1"
+		return
+	fi
+	if ! ((_rf_optend)) && [[ $cur == -* ]]; then
+		_rf_reply < <(_rf_options)
+		return
+	fi
+	case $sub in
+	add | move | remove) ((_rf_npos == 0)) && _rf_reply < <(_rf_programs) ;;
+	attach | detach)
+		if ((_rf_npos == 0)); then
+			_rf_reply < <(_rf_rank_lists)
+		else
+			_rf_reply < <(_rf_programs)
+		fi ;;
+	diff) ((_rf_npos < 2)) && _rf_reply < <(_rf_revisions) ;;
 	esac
 }
 
@@ -343,6 +386,8 @@ _rf_value() {
 		_rf_reply < <(_rf_revisions) ;;
 	--explain)
 		_rf_reply < <(_rf_programs) ;;
+	--list)
+		_rf_reply < <(_rf_rank_lists) ;;
 	--sort)
 		_rf_reply < <(printf '%s\n' rank program track risk tier marks flagged unknowns green status) ;;
 	--set)

@@ -250,7 +250,7 @@ function __rf_formats
 end
 
 # This release's commands, for when rf cannot be run.
-set -g __rf_known_commands init new edit set quote commit check score ask log diff
+set -g __rf_known_commands init new edit set quote commit check score ask log diff rank
 
 # Command names: those rf --help lists (else __rf_known_commands), every
 # rf-NAME on PATH or beside rf (rf runs them too), and help.
@@ -287,10 +287,53 @@ function __rf_value -a opt cur pre dir
             __rf_revisions $dir | string replace -r '^' -- $pre
         case --explain
             __rf_programs $dir | string replace -r '^' -- $pre
+        case --list
+            __rf_rank_lists $dir | string replace -r '^' -- $pre
         case --sort
             printf "$pre%s\n" rank program track risk tier marks flagged unknowns green status
         case --set
             __rf_key_or_answer "$cur" "$pre"
+    end
+end
+
+# The supplemental lists of ranks.txt in notes directory $dir.
+function __rf_rank_lists -a dir
+    test -r $dir/ranks.txt; or return
+    sed -n 's/^[[:space:]]*\[[[:space:]]*supplemental[[:space:]]\{1,\}\([a-z0-9-]*\)[[:space:]]*\].*/\1/p' $dir/ranks.txt
+end
+
+# rf-rank after its subcommand (word $first): the subcommand's options
+# (from its own --help: it reads them itself) and operands.
+function __rf_rank -a cur dir first
+    set -l w (__rf_words)
+    set -l sub $w[$first]
+    set -l bin (__rf_bin rf-rank)
+    test -n "$bin"; or return
+    set -l subhelp ($bin $sub --help 2>/dev/null)
+    set -l spec (printf '%s\n' $subhelp | __rf_optspec)
+    set -l st (__rf_scan (math $first + 1) $spec)
+    set -l pending (__rf_get pending $st)
+    if test -n "$pending"
+        __rf_value $pending "$cur" '' "$dir" $subhelp
+        return
+    end
+    if test (__rf_get optend $st) = 0; and string match -q -- '-*' $cur
+        __rf_options $spec
+        return
+    end
+    string match -q -- '-*' "$cur"; and return
+    set -l npos (__rf_get npos $st)
+    switch $sub
+        case add move remove
+            test $npos = 0; and __rf_programs $dir
+        case attach detach
+            if test $npos = 0
+                __rf_rank_lists $dir
+            else
+                __rf_programs $dir
+            end
+        case diff
+            test $npos -lt 2; and __rf_revisions $dir
     end
 end
 
@@ -362,8 +405,12 @@ function __rf_complete
     # word starting with '-' is an operand too (rf-quote's text), and no
     # program, key or revision starts with '-' (fish would offer any that
     # merely contains one).
-    string match -q -- '-*' "$cur"; and return
     set -l npos (__rf_get npos $st2)
+    if test $cmd = rf-rank; and test $npos -gt 0
+        __rf_rank "$cur" "$dir" (__rf_get first $st2)
+        return
+    end
+    string match -q -- '-*' "$cur"; and return
     switch $cmd
         case rf-edit rf-quote rf-log
             test $npos = 0; and __rf_programs $dir
@@ -375,6 +422,8 @@ function __rf_complete
             else
                 __rf_key_or_answer "$cur" ''
             end
+        case rf-rank
+            printf '%s\n' $help | awk '/^Subcommands/ { on = 1; next } on && /^  [a-z]/ { print $1; next } { on = 0 }'
         case rf-diff
             if test $npos = 0; or contains -- --cross (string replace -rf '^seen ' '' $st2)
                 __rf_programs $dir

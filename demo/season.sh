@@ -52,6 +52,9 @@ steps() {
 2027-01-20T22:05:00-05:00	rf set riverside program.rank=2 program.status=ranked
 2027-01-20T22:10:00-05:00	rf set meadowbrook program.rank=3 program.status=ranked
 2027-01-20T22:15:00-05:00	rf set crestview program.rank=4 program.status=ranked
+2027-01-22T21:00:00-05:00	VISUAL=true rf rank edit 2>/dev/null
+2027-01-22T21:05:00-05:00	rf rank move crestview 3
+2027-01-22T21:10:00-05:00	rf rank add northgate
 STEPS
 }
 
@@ -120,6 +123,8 @@ show rf log -n 8
 show rf log -p crestview
 show rf diff crestview 2026-11-30
 show rf diff -x crestview lakeside
+show rf rank
+show rf rank log
 show git -C "$dir" log -p -1 --format=%s crestview-university-ir-integrated.ini
 show rf import --dry-run --map "$src/demo/research-map.ini" "$src/demo/research.csv"
 echo

@@ -1,5 +1,6 @@
 #include "answer.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,7 @@ char *rf_answer_allowed(const struct rf_field *f)
 	case RF_VOCAB_DATE: rf_buf_adds(&b, "a date YYYY-MM-DD, unknown or vague"); break;
 	case RF_VOCAB_SEVERITY: rf_buf_adds(&b, "low, medium, high or 1-10, then an optional '; comment'"); break;
 	case RF_VOCAB_TEXT: rf_buf_adds(&b, "any text"); break;
+	case RF_VOCAB_NRMP_CODE: rf_buf_adds(&b, "an NRMP program code (1234420A0), unknown or vague"); break;
 	}
 	return rf_buf_detach(&b);
 }
@@ -176,6 +178,11 @@ int rf_answer_normalize(const struct rf_field *f, const char *name, const char *
 		v = number(t, decimal);
 	} else if (f->vocab == RF_VOCAB_DATE) {
 		v = date(t);
+	} else if (f->vocab == RF_VOCAB_NRMP_CODE) {
+		/* Sheets often lower-case the type letter; R3 prints it capital. */
+		v = rf_xstrdup(t);
+		for (char *c = v; *c; c++)
+			*c = (char)toupper((unsigned char)*c);
 	} else if (f->vocab == RF_VOCAB_SEVERITY) {
 		/* "High ; comment": the level is a word, the comment stays. */
 		size_t w = strcspn(low, " \t;#");

@@ -17,7 +17,8 @@ int rf_notefile_is_note(const char *name)
 
 int rf_notefile_is_recorded(const char *name)
 {
-	return rf_notefile_is_note(name) || !strcmp(name, RF_NOTEFILE_PROFILE) || !strcmp(name, RF_NOTEFILE_RULES);
+	return rf_notefile_is_note(name) || !strcmp(name, RF_NOTEFILE_PROFILE) || !strcmp(name, RF_NOTEFILE_RULES) ||
+	       !strcmp(name, RF_NOTEFILE_RANKS);
 }
 
 char *rf_notefile_valid_slug(const char *name)

@@ -8,13 +8,16 @@
  * and the scoring rules. */
 #define RF_NOTEFILE_PROFILE "profile.ini"
 #define RF_NOTEFILE_RULES "rules.ini"
+/* The rank order list (ranklist.h): committed like a note, never one. */
+#define RF_NOTEFILE_RANKS "ranks.txt"
 
 /* 1 when a top-level file name is a program note: NAME.ini with a
  * non-empty NAME, but not profile.ini or rules.ini.  A note added with git
  * under a name rf would not choose ("Mercy.ini") still counts. */
 int rf_notefile_is_note(const char *name);
 
-/* 1 for the files rf commits: the notes, profile.ini and rules.ini. */
+/* 1 for the files rf commits: the notes, profile.ini, rules.ini and the
+ * rank list. */
 int rf_notefile_is_recorded(const char *name);
 
 /* The slug of a note that rf commands can name: NAME when name is NAME.ini

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "notefile.h"
+#include "ranklist.h"
 #include "revnote.h"
 
 const char *const rf_ranking_columns[RF_RANKING_NCOLS] = {
@@ -51,6 +52,36 @@ static int files_to_score(const struct rf_notesdir *nd, struct rf_store *st, con
 	return 0;
 }
 
+/* Each program's rank is its place on the rank list of that version
+ * (ranklist.h), and program.rank is read only to make that list while
+ * there is no list file: from the ranking itself when it holds every note.
+ * A list file that does not parse leaves the ranks empty, with its
+ * problem reported, rather than hiding the scores. */
+static void place_on_list(struct rf_ranking *out, const struct rf_notesdir *nd, struct rf_store *st,
+			  const git_commit *commit, int every_note)
+{
+	struct rf_ranklist rl;
+	int r = rf_ranklist_read(&rl, nd, st, commit);
+	if (r == 0 && !rl.exists) {
+		rf_ranklist_free(&rl);
+		if (every_note) {
+			struct rf_rank_legacy *v = rf_xcalloc(out->n ? out->n : 1, sizeof(*v));
+			for (size_t i = 0; i < out->n; i++)
+				v[i] = (struct rf_rank_legacy){ out->v[i].slug, out->v[i].rank, "" };
+			rf_ranklist_derive(&rl, v, out->n);
+			free(v);
+		} else {
+			r = rf_ranklist_load(&rl, nd, st, commit);
+		}
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		size_t place = r == 0 ? rf_ranklist_place(rf_ranklist_find(&rl, NULL), out->v[i].slug) : 0;
+		free(out->v[i].rank);
+		out->v[i].rank = place ? rf_xasprintf("%zu", place) : rf_xstrdup("");
+	}
+	rf_ranklist_free(&rl);
+}
+
 int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs)
 {
@@ -72,6 +103,8 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 		rf_revnote_free(&rn);
 	}
 	rf_strv_free(&files);
+	if (r == 0)
+		place_on_list(out, nd, st, commit, slugs->n == 0);
 	if (r < 0)
 		rf_ranking_free(out);
 	return r;

@@ -10,7 +10,8 @@
 #include "store.h"
 
 struct rf_ranked {
-	char *slug, *track, *status, *rank;	/* "" when not set */
+	char *slug, *track, *status;	/* "" when not set */
+	char *rank;			/* the place on the rank list (ranklist.h), "" when not on it */
 	struct rf_score score;
 };
 

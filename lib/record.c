@@ -6,6 +6,8 @@
 #include "merge.h"
 #include "notefile.h"
 #include "rename.h"
+#include "ranklist.h"
+#include "rankmoves.h"
 #include "revnote.h"
 #include "treecache.h"
 
@@ -15,10 +17,15 @@ static void item_free(struct rf_record_item *it)
 	free(it->name);
 	free(it->renamed_from);
 	rf_changes_free(&it->changes);
+	rf_strv_free(&it->moves);
 }
 
 static void item_phrases(const struct rf_record_item *it, struct rf_strv *out)
 {
+	for (size_t i = 0; i < it->moves.n; i++)
+		rf_strv_push(out, rf_xstrdup(it->moves.v[i]));
+	if (it->moves.n)
+		return;
 	if (it->deleted) {
 		rf_strv_push(out, rf_xstrdup("deleted"));
 		return;
@@ -82,6 +89,35 @@ char *rf_record_message(const char *verb, const struct rf_record_item *items, si
 	return rf_buf_detach(&msg);
 }
 
+/* The rank list is no note: its change is told as moves. */
+static int describe_ranks(struct rf_store *st, const char *file, const char *text, size_t len, int warn_broken,
+			  struct rf_record_item *it, int *same)
+{
+	struct rf_buf head = RF_BUF_INIT;
+	int missing;
+	if (rf_store_read(st, NULL, file, &head, &missing) < 0) {
+		rf_buf_free(&head);
+		return -1;
+	}
+	it->file = rf_xstrdup(file);
+	it->created = missing && text;
+	it->deleted = !missing && !text;
+	if (same)
+		*same = missing == !text && (!text || (head.len == len && (!len || !memcmp(head.buf, text, len))));
+	struct rf_ranklist rl;
+	char *why;
+	unsigned line;
+	if (text && rf_ranklist_try_parse(&rl, file, text, len, &why, &line) < 0) {
+		if (warn_broken)
+			rf_warn("%s (committed anyway; fix it and run rf-commit)", why);
+		free(why);
+	}
+	rf_ranklist_free(&rl);
+	rf_rankmoves_describe(missing ? NULL : head.buf ? head.buf : "", head.len, text, len, NULL, &it->moves);
+	rf_buf_free(&head);
+	return 0;
+}
+
 /* Describe file going from its HEAD version (that of from, when renamed)
  * to text (NULL: deleted); *same (if given) says whether HEAD has exactly
  * that. */
@@ -90,6 +126,8 @@ static int describe(struct rf_store *st, const char *file, const char *from, con
 {
 	struct rf_revnote head;
 	memset(it, 0, sizeof(*it));
+	if (!strcmp(file, RF_NOTEFILE_RANKS))
+		return describe_ranks(st, file, text, len, warn_broken, it, same);
 	if (rf_revnote_at(&head, st, NULL, from ? from : file) < 0) {
 		rf_revnote_free(&head);
 		return -1;	/* callers free an item only when described */
@@ -463,7 +501,7 @@ int rf_record_files(struct rf_store *st, const struct rf_notesdir *nd, const str
 
 int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files)
 {
-	static const char *const settings[] = { RF_NOTEFILE_PROFILE, RF_NOTEFILE_RULES };
+	static const char *const settings[] = { RF_NOTEFILE_PROFILE, RF_NOTEFILE_RULES, RF_NOTEFILE_RANKS };
 	struct rf_strv slugs = RF_STRV_INIT;
 	if (rf_notesdir_list(nd, &slugs) < 0 || rf_store_files(st, NULL, rf_notefile_is_recorded, files) < 0) {
 		rf_strv_free(&slugs);

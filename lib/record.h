@@ -15,6 +15,7 @@ struct rf_record_item {
 	char *name;			/* [program] name when created */
 	char *renamed_from;		/* its file name at HEAD when renamed (git mv), else NULL */
 	unsigned broken_line;		/* first line iniparser rejects, 0 if none */
+	struct rf_strv moves;		/* the rank list's moves (ranklist.h) instead of changes */
 };
 
 /* The message for a set of items: "VERB SLUG: phrase, phrase" when it fits
@@ -63,8 +64,8 @@ int rf_record_edited(struct rf_store *st, const struct rf_notesdir *nd, const st
 		     int *committed);
 
 /* The files a plain rf-commit looks at: every note in the work tree or at
- * HEAD (so that deleted ones are recorded too), and profile.ini and
- * rules.ini when either has them; appended to files, sorted. */
+ * HEAD (so that deleted ones are recorded too), and profile.ini, rules.ini
+ * and the rank list when either has them; appended to files, sorted. */
 int rf_record_worktree_files(struct rf_store *st, const struct rf_notesdir *nd, struct rf_strv *files);
 
 /* Commit the work-tree state of files (deleted files are removed) with msg,

@@ -362,6 +362,22 @@ static void add_dealbreaker(struct rf_profile *p, size_t *cap, const char *secti
 	free(copy);
 }
 
+/* [rank]: the numbers rf-rank's checks take from the applicant (the fee's
+ * coverage changes by year). */
+static int rank_setting(struct rf_profile *p, const char *label, const struct rf_line *l)
+{
+	unsigned *to = !strcmp(l->key, "fee_covered") ? &p->rank_fee_covered
+		       : !strcmp(l->key, "open_questions") ? &p->rank_open_questions : NULL;
+	if (!to)
+		return rf_error("%s:%u: unknown setting rank.%s (rank.fee_covered or rank.open_questions)", label,
+				l->lineno, l->key);
+	if (!*l->value)
+		return 0;
+	if (rf_parse_uint(l->value, to) < 0)
+		return rf_error("%s:%u: rank.%s: '%s' is not a whole number", label, l->lineno, l->key, l->value);
+	return 0;
+}
+
 int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, size_t len)
 {
 	struct rf_note note;
@@ -372,6 +388,8 @@ int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, 
 	for (int i = 0; i < RF_NDOMAINS; i++)
 		p->weight[i] = 100;
 	p->visa_needed = rf_xstrdup("none");
+	p->rank_fee_covered = 20;
+	p->rank_open_questions = 10;
 	ret = rf_note_parse(&note, label, text, len, 1);
 	for (size_t i = 0; ret == 0 && i < note.ini.n; i++) {
 		const struct rf_line *l = &note.ini.lines[i];
@@ -405,6 +423,8 @@ int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, 
 			}
 			free(p->visa_needed);
 			p->visa_needed = rf_strlower(rf_xstrdup(*l->value ? l->value : "none"));
+		} else if (!strcmp(l->section, "rank")) {
+			ret = rank_setting(p, label, l);
 		} else if (!strcmp(l->section, "applicant") && !strcmp(l->key, "tracks_wanted")) {
 			char *copy = rf_xstrdup(l->value), *save = NULL;
 			for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))

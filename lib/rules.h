@@ -86,6 +86,8 @@ struct rf_profile {
 	struct rf_strv tracks;		/* empty: every track */
 	struct rf_dealbreaker *dealbreakers;
 	size_t ndealbreakers;
+	unsigned rank_fee_covered;	/* [rank] fee_covered: unique programs the fee covers (20) */
+	unsigned rank_open_questions;	/* [rank] open_questions: most open in your top 3 (10) */
 };
 
 /* Parse profile text as rf_rules_parse does.  Besides its [dealbreakers],

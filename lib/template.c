@@ -86,6 +86,8 @@ static int parse_question(const char *comment, struct rf_field *f)
 		f->vocab = RF_VOCAB_TEXT;
 	} else if (!strcmp(vocab, "severity")) {
 		f->vocab = RF_VOCAB_SEVERITY;
+	} else if (!strcmp(vocab, "nrmp-code")) {
+		f->vocab = RF_VOCAB_NRMP_CODE;
 	} else if (strchr(vocab, '|')) {
 		f->vocab = RF_VOCAB_CHOICE;
 		char *save = NULL;
@@ -252,6 +254,11 @@ char *rf_field_check(const struct rf_field *f, const char *value)
 			return NULL;
 		return rf_xasprintf("'%s' is not a severity (low, medium, high or 1-10)", value);
 	}
+	case RF_VOCAB_NRMP_CODE:
+		if (rf_field_nrmp_position(value))
+			return NULL;
+		return rf_xasprintf("'%s' is not an NRMP program code (4 digits of institution, 3 of specialty, "
+				    "the type letter C, M, P, A or R, a track number: 1234420A0)", value);
 	case RF_VOCAB_CHOICE:
 		if (rf_strv_contains(&f->choices, value))
 			return NULL;
@@ -261,6 +268,20 @@ char *rf_field_check(const struct rf_field *f, const char *value)
 		char *msg = rf_xasprintf("'%s' is not one of: %s", value, b.buf);
 		rf_buf_free(&b);
 		return msg;
+	}
+	return NULL;
+}
+
+const char *rf_field_nrmp_position(const char *code)
+{
+	size_t n = strlen(code), digits = strspn(code, "0123456789");
+	if (digits != 7 || n < 9 || n > 11 || strspn(code + 8, "0123456789") != n - 8)
+		return NULL;
+	switch (code[7]) {
+	case 'A': return "advanced";
+	case 'C': case 'M': return "categorical";
+	case 'P': return !strncmp(code + 4, "999", 3) ? "transitional" : "preliminary";
+	case 'R': return "physician";
 	}
 	return NULL;
 }

@@ -12,6 +12,7 @@ enum rf_vocab {
 	RF_VOCAB_DATE,		/* [date]: YYYY-MM-DD */
 	RF_VOCAB_TEXT,		/* [text] */
 	RF_VOCAB_SEVERITY,	/* [severity]: low|medium|high or 1-10 */
+	RF_VOCAB_NRMP_CODE,	/* [nrmp-code]: 1234420A0 */
 };
 
 struct rf_field {
@@ -51,5 +52,13 @@ size_t rf_template_rank(const struct rf_template *t, const char *section, const 
 /* NULL when value fits the field, else what is wrong (caller frees).
  * Empty, "unknown" and "vague" fit every field. */
 char *rf_field_check(const struct rf_field *f, const char *value);
+
+/* The position an NRMP program code names by its type letter: a code is
+ * the institution's 4 digits, the specialty's 3, the letter and a track
+ * number of 1 to 3 digits (1234420A0).  "advanced" (A), "categorical" (C,
+ * and M for primary care), "preliminary" (P; "transitional" for the
+ * transitional-year specialty 999), "physician" (R); NULL when code has
+ * not that shape. */
+const char *rf_field_nrmp_position(const char *code);
 
 #endif

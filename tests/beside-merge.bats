@@ -25,8 +25,8 @@ conflicting_pull() {
 	assert_refused "rf-quote: $merge" rf-quote mercy "we sponsor"
 	assert_refused "rf-new: $merge" rf-new "Saint Elsewhere"
 	# rf-commit and rf-edit conclude merges, but not over conflict markers.
-	assert_refused "rf-commit: mercy-general.ini:34: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs); resolve it, then rf-commit concludes the merge (or git merge --abort)" rf-commit
-	EDITOR=true assert_refused "rf-edit: mercy-general.ini:34: unresolved git conflict marker" rf-edit mercy
+	assert_refused "rf-commit: mercy-general.ini:38: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs); resolve it, then rf-commit concludes the merge (or git merge --abort)" rf-commit
+	EDITOR=true assert_refused "rf-edit: mercy-general.ini:38: unresolved git conflict marker" rf-edit mercy
 	assert [ -f "$RF_DIR/.git/MERGE_HEAD" ]
 }
 
@@ -118,7 +118,7 @@ conflicting_pull() {
 	conflicting_pull
 	run --separate-stderr rf-check mercy
 	assert_equal "$status" 1
-	assert_output "mercy-general.ini:34: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
+	assert_output "mercy-general.ini:38: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
 	run --separate-stderr rf-diff mercy
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(git -C "$RF_DIR" rev-parse --short=7 HEAD) → working tree
@@ -130,10 +130,10 @@ risk 25.25 → ?"
 	refute_output --partial "visa.h1b: unknown → yes"
 	run --separate-stderr rf-score
 	assert_equal "$status" 2
-	assert_equal "$stderr" "rf-score: mercy-general.ini:34: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
+	assert_equal "$stderr" "rf-score: mercy-general.ini:38: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
 	run --separate-stderr rf-ask mercy
 	assert_equal "$status" 2
-	assert_equal "$stderr" "rf-ask: mercy-general.ini:34: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
+	assert_equal "$stderr" "rf-ask: mercy-general.ini:38: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
 	run --separate-stderr rf-diff --format tsv mercy
 	assert_line "$(printf 'conflict\tvisa.h1b\tno\tyes')"
 }

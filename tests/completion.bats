@@ -237,7 +237,7 @@ EOF
 
 @test "bash: every rf command has the completion registered" {
 	run bash -c 'source "$1/completions/rf.bash"; complete -p' _ "$RF_SRC"
-	for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff; do
+	for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank; do
 		assert_line "complete -F _rf $c"
 	done
 }
@@ -246,7 +246,7 @@ EOF
 	run zsh -f -c '
 		fpath=("$1/completions" $fpath)
 		autoload -Uz compinit && compinit -u -d "$2/zcompdump" || exit 1
-		for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff; do
+		for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank; do
 			print -r -- "$c=$_comps[$c]"
 		done
 		print -r -- "rf-*=$_patcomps[rf-*]"' _ "$RF_SRC" "$BATS_TEST_TMPDIR"
@@ -452,4 +452,42 @@ fish_complete() {
 	assert_output $'mercy-general\nmetro-ir'
 	run fish_complete "rf-frob mercy -"
 	assert_output ""
+}
+
+# rf-rank's subcommands read their own options: after the subcommand, its
+# options (from `rf-rank SUB --help`), then its operands.
+make_rank_list() {
+	printf '%s\n' mercy-general '[supplemental prelims] for metro-ir' lakeside-dr-esir '[supplemental surgery]' \
+		>"$RF_DIR/ranks.txt"
+}
+
+@test "bash, zsh, fish: rf-rank completes its subcommands, then each one's options and operands" {
+	make_rank_list
+	local shell
+	for shell in bash_complete zsh_complete fish_complete; do
+		run $shell "rf-rank "
+		assert_output $'add\nattach\ncheck\ndetach\ndiff\nedit\nlog\nmove\nremove\nshow'
+		run $shell "rf rank a"
+		assert_output $'add\nattach'
+		run $shell "rf-rank add --"
+		assert_output $'--help\n--list\n--version'
+		run $shell "rf-rank log --"
+		assert_output $'--format\n--help\n--version'
+		run $shell "rf-rank add me"
+		assert_output $'mercy-general\nmetro-ir'
+		run $shell "rf-rank attach "
+		assert_output $'prelims\nsurgery'
+		run $shell "rf-rank attach prelims me"
+		assert_output $'mercy-general\nmetro-ir'
+		run $shell "rf-rank diff HEAD"
+		assert_output $'HEAD\nHEAD~1\nHEAD~2'
+		run $shell "rf-rank show --format j"
+		assert_output "json"
+		run $shell "rf-rank add mercy-general -"
+		assert_output ""
+	done
+	run bash_complete "rf-rank add --list s"
+	assert_output "surgery"
+	run fish_complete "rf-rank move --list p"
+	assert_output "prelims"
 }

@@ -39,8 +39,10 @@ setup() {
 		$'2026-11\n2027-01'
 	# Each commit's verb is the step's command (rf commit and rf edit record edits).
 	local want
-	want=$(cut -f2 "$BATS_TEST_TMPDIR/steps" | grep -oE 'rf (init|new|set|quote|edit|commit|import)' |
-		sed -e 's/^rf //' -e 's/^commit$/edit/')
+	# (rf rank edit with an editor that changes nothing only takes the old
+	# program.rank values into the list: one commit.)
+	want=$(cut -f2 "$BATS_TEST_TMPDIR/steps" | grep -oE 'rf (init|new|set|quote|edit|commit|import|rank)' |
+		sed -e 's/^rf //' -e 's/^commit$/edit/' -e 's/^rank$/rank:/')
 	assert_equal "$(git -C "$season" log --reverse --format=%s | cut -d' ' -f1)" "$want"
 	assert_equal "$(git -C "$season" log --format='%an <%ae>' | sort -u)" "Ana Applicant <ana@example.org>"
 }
@@ -49,7 +51,7 @@ setup() {
 	"$RF_SRC/demo/season.sh" -n "$season"
 	run ls "$season"
 	assert_output "$(printf '%s\n' crestview-university-ir-integrated.ini lakeside-medical-center-dr-esir.ini \
-		meadowbrook-community-dr.ini northgate-ir-independent.ini profile.ini \
+		meadowbrook-community-dr.ini northgate-ir-independent.ini profile.ini ranks.txt \
 		riverside-academic-ir-integrated.ini summit-valley-ir-integrated.ini)"
 	grep -qx '2026-12-01 pd = We can look into it after you match.' "$season/crestview-university-ir-integrated.ini"
 	grep -qx 'h1b = vague' "$season/crestview-university-ir-integrated.ini"
@@ -88,6 +90,12 @@ setup() {
 	assert_line "\$ rf log -p crestview"
 	assert_line "\$ rf diff crestview 2026-11-30"
 	assert_line "\$ rf diff -x crestview lakeside"
+	# The ranks set with program.rank became the list, which then moved.
+	assert_line "\$ rf rank"
+	assert_line "\$ rf rank log"
+	assert_line --regexp '^[0-9a-f]+ 2027-01-22 21:05  crestview-university-ir-integrated 4 → 3$'
+	assert_line --regexp '^   5  northgate-ir-independent .* pattern '
+	assert_line --partial "rank 3 crestview-university-ir-integrated: warning: "
 	# git itself shows per-key lines through rf's diff driver.
 	assert_line "\$ git -C $season log -p -1 --format=%s crestview-university-ir-integrated.ini"
 	assert_line "+program.rank = 4"

@@ -107,8 +107,8 @@ put_note() {
 	n=$(wc -l <"$NOTE")
 	run --separate-stderr rf-check mercy
 	assert_equal "$status" 1
-	assert_line --index 0 "mercy-general.ini:$((n - 1)): section [visa] again (first on line 32; iniparser merges them)"
-	assert_line --index 1 "mercy-general.ini:$n: duplicate key visa.h1b (also on line 34; iniparser keeps this one)"
+	assert_line --index 0 "mercy-general.ini:$((n - 1)): section [visa] again (first on line 36; iniparser merges them)"
+	assert_line --index 1 "mercy-general.ini:$n: duplicate key visa.h1b (also on line 38; iniparser keeps this one)"
 }
 
 @test "duplicate keys: rf-set changes the one iniparser reads (the last)" {

@@ -83,6 +83,12 @@ commands() {
 			continue ;;
 		rf-set)
 			assert_equal "$stderr" "rf-set: '--version': expected section.key=value" ;;
+		rf-rank)
+			# Its first operand is a subcommand, which reads its own
+			# options; after the subcommand's first operand the rule holds.
+			assert_equal "$stderr" "rf-rank: 'mercy' is not an rf-rank subcommand (show, check, add, move, remove, attach, detach, edit, log, diff); see 'rf-rank --help'"
+			run --separate-stderr rf-rank add mercy --version
+			assert_equal "$stderr" "rf-rank: '--version' comes after an operand: options go before the operands (see 'rf-rank --help')" ;;
 		*)
 			assert_equal "$stderr" "$c: '--version' comes after an operand: options go before the operands (see '$c --help')" ;;
 		esac

@@ -75,6 +75,14 @@ assert_refused_ro() {
 	rf-log -p mercy >/dev/null 2>&1 || true
 	rf-check >/dev/null 2>&1 || true
 	rf-check mercy >/dev/null 2>&1 || true
+	# rf-rank's read subcommands, on a list naming the broken note.
+	printf 'mercy-general\nevil\n' >"$RF_DIR/ranks.txt"
+	before=$(git_state)
+	wt=$(cd "$RF_DIR" && find . -path ./.git -prune -o -print0 | sort -z | xargs -0 stat -c '%n %s %Y')
+	for sub in show check log diff; do
+		rf-rank $sub >/dev/null 2>&1 || true
+	done
+	rf-rank show --at HEAD >/dev/null 2>&1 || true
 	assert_equal "$(git_state)" "$before"
 	assert_equal "$(cd "$RF_DIR" && find . -path ./.git -prune -o -print0 | sort -z | xargs -0 stat -c '%n %s %Y')" "$wt"
 }

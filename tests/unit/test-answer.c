@@ -91,6 +91,14 @@ static void severities_and_text(struct unit *u)
 	NORM(u, NULL, NULL, "Yes", "Yes");
 }
 
+static void nrmp_codes(struct unit *u)
+{
+	NORM(u, "program", "nrmp_code", " 1234420a0 ", "1234420A0");
+	NORM(u, "program", "nrmp_code", "N/A", "unknown");
+	NORM(u, "program", "nrmp_code", "12344",
+	     "!'12344' is not an answer program.nrmp_code takes: an NRMP program code (1234420A0), unknown or vague");
+}
+
 static void joins_line_breaks(struct unit *u)
 {
 	int j;
@@ -115,6 +123,7 @@ int main(void)
 	RUN(&u, yes_no_and_choices);
 	RUN(&u, numbers_and_dates);
 	RUN(&u, severities_and_text);
+	RUN(&u, nrmp_codes);
 	RUN(&u, joins_line_breaks);
 	rf_template_free(&t);
 	return UNIT_DONE(&u);

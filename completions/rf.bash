@@ -359,7 +359,7 @@ _rf_complete_key() {
 		v=$(printf '%s\n' "$keys" | awk -F '\t' -v k="$k" '$1 == k { print $2 }')
 		case $v in
 		severity) v='low|medium|high' ;;
-		number | date | text | "") v= ;;
+		number | position | date | text | "") v= ;;
 		esac
 		[ -n "$v" ] && _rf_reply < <(printf '%s\n' "$v" | tr '|' '\n' | sed "s/^/$k=/")
 	else

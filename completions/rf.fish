@@ -224,7 +224,7 @@ function __rf_key_or_answer -a cur pre
         switch "$v"
             case severity
                 set v 'low|medium|high'
-            case number date text ''
+            case number position date text ''
                 return
         end
         for a in (string split '|' -- $v)

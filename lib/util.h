@@ -76,7 +76,8 @@ int rf_str_endswith(const char *s, const char *suffix);
 int rf_parse_number(const char *s, double *out);
 /* Parse a whole string as a non-negative int; returns 0 on success. */
 int rf_parse_uint(const char *s, unsigned *out);
-/* Levenshtein distance, for "did you mean" hints. */
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+ * neighbours each count 1), for "did you mean" hints. */
 size_t rf_edit_distance(const char *a, const char *b);
 
 #endif

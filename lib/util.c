@@ -37,6 +37,18 @@ static void vreport(const char *prefix, const char *fmt, va_list ap, int err)
 	free(msg);
 }
 
+void rf_shell_quote(struct rf_buf *out, const char *s)
+{
+	rf_buf_addc(out, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			rf_buf_adds(out, "'\\''");
+		else
+			rf_buf_addc(out, *s);
+	}
+	rf_buf_addc(out, '\'');
+}
+
 void rf_escape_controls(struct rf_buf *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {

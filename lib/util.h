@@ -48,6 +48,10 @@ char *rf_buf_detach(struct rf_buf *b);
  * user input quoted in a message cannot break it into lines. */
 void rf_escape_controls(struct rf_buf *out, const char *s);
 
+/* Append s in single quotes, as a shell reads it back ("it's" becomes
+ * 'it'\''s'), for command lines that messages suggest. */
+void rf_shell_quote(struct rf_buf *out, const char *s);
+
 /* A growable array of owned strings. */
 struct rf_strv {
 	char **v;

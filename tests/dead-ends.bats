@@ -25,3 +25,63 @@ load helper
 	assert_equal "$status" 1
 	assert_output "mercy-general.ini:$(grep -n '^rank = first$' "$RF_DIR/mercy-general.ini" | cut -d: -f1): program.rank: 'first' is not a whole number from 1"
 }
+
+@test "names in Cyrillic, Greek and Vietnamese get a transliterated slug, the name kept whole" {
+	rf-init >/dev/null
+	run --separate-stderr rf-new "Москва State Medical – IR"
+	assert_success
+	assert_output "$RF_DIR/moskva-state-medical-ir.ini"
+	assert_equal "$(ini_get "$RF_DIR/moskva-state-medical-ir.ini" program:name)" "Москва State Medical – IR"
+	run --separate-stderr rf-new "Αθήνα General"
+	assert_output "$RF_DIR/athina-general.ini"
+	run --separate-stderr rf-new "Bệnh viện Việt Đức"
+	assert_output "$RF_DIR/benh-vien-viet-duc.ini"
+	assert_equal "$(git -C "$RF_DIR" log -1 --format=%s)" "new benh-vien-viet-duc: Bệnh viện Việt Đức"
+	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
+}
+
+@test "names in Arabic, CJK or Devanagari say how to choose a slug, and that way works" {
+	rf-init >/dev/null
+	local name
+	for name in "東京大学病院" "مستشفى الجامعة" "अखिल भारतीय आयुर्विज्ञान संस्थान" "서울대학교병원"; do
+		assert_refused "rf-new: '$name' has no letters rf can spell in ASCII for a file name; name the note yourself: rf-new -s program.name='$name' SLUG" \
+			rf-new "$name"
+		assert_equal "$stderr" "rf-new: '$name' has no letters rf can spell in ASCII for a file name; name the note yourself: rf-new -s program.name='$name' SLUG"
+	done
+	assert_refused "rf-new -s program.name='東京 '\''大学'\''' SLUG" rf-new "東京 '大学'"
+	run --separate-stderr rf-new -s program.name='東京大学病院' todai
+	assert_success
+	assert_output "$RF_DIR/todai.ini"
+	assert_equal "$(ini_get "$RF_DIR/todai.ini" program:name)" "東京大学病院"
+	# the name then finds the note, like any other
+	run --separate-stderr rf-set 東京大学病院 visa.h1b=yes
+	assert_success
+	assert_equal "$(last_subject)" "set todai: visa.h1b unknown → yes"
+}
+
+@test "a name that makes an existing slug says which program owns it" {
+	make_notes
+	assert_refused "rf-new: 'MERCY  general!' makes the file name mercy-general.ini, which is the note of 'Mercy General'; give this program its own slug: rf-new -s program.name='MERCY  general!' SLUG" \
+		rf-new "MERCY  general!"
+	rf-new "東京大学 IR" >/dev/null
+	assert_refused "rf-new: '京都大学 IR' makes the file name ir.ini, which is the note of '東京大学 IR'; give this program its own slug: rf-new -s program.name='京都大学 IR' SLUG" \
+		rf-new "京都大学 IR"
+	# the same program again is still "edit it"
+	assert_refused "rf-new: mercy-general.ini already exists (edit it with rf-edit mercy-general)" rf-new "mercy general"
+}
+
+@test "a mistyped program gets 'did you mean': slug, name, a word or the start mistyped" {
+	make_notes
+	rf-new "Mercy West" >/dev/null
+	rf-new "St. Mary's – IR (Integrated)" >/dev/null
+	rf-new "Johns Hopkins" >/dev/null
+	assert_refused "rf-set: no such program 'mercy-genral'; did you mean 'mercy-general'?" rf-set mercy-genral visa.h1b=no
+	assert_equal "$stderr" "rf-set: no such program 'mercy-genral'; did you mean 'mercy-general'?"
+	assert_refused "rf-score: no such program 'Jonhs Hopkins'; did you mean 'johns-hopkins'?" rf-score "Jonhs Hopkins"
+	assert_refused "rf-ask: no such program 'hopkinz'; did you mean 'johns-hopkins'?" rf-ask hopkinz
+	assert_refused "rf-log: no such program 'merxy'; did you mean 'mercy-general' or 'mercy-west'?" rf-log merxy
+	assert_refused "rf-diff: no such program 'St Marys IR'; did you mean 'st-marys-ir-integrated'?" rf-diff "St Marys IR"
+	assert_refused "rf-quote: no such program 'west'; did you mean 'mercy-west'?" rf-quote west hello
+	assert_refused "rf-check: no such program 'nosuch'" rf-check nosuch
+	assert_equal "$stderr" "rf-check: no such program 'nosuch'"
+}

@@ -1,5 +1,5 @@
 /* Small helpers of lib/util.c with logic: the edit distance behind every
- * "did you mean". */
+ * "did you mean", shell quoting for the command lines messages suggest. */
 #include "unit.h"
 #include "util.h"
 
@@ -18,9 +18,21 @@ static void test_edit_distance(struct unit *u)
 	CHECK(u, rf_edit_distance("visa.h1", "visa.h1b") == 1);
 }
 
+static void test_shell_quote(struct unit *u)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	rf_shell_quote(&b, "St. Mary's");
+	CHECK_STR(u, b.buf, "'St. Mary'\\''s'");
+	rf_buf_reset(&b);
+	rf_shell_quote(&b, "");
+	CHECK_STR(u, b.buf, "''");
+	rf_buf_free(&b);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, test_edit_distance);
+	RUN(&u, test_shell_quote);
 	return UNIT_DONE(&u);
 }

@@ -95,6 +95,22 @@ static const char *eol_of(const struct rf_ini *ini)
 	return ini->crlf ? "\r\n" : "\n";
 }
 
+/* The line written at lstart must fit iniparser's line buffer: say how
+ * many bytes of this value fit there (its quotes and the "key = " before
+ * it take the rest). */
+static int too_long(const char *label, const struct rf_buf *out, size_t lstart, const char *section,
+		    const char *key, size_t vlen)
+{
+	const char *nl = memchr(out->buf + lstart, '\n', out->len - lstart);
+	size_t line = (nl ? (size_t)(nl - out->buf) : out->len) - lstart;
+	if (line < RF_INI_LINE_MAX)
+		return 0;
+	size_t room = RF_INI_LINE_MAX - 1, other = line - vlen;
+	return rf_error("%s: the value of %s.%s is %zu bytes, and at most %zu fit on its line (iniparser 4.1 reads lines of "
+			"up to %d bytes): shorten it or split it in two", label, section, key, vlen,
+			room > other ? room - other : 0, RF_INI_LINE_MAX - 1);
+}
+
 int rf_edit_set(const char *label, const char *text, size_t len, const char *section, const char *key,
 		const char *value, struct rf_buf *out)
 {
@@ -109,8 +125,10 @@ int rf_edit_set(const char *label, const char *text, size_t len, const char *sec
 
 	const struct rf_line *hit = rf_ini_find(&ini, section, key);
 	unsigned lineno = 0;
+	size_t lstart;	/* where the line written starts in out */
 	if (hit) {
 		rf_buf_add(out, text, hit->start);
+		lstart = out->len;
 		rewrite_line(out, text, hit, enc.buf);
 		rf_buf_add(out, text + hit->end, len - hit->end);
 		lineno = hit->lineno;
@@ -131,6 +149,7 @@ int rf_edit_set(const char *label, const char *text, size_t len, const char *sec
 			rf_buf_add(out, text, anchor->end);
 			if (anchor->end == anchor->eol)	/* last line had no newline */
 				rf_buf_adds(out, eol);
+			lstart = out->len;
 			rf_buf_addf(out, "%s =%s%s%s", key, *enc.buf ? " " : "", enc.buf, eol);
 			rf_buf_add(out, text + anchor->end, len - anchor->end);
 			lineno = anchor->lineno + anchor->nphys;
@@ -140,10 +159,14 @@ int rf_edit_set(const char *label, const char *text, size_t len, const char *sec
 				rf_buf_adds(out, eol);
 			if (len && !ends_with_blank_line(out))
 				rf_buf_adds(out, eol);
-			rf_buf_addf(out, "[%s]%s%s =%s%s%s", section, eol, key, *enc.buf ? " " : "", enc.buf, eol);
+			rf_buf_addf(out, "[%s]%s", section, eol);
+			lstart = out->len;
+			rf_buf_addf(out, "%s =%s%s%s", key, *enc.buf ? " " : "", enc.buf, eol);
 			lineno = 0;
 		}
 	}
+	if (too_long(label, out, lstart, section, key, strlen(value)) < 0)
+		goto out;
 
 	/* The guarantee: iniparser reads back exactly what was asked for. */
 	struct rf_ini check;
@@ -168,6 +191,7 @@ int rf_edit_set(const char *label, const char *text, size_t len, const char *sec
 			iniparser_freedict(d);
 	}
 	rf_ini_free(&check);
+out:
 	rf_ini_free(&ini);
 	rf_buf_free(&enc);
 	return r;

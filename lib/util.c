@@ -39,6 +39,10 @@ static void vreport(const char *prefix, const char *fmt, va_list ap, int err)
 
 void rf_shell_quote(struct rf_buf *out, const char *s)
 {
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./:=@+,%") == strlen(s)) {
+		rf_buf_adds(out, s);
+		return;
+	}
 	rf_buf_addc(out, '\'');
 	for (; *s; s++) {
 		if (*s == '\'')

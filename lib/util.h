@@ -48,8 +48,9 @@ char *rf_buf_detach(struct rf_buf *b);
  * user input quoted in a message cannot break it into lines. */
 void rf_escape_controls(struct rf_buf *out, const char *s);
 
-/* Append s in single quotes, as a shell reads it back ("it's" becomes
- * 'it'\''s'), for command lines that messages suggest. */
+/* Append s as a shell reads it back: as is when it holds only letters,
+ * digits and -_./:=@+,%, else in single quotes ("it's" becomes 'it'\''s'),
+ * for command lines that messages suggest. */
 void rf_shell_quote(struct rf_buf *out, const char *s);
 
 /* A growable array of owned strings. */

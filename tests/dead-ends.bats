@@ -85,3 +85,46 @@ load helper
 	assert_refused "rf-check: no such program 'nosuch'" rf-check nosuch
 	assert_equal "$stderr" "rf-check: no such program 'nosuch'"
 }
+
+@test "a quote too long for one line says how many bytes fit; one that fits exactly is kept" {
+	make_notes
+	local key="2026-12-05 pd" fit
+	# "2026-12-05 pd = " takes 16 of the 1022 bytes iniparser reads on a line
+	fit=$((1022 - 16))
+	assert_refused "rf-quote: mercy-general.ini: the value of quotes.$key is 1100 bytes, and at most $fit fit on its line (iniparser 4.1 reads lines of up to 1022 bytes): shorten it or split it in two" \
+		rf-quote -w pd mercy "$(printf 'x%.0s' {1..1100})"
+	# a ';' needs quotes, which take two of the bytes
+	assert_refused "quotes.$key is 1006 bytes, and at most $((fit - 2)) fit on its line" \
+		rf-quote -w pd mercy "$(printf 'x%.0s' {1..1005});"
+	run --separate-stderr rf-quote -w pd mercy "$(printf 'x%.0s' $(seq $fit))"
+	assert_success
+	assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" "quotes:$key")" "$(printf 'x%.0s' $(seq $fit))"
+	run --separate-stderr rf-check
+	assert_success
+	# rf-set says the same for any answer
+	assert_refused "rf-set: mercy-general.ini: the value of notes.long is 2000 bytes, and at most 1015 fit on its line" \
+		rf-set mercy "notes.long=$(printf 'y%.0s' {1..2000})"
+}
+
+@test "a quote from standard input may end in CRLF or blank lines; they are dropped" {
+	make_notes
+	printf 'We try, but service comes first\r\n' | rf-quote -w resident mercy
+	assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" "quotes:2026-12-05 resident")" "We try, but service comes first"
+	printf 'after you match\n\n  \r\n\n' | rf-quote -w pd mercy
+	assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" "quotes:2026-12-05 pd")" "after you match"
+	run grep -c $'\r' "$RF_DIR/mercy-general.ini"
+	assert_output 0
+	assert_equal "$(last_subject)" "quote mercy-general: quotes.2026-12-05 pd (none) → after you match"
+	assert_refused "rf-quote: no text to quote" bash -c "printf '\r\n\n  \n' | rf-quote mercy"
+}
+
+@test "a multi-line paste says how to join it, and nothing is written" {
+	make_notes
+	assert_refused "rf-quote: the text has 3 lines, and a quote is one line of the note: join them (... | tr '\\n' ' ' | rf-quote mercy) or quote each line by itself" \
+		bash -c "printf 'We basically live here,\r\nhaha,\nbut it is fine\n\n' | rf-quote -w resident mercy"
+	assert_refused "rf-quote: the text has 2 lines, and a quote is one line of the note: join them (... | tr '\\n' ' ' | rf-quote 'Mercy General') or quote each line by itself" \
+		rf-quote "Mercy General" $'two\nlines'
+	# the way out works
+	printf 'We basically live here,\nhaha\n' | tr '\n' ' ' | rf-quote -w resident mercy
+	assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" "quotes:2026-12-05 resident")" "We basically live here, haha "
+}

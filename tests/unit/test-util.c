@@ -26,6 +26,15 @@ static void test_shell_quote(struct unit *u)
 	rf_buf_reset(&b);
 	rf_shell_quote(&b, "");
 	CHECK_STR(u, b.buf, "''");
+	rf_buf_reset(&b);
+	rf_shell_quote(&b, "mercy-general");
+	CHECK_STR(u, b.buf, "mercy-general");
+	rf_buf_reset(&b);
+	rf_shell_quote(&b, "Mercy General");
+	CHECK_STR(u, b.buf, "'Mercy General'");
+	rf_buf_reset(&b);
+	rf_shell_quote(&b, "東京");
+	CHECK_STR(u, b.buf, "'東京'");
 	rf_buf_free(&b);
 }
 

@@ -36,10 +36,12 @@ static int programs(struct rf_session *s, const git_commit *at, char *const *arg
 	return 0;
 }
 
+/* Print the ranking or the explanation: 0, 1 when notes that do not
+ * parse were left out (each reported), or -1. */
 static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 {
 	struct rf_strv slugs = RF_STRV_INIT;
-	struct rf_ranking ranking = { NULL, 0 };
+	struct rf_ranking ranking = { NULL, 0, 0 };
 	struct rf_table table = { 0 };
 	git_commit *commit = NULL;
 	char *footer = NULL;
@@ -53,6 +55,8 @@ static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 	if (rf_ranking_build(&ranking, s->scorer, &s->nd, &s->st, commit, &slugs) < 0 ||
 	    rf_ranking_sort(&ranking, o->sort) < 0)
 		goto out;
+	if (o->explain && !ranking.n)
+		goto out;	/* the note did not parse: reported */
 	if (o->explain) {
 		rf_score_explain_table(&ranking.v[0].score, &table);
 		if (ranking.v[0].score.dealbreaker && o->format == RF_FORMAT_TEXT)
@@ -64,7 +68,7 @@ static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 	rf_table_print(&table, o->format, out);
 	if (footer)
 		fputs(footer, out);
-	r = 0;
+	r = ranking.nbroken ? 1 : 0;
 out:
 	free(footer);
 	rf_table_free(&table);
@@ -91,7 +95,8 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	struct opts *o = cli->opts;
 	if (o->explain && cli->noperands)
 		return rf_cli_usage_error(cli, "--explain takes one PROGRAM, and no other");
-	return score(s, o, cli->operands, cli->noperands) == 0 ? RF_OK : RF_FAIL;
+	int r = score(s, o, cli->operands, cli->noperands);
+	return r < 0 ? RF_FAIL : r ? RF_NO : RF_OK;
 }
 
 static const struct rf_command command = {

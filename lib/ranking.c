@@ -20,8 +20,11 @@ static char *field(const struct rf_note *note, const char *section, const char *
 /* Score one version of a note under the name it had there. */
 static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer *s, const struct rf_revnote *rn)
 {
-	if (rn->broken)
-		return rf_note_report(&rn->note);
+	if (rn->broken) {
+		rf_note_report(&rn->note);
+		out->nbroken++;
+		return 0;
+	}
 	if (out->n == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
 		out->v = rf_xrealloc(out->v, *cap * sizeof(*out->v));
@@ -61,14 +64,18 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
 		struct rf_revnote rn;
 		r = commit ? rf_revnote_at(&rn, st, commit, files.v[i]) : rf_revnote_worktree(&rn, nd, files.v[i]);
-		if (r == 0 && rn.missing && commit) {
+		if (r < 0 && !commit) {
+			/* A link or an unreadable file, reported: the others still count. */
+			out->nbroken++;
+			r = 0;
+		} else if (r == 0 && rn.missing && commit) {
 			r = rf_error("%s: no such note at %s", files.v[i], rn.where);
 		} else if (r == 0 && rn.missing) {
 			errno = ENOENT;	/* gone since it was listed */
 			r = rf_error_errno("%s", files.v[i]);
-		}
-		if (r == 0)
+		} else if (r == 0) {
 			r = add_note(out, &cap, s, &rn);
+		}
 		rf_revnote_free(&rn);
 	}
 	rf_strv_free(&files);

@@ -128,3 +128,95 @@ load helper
 	printf 'We basically live here,\nhaha\n' | tr '\n' ' ' | rf-quote -w resident mercy
 	assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" "quotes:2026-12-05 resident")" "We basically live here, haha "
 }
+
+# Two good notes and one broken note of each kind the article's applicant
+# meets: a BOM from a Windows editor, a merge's conflict markers, a pasted
+# 1,100-byte line, a line without '='.
+make_broken_season() {
+	rf-init >/dev/null
+	rf-new "Alpha" >/dev/null
+	rf-new -s culture.retaliation=yes "Beta" >/dev/null
+	local n
+	for n in bom conflict long noeq; do
+		rf-new "$n" >/dev/null
+	done
+	{ printf '\xef\xbb\xbf'; cat "$RF_DIR/bom.ini"; } >"$RF_DIR/x" && mv "$RF_DIR/x" "$RF_DIR/bom.ini"
+	printf '<<<<<<< HEAD\nh1b = yes\n=======\nh1b = no\n>>>>>>> laptop\n' >>"$RF_DIR/conflict.ini"
+	printf 'tour = %s\n' "$(printf 'x%.0s' {1..1100})" >>"$RF_DIR/long.ini"
+	printf 'busy but organized\n' >>"$RF_DIR/noeq.ini"
+	end=$(($(wc -l <"$RF_DIR/alpha.ini") + 1))
+}
+
+# stderr of a listing with the broken season: one line per broken note.
+assert_broken_named() {
+	local prog=$1 at=${2:-}
+	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 4
+	[[ ${stderr_lines[0]} == "$prog: bom.ini$at:1: UTF-8 byte order mark (iniparser cannot read it; save without BOM)" ]] ||
+		fail "stderr line 1: ${stderr_lines[0]}"
+	# the conflict marker's wording is rf-check's to choose; FILE:LINE is what matters here
+	[[ ${stderr_lines[1]} == "$prog: conflict.ini$at:$end: "* ]] || fail "stderr line 2: ${stderr_lines[1]}"
+	[[ ${stderr_lines[2]} == "$prog: long.ini$at:$end: line longer than 1023 bytes" ]] ||
+		fail "stderr line 3: ${stderr_lines[2]}"
+	[[ ${stderr_lines[3]} == "$prog: noeq.ini$at:$end: line is not '[section]', 'key = value' or a comment" ]] ||
+		fail "stderr line 4: ${stderr_lines[3]}"
+}
+
+@test "one unreadable note no longer hides the ranking: rf-score lists the others, names each, exit 1" {
+	make_broken_season
+	before=$(notes_state)
+	run --separate-stderr rf-score --format tsv
+	assert_equal "$status" 1
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" "program alpha beta "
+	assert_broken_named rf-score
+	run --separate-stderr rf-score
+	assert_equal "$status" 1
+	assert_line --index 1 --regexp '^ +alpha '
+	assert_line --index 2 --regexp '^ +beta '
+	# the programs named: the same treatment
+	run --separate-stderr rf-score --format tsv alpha long
+	assert_equal "$status" 1
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" "program alpha "
+	assert_equal "$stderr" "rf-score: long.ini:$end: line longer than 1023 bytes"
+	# nothing to explain in a broken note: exit 2
+	assert_refused "rf-score: noeq.ini:$end: line is not '[section]', 'key = value' or a comment" rf-score --explain noeq
+	assert_equal "$(notes_state)" "$before"
+}
+
+@test "rf-score --at lists every note that parsed at that commit and names the others, exit 1" {
+	make_broken_season
+	git -C "$RF_DIR" add -A
+	git -C "$RF_DIR" commit -qm "a season with broken notes"
+	local id
+	id=$(git -C "$RF_DIR" rev-parse --short=7 HEAD)
+	git -C "$RF_DIR" rm -q bom.ini conflict.ini long.ini noeq.ini
+	git -C "$RF_DIR" commit -qm "gone"
+	run --separate-stderr rf-score --at HEAD~1 --format tsv
+	assert_equal "$status" 1
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" "program alpha beta "
+	assert_broken_named rf-score "@$id"
+	run --separate-stderr rf-score --at HEAD --format tsv
+	assert_success
+	assert_equal "$stderr" ""
+}
+
+@test "rf-ask --all lists the questions of every note that parses, names the others, exit 1" {
+	make_broken_season
+	before=$(notes_state)
+	run --separate-stderr rf-ask --all
+	assert_equal "$status" 1
+	assert_line --index 0 --regexp '^alpha: [0-9]+ open questions$'
+	assert_line --regexp '^beta: [0-9]+ open questions$'
+	assert_broken_named rf-ask
+	run --separate-stderr rf-ask --all --format tsv
+	assert_equal "$status" 1
+	assert_equal "$(printf '%s\n' "$output" | tail -n +2 | cut -f1 | sort -u | tr '\n' ' ')" "alpha beta "
+	assert_broken_named rf-ask
+	# a symbolic link among the notes is named and skipped the same way
+	ln -s /etc/passwd "$RF_DIR/evil.ini"
+	run --separate-stderr rf-score --format tsv alpha evil
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rf-score: evil.ini: is a symbolic link; rf does not follow links in the notes directory"
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | tr '\n' ' ')" "program alpha "
+	rm "$RF_DIR/evil.ini"
+	assert_equal "$(notes_state)" "$before"
+}

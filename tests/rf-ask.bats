@@ -80,7 +80,7 @@ answer_all() {
 	assert_equal "$(rf-score --format tsv mercy | awk -F'\t' 'NR == 2 { print $8 }')" 0
 }
 
-@test "rf-ask: stakes follow the profile weights; errors exit 2 with the notes untouched" {
+@test "rf-ask: stakes follow the profile weights; errors exit 2, a broken note 1" {
 	make_notes
 	sed -i 's/^supervision = 1$/supervision = 0/; s/^visa = 1$/visa = 2/' "$RF_DIR/profile.ini"
 	run --separate-stderr rf-ask --format tsv mercy
@@ -91,7 +91,10 @@ answer_all() {
 	assert_refused "rules.ini:2: " rf-ask mercy
 	rm "$RF_DIR/rules.ini"
 	printf 'broken\n' >>"$RF_DIR/mercy-general.ini"
-	assert_refused "mercy-general.ini:" rf-ask mercy
+	run --separate-stderr rf-ask mercy
+	assert_equal "$status" 1
+	assert_output ""
+	assert_equal "$stderr" "rf-ask: mercy-general.ini:$(wc -l <"$RF_DIR/mercy-general.ini"): line is not '[section]', 'key = value' or a comment"
 }
 
 @test "rf-ask usage errors exit 2" {

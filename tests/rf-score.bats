@@ -220,11 +220,14 @@ make_season() {
 	assert_output $'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tgreen\tstatus\n\tmercy-general\t\t1\tcalm\t\t\t1\t0\tresearching'
 }
 
-@test "rf-score: a note that does not parse is reported as FILE:LINE, exit 2" {
+@test "rf-score: a note that does not parse is reported as FILE:LINE and left out, exit 1" {
 	make_notes
 	printf '[visa\n' >>"$RF_DIR/mercy-general.ini"
 	line=$(wc -l <"$RF_DIR/mercy-general.ini")
-	assert_refused "mercy-general.ini:$line: " rf-score
+	run --separate-stderr rf-score --format tsv
+	assert_equal "$status" 1
+	assert_output $'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tgreen\tstatus'
+	assert_equal "$stderr" "rf-score: mercy-general.ini:$line: section header without its closing ']'"
 }
 
 @test "rf-score: usage errors exit 2" {

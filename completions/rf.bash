@@ -344,7 +344,7 @@ _rf_value() {
 	--explain)
 		_rf_reply < <(_rf_programs) ;;
 	--sort)
-		_rf_reply < <(printf '%s\n' rank program track risk tier marks flagged unknowns green status) ;;
+		_rf_reply < <(printf '%s\n' rank program track risk tier marks flagged unknowns known green status) ;;
 	--set)
 		_rf_complete_key ;;
 	esac

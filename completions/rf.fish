@@ -288,7 +288,7 @@ function __rf_value -a opt cur pre dir
         case --explain
             __rf_programs $dir | string replace -r '^' -- $pre
         case --sort
-            printf "$pre%s\n" rank program track risk tier marks flagged unknowns green status
+            printf "$pre%s\n" rank program track risk tier marks flagged unknowns known green status
         case --set
             __rf_key_or_answer "$cur" "$pre"
     end

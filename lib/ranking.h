@@ -22,7 +22,7 @@ struct rf_ranking {
 
 /* The columns rf-score shows and sorts by, in order. */
 extern const char *const rf_ranking_columns[];
-enum { RF_RANKING_NCOLS = 10 };
+enum { RF_RANKING_NCOLS = 11 };
 
 /* Score the notes named by slugs (all notes when slugs is empty) from the
  * work tree, or as they were at commit when it is not NULL (st must be
@@ -42,7 +42,5 @@ int rf_ranking_sort(struct rf_ranking *r, const char *column);
 /* Fill a table with rf_ranking_columns. */
 void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t);
 
-/* Fill a table with the contributions of one score and a final total row. */
-void rf_score_explain_table(const struct rf_score *sc, struct rf_table *t);
 
 #endif

@@ -1,6 +1,7 @@
 /* rf-check: lint notes, the profile and the rules. */
 #include <stdlib.h>
 
+#include "applies.h"
 #include "cli.h"
 #include "lint.h"
 #include "notefile.h"
@@ -35,7 +36,7 @@ static long check_scoring(const struct rf_session *s)
 	if (n == 0 && rf_scorer_load(&scorer, &s->nd) < 0)
 		n = 1;
 	else if (n == 0)
-		n = (long)rf_profile_contradictions(&scorer->rules, &scorer->profile, &problems);
+		n = (long)rf_applies_contradictions(&scorer->rules, &scorer->profile, &problems);
 	for (size_t i = 0; i < problems.n; i++)
 		printf("%s\n", problems.v[i]);
 	rf_strv_free(&problems);

@@ -2,6 +2,7 @@
  * its layout. */
 #include <string.h>
 
+#include "applies.h"
 #include "cli.h"
 #include "edit.h"
 #include "notefile.h"
@@ -43,7 +44,7 @@ static void warn_contradictions(struct rf_session *s)
 	struct rf_strv problems = RF_STRV_INIT;
 	if (rf_session_open(s, RF_SESSION_SCORER) < 0)
 		return;
-	rf_profile_contradictions(&s->scorer->rules, &s->scorer->profile, &problems);
+	rf_applies_contradictions(&s->scorer->rules, &s->scorer->profile, &problems);
 	for (size_t i = 0; i < problems.n; i++)
 		rf_warn("%s", problems.v[i]);
 	rf_strv_free(&problems);

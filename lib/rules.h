@@ -122,23 +122,9 @@ struct rf_profile {
 int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, size_t len);
 void rf_profile_free(struct rf_profile *p);
 
-/* 1 when the rule or phrase section.key counts for this applicant: [when]
- * names none of it, or one of its conditions matches the profile. */
-int rf_rules_counts(const struct rf_rules *r, const struct rf_profile *p, const char *section, const char *key);
-
 /* The [best_of] holding section.key and its group there (*group), or NULL. */
 const struct rf_best_of *rf_rules_best_of(const struct rf_rules *r, const char *section, const char *key,
 					  size_t *group);
-
-/* How many groups of b count for the profile (a group counts when one of
- * its rules does). */
-size_t rf_best_of_counting(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b);
-
-/* The profile's own deal-breakers that contradict it under these rules (on
- * a key that does not count for the applicant, or on one visa of a
- * [best_of] whose other visa also counts), each as "LABEL:LINE: problem"
- * appended to problems.  Returns how many. */
-size_t rf_profile_contradictions(const struct rf_rules *r, const struct rf_profile *p, struct rf_strv *problems);
 
 /* Parse "12", "0.25", "1.5" (at most two decimals, not negative) into
  * hundredths; returns 0 or -1. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "applies.h"
 #include "template.h"
 
 static int load_file(const struct rf_notesdir *nd, const char *name, struct rf_buf *text, char **label)
@@ -163,7 +164,7 @@ static void score_quotes(const struct rf_scorer *s, const struct rf_note *note, 
 	int domain = rf_domain_index("quotes");
 	for (size_t k = 0; k < s->rules.nphrases; k++) {
 		const struct rf_phrase *ph = &s->rules.phrases[k];
-		if (!rf_rules_counts(&s->rules, &s->profile, "quotes", ph->text))
+		if (!rf_applies_rule(&s->rules, &s->profile, "quotes", ph->text))
 			continue;
 		for (size_t i = 0; i < note->ini.n; i++) {
 			const struct rf_line *l = &note->ini.lines[i];
@@ -225,7 +226,7 @@ static void apply_best_of(const struct rf_scorer *s, struct rf_score *sc)
 {
 	for (size_t i = 0; i < s->rules.nbest_of; i++) {
 		const struct rf_best_of *b = &s->rules.best_of[i];
-		if (rf_best_of_counting(&s->rules, &s->profile, b) < 2)
+		if (rf_applies_groups(&s->rules, &s->profile, b) < 2)
 			continue;
 		long best = -1;
 		size_t winner = 0;
@@ -296,7 +297,7 @@ static char *rules_dealbreaker(const struct rf_scorer *s, const struct rf_note *
 	char **hit = rf_xcalloc(r->ndealbreakers + 1, sizeof(*hit));
 	char *found = NULL;
 	for (size_t i = 0; i < r->ndealbreakers; i++)
-		if (rf_rules_counts(r, &s->profile, r->dealbreakers[i].section, r->dealbreakers[i].key))
+		if (rf_applies_rule(r, &s->profile, r->dealbreakers[i].section, r->dealbreakers[i].key))
 			matches(note, &r->dealbreakers[i], &hit[i]);
 	for (size_t i = 0; i < r->ndealbreakers && !found; i++) {
 		const struct rf_dealbreaker *d = &r->dealbreakers[i];
@@ -304,7 +305,7 @@ static char *rules_dealbreaker(const struct rf_scorer *s, const struct rf_note *
 		const struct rf_best_of *b = hit[i] ? rf_rules_best_of(r, d->section, d->key, &g) : NULL;
 		if (!hit[i])
 			continue;
-		if (!b || rf_best_of_counting(r, &s->profile, b) < 2) {
+		if (!b || rf_applies_groups(r, &s->profile, b) < 2) {
 			found = rf_xasprintf("%s.%s = %s", d->section, d->key, hit[i]);
 			continue;
 		}
@@ -324,7 +325,7 @@ static char *rules_dealbreaker(const struct rf_scorer *s, const struct rf_note *
 			}
 			groups += here;
 		}
-		if (groups >= rf_best_of_counting(r, &s->profile, b))
+		if (groups >= rf_applies_groups(r, &s->profile, b))
 			found = rf_buf_detach(&all);
 		rf_buf_free(&all);
 	}
@@ -359,7 +360,7 @@ void rf_score_note(const struct rf_scorer *s, const struct rf_note *note, struct
 	size_t cap = 0;
 	memset(sc, 0, sizeof(*sc));
 	for (size_t i = 0; i < s->rules.nrules; i++)
-		if (rf_rules_counts(&s->rules, &s->profile, s->rules.rules[i].section, s->rules.rules[i].key))
+		if (rf_applies_rule(&s->rules, &s->profile, s->rules.rules[i].section, s->rules.rules[i].key))
 			score_rule(s, note, &s->rules.rules[i], sc, &cap);
 	apply_best_of(s, sc);
 	score_quotes(s, note, sc, &cap);

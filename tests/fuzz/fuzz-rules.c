@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "applies.h"
 #include "fuzz.h"
 #include "rules.h"
 
@@ -34,14 +35,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const struct rf_best_of *b = rf_rules_best_of(&r, rule->section, rule->key, &g);
 			RF_FUZZ_ASSERT(!b || g < b->ngroups);
 			if (have_profile) {
-				int c = rf_rules_counts(&r, &p, rule->section, rule->key);
+				int c = rf_applies_rule(&r, &p, rule->section, rule->key);
 				RF_FUZZ_ASSERT(c == 0 || c == 1);
-				RF_FUZZ_ASSERT(!b || rf_best_of_counting(&r, &p, b) <= b->ngroups);
+				RF_FUZZ_ASSERT(!b || rf_applies_groups(&r, &p, b) <= b->ngroups);
 			}
 		}
 		if (have_profile) {
 			struct rf_strv problems = RF_STRV_INIT;
-			RF_FUZZ_ASSERT(rf_profile_contradictions(&r, &p, &problems) == problems.n);
+			RF_FUZZ_ASSERT(rf_applies_contradictions(&r, &p, &problems) == problems.n);
 			rf_strv_free(&problems);
 		}
 		rf_rules_free(&r);

@@ -1,7 +1,9 @@
 /* rules.ini and profile.ini parsing: hundredths, rule parts, defaults,
- * tiers, dealbreakers, and errors reported as LABEL:LINE. */
+ * tiers, dealbreakers, [when] and [best_of], and errors reported as
+ * LABEL:LINE; and lib/applies.c, who the parsed rules count for. */
 #include <stdlib.h>
 
+#include "applies.h"
 #include "rules.h"
 #include "unit.h"
 
@@ -255,13 +257,13 @@ static void test_when_and_best_of(struct unit *u)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		struct rf_profile p;
 		CHECK(u, profile(&p, cases[i].profile) == 0);
-		CHECK(u, rf_rules_counts(&r, &p, "visa", "h1b") == cases[i].h1b);
-		CHECK(u, rf_rules_counts(&r, &p, "visa", "j1") == cases[i].j1);
-		CHECK(u, rf_rules_counts(&r, &p, "visa", "policy_written") == cases[i].policy);
-		CHECK(u, rf_rules_counts(&r, &p, "visa", "imgs_matched_ir_5y") == cases[i].imgs);
-		CHECK(u, rf_rules_counts(&r, &p, "culture", "retaliation") == cases[i].retaliation);
-		CHECK(u, rf_rules_counts(&r, &p, "quotes", "visa stuff") == cases[i].phrase);
-		CHECK(u, rf_best_of_counting(&r, &p, &r.best_of[0]) == cases[i].counting);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "h1b") == cases[i].h1b);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "j1") == cases[i].j1);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "policy_written") == cases[i].policy);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "imgs_matched_ir_5y") == cases[i].imgs);
+		CHECK(u, rf_applies_rule(&r, &p, "culture", "retaliation") == cases[i].retaliation);
+		CHECK(u, rf_applies_rule(&r, &p, "quotes", "visa stuff") == cases[i].phrase);
+		CHECK(u, rf_applies_groups(&r, &p, &r.best_of[0]) == cases[i].counting);
 		rf_profile_free(&p);
 	}
 	size_t g = 9;
@@ -301,7 +303,7 @@ static void test_contradictions(struct unit *u)
 		struct rf_profile p;
 		struct rf_strv problems = RF_STRV_INIT;
 		CHECK(u, profile(&p, cases[i].profile) == 0);
-		size_t n = rf_profile_contradictions(&r, &p, &problems);
+		size_t n = rf_applies_contradictions(&r, &p, &problems);
 		CHECK(u, n == (cases[i].want ? 1u : 0u) && problems.n == n);
 		if (cases[i].want && n == 1)
 			CHECK_STR(u, problems.v[0], cases[i].want);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "applies.h"
 #include "score.h"
 #include "unit.h"
 
@@ -238,7 +239,7 @@ static void properties_for(struct unit *u, const char *profile, size_t *notes_ou
 			for (size_t j = 0; j < sc.n; j++)
 				if (sc.v[j].kind == RF_CONTRIB_PHRASE && !strcmp(sc.v[j].answer, r->phrases[k].text))
 					found = sc.v[j].value;
-			long want = rf_rules_counts(r, &s.profile, "quotes", r->phrases[k].text)
+			long want = rf_applies_rule(r, &s.profile, "quotes", r->phrases[k].text)
 					    ? (r->phrases[k].points * s.profile.weight[rf_domain_index("quotes")] + 50) / 100
 					    : 0;
 			if (checked_risk(u, &s, text, &notes) < plain || found != want) {

@@ -28,8 +28,7 @@ int rf_applies_rule(const struct rf_rules *r, const struct rf_profile *p, const 
 	return !w;
 }
 
-/* Does a rule of group g of b count? */
-static int group_counts(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b, size_t g)
+int rf_applies_group(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b, size_t g)
 {
 	for (size_t k = 0; k < b->groups[g].n; k++) {
 		const char *ref = b->groups[g].v[k], *dot = strchr(ref, '.');
@@ -46,7 +45,7 @@ size_t rf_applies_groups(const struct rf_rules *r, const struct rf_profile *p, c
 {
 	size_t n = 0;
 	for (size_t g = 0; g < b->ngroups; g++)
-		n += group_counts(r, p, b, g);
+		n += rf_applies_group(r, p, b, g);
 	return n;
 }
 

@@ -15,8 +15,10 @@
  * matches the profile. */
 int rf_applies_rule(const struct rf_rules *r, const struct rf_profile *p, const char *section, const char *key);
 
-/* How many groups of b count for the applicant (a group counts when one of
- * its rules does). */
+/* 1 when group g of b counts for the applicant: one of its rules does. */
+int rf_applies_group(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b, size_t g);
+
+/* How many groups of b count for the applicant. */
 size_t rf_applies_groups(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b);
 
 /* The applicant's own deal-breakers that contradict the rules (one on a key

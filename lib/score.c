@@ -221,7 +221,8 @@ static void score_flags(const struct rf_scorer *s, const struct rf_note *note, s
 }
 
 /* [best_of]: when two groups or more count, only the one with the fewest
- * points does; the others' contributions stay, for --explain, at 0. */
+ * points does (the first on a tie); the others' contributions stay, for
+ * --explain, at 0. */
 static void apply_best_of(const struct rf_scorer *s, struct rf_score *sc)
 {
 	for (size_t i = 0; i < s->rules.nbest_of; i++) {
@@ -232,6 +233,8 @@ static void apply_best_of(const struct rf_scorer *s, struct rf_score *sc)
 		size_t winner = 0;
 		for (size_t g = 0; g < b->ngroups; g++) {
 			long sum = 0;
+			if (!rf_applies_group(&s->rules, &s->profile, b, g))
+				continue;	/* adds nothing, and is no alternative */
 			for (size_t k = 0; k < sc->n; k++)
 				if (rf_strv_contains(&b->groups[g], sc->v[k].key))
 					sum += sc->v[k].value;

@@ -467,6 +467,27 @@ static void test_coverage(struct unit *u)
 	rf_profile_free(&s.profile);
 }
 
+/* A group that does not count is no alternative: with three groups of
+ * which one is off for the applicant, the better of the other two counts. */
+static void test_best_of_skips_groups_off(struct unit *u)
+{
+	struct rf_scorer s;
+	static const char rules[] = "[defaults]\nunknown = 0\n[visa]\nh1b = no:12\nj1 = no:6\npolicy_written = no:9\n"
+				    "[when]\nvisa.policy_written = img:no\n"
+				    "[best_of]\nv = visa.h1b | visa.j1 | visa.policy_written\n";
+	CHECK(u, rf_rules_parse(&s.rules, "r", rules, strlen(rules)) == 0);
+	CHECK(u, rf_profile_parse(&s.profile, "p", "", 0) == 0);
+	if (u->bad)
+		return;
+	struct rf_score sc;
+	score_text(&s, "[visa]\nh1b = no\nj1 = no\npolicy_written = no\n", &sc);
+	CHECK(u, sc.risk == 600);
+	CHECK(u, sc.n == 2 && sc.v[0].outweighed && !sc.v[1].outweighed);
+	rf_score_free(&sc);
+	rf_rules_free(&s.rules);
+	rf_profile_free(&s.profile);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -475,5 +496,6 @@ int main(void)
 	RUN(&u, test_weights);
 	RUN(&u, test_visa_needed);
 	RUN(&u, test_coverage);
+	RUN(&u, test_best_of_skips_groups_off);
 	return UNIT_DONE(&u);
 }

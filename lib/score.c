@@ -370,8 +370,8 @@ void rf_score_note(const struct rf_scorer *s, const struct rf_note *note, struct
 	score_flags(s, note, sc, &cap);
 	flag_domains(s, sc);
 	sc->nflagged = popcount(sc->flagged);
-	/* The article's "vague answers ... especially if multiple issues
-	 * appear": with pattern.vague, a dodged domain counts like a red one. */
+	/* With pattern.vague a dodged domain counts like a red one (rules.ini
+	 * quotes the sentence), so turning a vague answer red never lowers it. */
 	unsigned issues = sc->flagged | (s->rules.pattern_vague ? sc->vague : 0u);
 	unsigned nissues = popcount(issues);
 	if (s->rules.pattern_domains && nissues >= s->rules.pattern_domains) {

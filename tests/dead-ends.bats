@@ -129,7 +129,7 @@ load helper
 	assert_equal "$(ini_get "$RF_DIR/mercy-general.ini" "quotes:2026-12-05 resident")" "We basically live here, haha "
 }
 
-# Two good notes and one broken note of each kind the article's applicant
+# Two good notes and one broken note of each kind a user
 # meets: a BOM from a Windows editor, a merge's conflict markers, a pasted
 # 1,100-byte line, a line without '='.
 make_broken_season() {

@@ -247,7 +247,8 @@ static void apply_best_of(const struct rf_scorer *s, struct rf_score *sc)
 				if (g != winner && rf_strv_contains(&b->groups[g], c->key)) {
 					sc->risk -= c->value;
 					c->value = 0;
-					c->outweighed = b->name;
+					free(c->outweighed);
+					c->outweighed = rf_xstrdup(b->name);
 				}
 		}
 	}
@@ -397,6 +398,7 @@ void rf_score_free(struct rf_score *sc)
 		free(sc->v[i].key);
 		free(sc->v[i].answer);
 		free(sc->v[i].rule);
+		free(sc->v[i].outweighed);
 	}
 	free(sc->v);
 	free(sc->dealbreaker);

@@ -19,12 +19,12 @@ struct rf_contribution {
 	char *answer;		/* what the note says (or the phrase found) */
 	char *rule;		/* the rule part that matched: "no:12", "default unknown" */
 	long points, weight, value;	/* hundredths; value = points x weight, rounded */
-	const char *outweighed;	/* the [best_of] whose better group counts instead (value 0);
-				 * lent by the rules, NULL when the contribution counts */
+	char *outweighed;	/* the [best_of] whose better group counts instead (value 0),
+				 * NULL when the contribution counts */
 };
 
-/* A plain value: it owns its strings and points into nothing but the
- * rules it was scored with, so it can be kept apart from the note. */
+/* A plain value: it owns its strings (but tier, lent by the rules) and
+ * points into nothing of the note, so it can be kept apart from it. */
 struct rf_score {
 	long risk;		/* hundredths: exactly the sum of the values */
 	struct rf_contribution *v;

@@ -46,21 +46,25 @@ static void add_rows(struct rf_table *t, const char *slug, const struct rf_ask *
 	}
 }
 
-/* Every program's questions, as text on out or as rows of t. */
+/* Every program's questions, as text on out or as rows of t: 0, or 1 when
+ * notes that cannot be read were left out (each reported). */
 static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out, struct rf_table *t)
 {
-	int r = 0;
-	for (size_t i = 0; i < slugs->n && r == 0; i++) {
+	int broken = 0, shown = 0;
+	for (size_t i = 0; i < slugs->n; i++) {
 		char *file = rf_notefile_name(slugs->v[i]);
 		struct rf_revnote rn;
-		r = rf_revnote_worktree(&rn, &s->nd, file);
-		if (r == 0 && rn.broken)
-			r = rf_note_report(&rn.note);
-		if (r == 0) {
+		int r = rf_revnote_worktree(&rn, &s->nd, file);
+		if (r < 0 || rn.broken) {
+			/* reported (a link, unreadable, or iniparser rejects it) */
+			if (r == 0)
+				rf_note_report(&rn.note);
+			broken = 1;
+		} else {
 			struct rf_ask a;
 			rf_ask_build(s->scorer, &s->t, &rn.note, &a);
 			if (!t) {
-				if (i)
+				if (shown++)
 					fputc('\n', out);
 				print_text(out, slugs->v[i], &a);
 			} else {
@@ -71,7 +75,7 @@ static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out,
 		rf_revnote_free(&rn);
 		free(file);
 	}
-	return r;
+	return broken;
 }
 
 struct opts {
@@ -102,11 +106,10 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	if (rf_session_open(s, RF_SESSION_SCORER | RF_SESSION_TEMPLATE) == 0 &&
 	    (o->all ? rf_notesdir_list(&s->nd, &slugs) : rf_session_resolve(s, cli->operands, cli->noperands, &slugs)) == 0) {
 		FILE *out = rf_session_output(s, text);
-		if (ask_all(s, &slugs, out, text ? NULL : &table) == 0) {
-			if (!text)
-				rf_table_print(&table, o->format, out);
-			status = RF_OK;
-		}
+		int broken = ask_all(s, &slugs, out, text ? NULL : &table);
+		if (!text)
+			rf_table_print(&table, o->format, out);
+		status = broken ? RF_NO : RF_OK;
 	}
 	rf_table_free(&table);
 	rf_strv_free(&slugs);

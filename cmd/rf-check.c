@@ -1,6 +1,7 @@
 /* rf-check: lint notes, the profile and the rules. */
 #include <stdlib.h>
 
+#include "applies.h"
 #include "cli.h"
 #include "lint.h"
 #include "notefile.h"
@@ -24,15 +25,22 @@ static long check_file(const struct rf_notesdir *nd, const char *file, const str
 }
 
 /* The profile against its template, then rules and the profile's meaning
- * by the parser that scores with them (it reports FILE:LINE itself). */
+ * by the parser that scores with them (it reports FILE:LINE itself), then
+ * the applicant's own deal-breakers that contradict the visa they need. */
 static long check_scoring(const struct rf_session *s)
 {
 	struct rf_template profile = { NULL, NULL, 0 };
+	struct rf_strv problems = RF_STRV_INIT;
 	char *path = rf_share_path("profile.ini");
 	long n = path && rf_template_load(&profile, path) == 0 ? check_file(&s->nd, RF_NOTEFILE_PROFILE, &profile) : -1;
 	struct rf_scorer *scorer = NULL;
 	if (n == 0 && rf_scorer_load(&scorer, &s->nd) < 0)
 		n = 1;
+	else if (n == 0)
+		n = (long)rf_applies_contradictions(&scorer->rules, &scorer->profile, &problems);
+	for (size_t i = 0; i < problems.n; i++)
+		printf("%s\n", problems.v[i]);
+	rf_strv_free(&problems);
 	rf_scorer_free(scorer);
 	rf_template_free(&profile);
 	free(path);

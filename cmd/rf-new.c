@@ -1,5 +1,6 @@
 /* rf-new: a new note from the template, committed. */
 #include <stdlib.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -55,6 +56,26 @@ static int edit_and_commit(struct rf_session *s, const char *file, const char *s
 	return r;
 }
 
+/* file exists: the same program (edit it), or another whose name makes
+ * the same slug (say whose, and how to choose another slug). */
+static void already_there(const char *file, const char *slug, const char *name, const struct rf_buf *text)
+{
+	struct rf_note note;
+	const char *owner = NULL;
+	if (rf_note_parse(&note, file, text->buf, text->len, 0) == 0)
+		owner = rf_note_get(&note, "program", "name");
+	if (!owner || !*owner || !strcasecmp(owner, name)) {
+		rf_error("%s already exists (edit it with rf-edit %s)", file, slug);
+	} else {
+		struct rf_buf q = RF_BUF_INIT;
+		rf_shell_quote(&q, name);
+		rf_error("'%s' makes the file name %s, which is the note of '%s'; give this program its own "
+			 "slug: rf-new -s program.name=%s SLUG", name, file, owner, q.buf);
+		rf_buf_free(&q);
+	}
+	rf_note_free(&note);
+}
+
 static int create_note(struct rf_session *s, const struct opts *o, const char *name)
 {
 	struct rf_buf text = RF_BUF_INIT;
@@ -70,7 +91,7 @@ static int create_note(struct rf_session *s, const struct opts *o, const char *n
 	if (rf_session_open(s, RF_SESSION_WRITE) < 0 || rf_notesdir_read(&s->nd, file, &text, &missing) < 0)
 		goto out;
 	if (!missing) {
-		rf_error("%s already exists (edit it with rf-edit %s)", file, slug);
+		already_there(file, slug, name, &text);
 		goto out;
 	}
 	if (first_text(o, file, name, &text) < 0)

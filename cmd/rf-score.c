@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "explain.h"
 #include "ranking.h"
 #include "revision.h"
 #include "session.h"
@@ -11,9 +12,10 @@ enum { OPT_AT = RF_OPT_LONG, OPT_EXPLAIN, OPT_FORMAT, OPT_SORT };
 
 static const struct rf_option options[] = {
 	{ OPT_AT, "at", "REV|DATE", "score the notes as they were at a revision or date" },
-	{ OPT_EXPLAIN, "explain", "PROGRAM", "every contribution to one program's risk, and the sum" },
+	{ OPT_EXPLAIN, "explain", "PROGRAM", "the contributions to one program's risk, and the sum" },
 	{ OPT_FORMAT, "format", "FMT", "text (default), tsv, csv or json" },
 	{ OPT_SORT, "sort", "COLUMN", "order by a column (risk by default; rf-score(1) lists them)" },
+	{ 'v', "verbose", NULL, "with --explain, every unknown on its own line" },
 	{ 0 },
 };
 
@@ -21,6 +23,7 @@ struct opts {
 	const char *at, *sort;
 	char *explain;
 	enum rf_format format;
+	int verbose;
 };
 
 /* The slugs to score.  At a past revision a note may be gone today, so a
@@ -36,10 +39,12 @@ static int programs(struct rf_session *s, const git_commit *at, char *const *arg
 	return 0;
 }
 
+/* Print the ranking or the explanation: 0, 1 when notes that do not
+ * parse were left out (each reported), or -1. */
 static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 {
 	struct rf_strv slugs = RF_STRV_INIT;
-	struct rf_ranking ranking = { NULL, 0 };
+	struct rf_ranking ranking = { NULL, 0, 0 };
 	struct rf_table table = { 0 };
 	git_commit *commit = NULL;
 	char *footer = NULL;
@@ -53,10 +58,12 @@ static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 	if (rf_ranking_build(&ranking, s->scorer, &s->nd, &s->st, commit, &slugs) < 0 ||
 	    rf_ranking_sort(&ranking, o->sort) < 0)
 		goto out;
+	if (o->explain && !ranking.n)
+		goto out;	/* the note did not parse: reported */
 	if (o->explain) {
-		rf_score_explain_table(&ranking.v[0].score, &table);
-		if (ranking.v[0].score.dealbreaker && o->format == RF_FORMAT_TEXT)
-			footer = rf_xasprintf("deal-breaker: %s\n", ranking.v[0].score.dealbreaker);
+		rf_explain_table(&ranking.v[0].score, o->verbose, &table);
+		if (o->format == RF_FORMAT_TEXT)
+			footer = rf_explain_footer(&ranking.v[0].score);
 	} else {
 		rf_ranking_table(&ranking, &table);
 	}
@@ -64,7 +71,7 @@ static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 	rf_table_print(&table, o->format, out);
 	if (footer)
 		fputs(footer, out);
-	r = 0;
+	r = ranking.nbroken ? 1 : 0;
 out:
 	free(footer);
 	rf_table_free(&table);
@@ -82,6 +89,7 @@ static int option(struct rf_cli *cli, int id)
 	case OPT_EXPLAIN: o->explain = cli->arg; break;
 	case OPT_FORMAT: return rf_format_parse(cli->arg, NULL, &o->format);
 	case OPT_SORT: o->sort = cli->arg; break;
+	case 'v': o->verbose = 1; break;
 	}
 	return 0;
 }
@@ -91,12 +99,15 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	struct opts *o = cli->opts;
 	if (o->explain && cli->noperands)
 		return rf_cli_usage_error(cli, "--explain takes one PROGRAM, and no other");
-	return score(s, o, cli->operands, cli->noperands) == 0 ? RF_OK : RF_FAIL;
+	if (o->verbose && !o->explain)
+		return rf_cli_usage_error(cli, "-v (--verbose) goes with --explain");
+	int r = score(s, o, cli->operands, cli->noperands);
+	return r < 0 ? RF_FAIL : r ? RF_NO : RF_OK;
 }
 
 static const struct rf_command command = {
 	.usage = "rf-score [-C DIR] [--at REV|DATE] [--sort COLUMN] [--format text|tsv|csv|json]\n"
-		 "         [--explain PROGRAM | PROGRAM...]",
+		 "         [-v] [--explain PROGRAM | PROGRAM...]",
 	.about = "Rank programs by risk under rules.ini and your profile, lowest risk first,\n"
 		 "deal-breakers last.",
 	.options = options,
@@ -108,6 +119,6 @@ static const struct rf_command command = {
 
 int main(int argc, char **argv)
 {
-	struct opts o = { NULL, NULL, NULL, RF_FORMAT_TEXT };
+	struct opts o = { NULL, NULL, NULL, RF_FORMAT_TEXT, 0 };
 	return rf_cli_main(&command, &o, argc, argv);
 }

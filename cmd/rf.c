@@ -41,16 +41,31 @@ static const struct rf_command command = {
 	.more_help = list_commands,
 };
 
-/* Say that name is no rf command, with the nearest names (as git does for
- * a mistyped command); returns RF_FAIL. */
-static int unknown(const char *name)
+/* A typo of cmd: the start of it ("sco"), or two edits away (one for a
+ * short name: "sco" is not "set"). */
+static int near(const char *cmd, const char *name)
 {
-	struct rf_buf near = RF_BUF_INIT;
+	size_t len = strlen(name);
+	return rf_edit_distance(cmd, name) <= (len <= 3 ? 1 : 2) || (len >= 2 && !strncmp(cmd, name, len));
+}
+
+/* Say that name is no rf command, with the nearest as a command line to
+ * type again (git does the same for a mistyped command); how is "rf" or
+ * "rf help".  Returns RF_FAIL. */
+static int unknown(const char *how, const char *name)
+{
+	struct rf_buf hint = RF_BUF_INIT;
+	size_t n = 0, k = 0;
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (rf_edit_distance(commands[i].name, name) <= 2)
-			rf_buf_addf(&near, "%s'%s'", near.len ? " or " : "; did you mean ", commands[i].name);
-	rf_error("'%s' is not an rf command%s; see 'rf help'", name, near.len ? near.buf : "");
-	rf_buf_free(&near);
+		n += near(commands[i].name, name);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (near(commands[i].name, name))
+			rf_buf_addf(&hint, "%s'%s %s'", k++ ? (k == n ? " or " : ", ") : "", how, commands[i].name);
+	if (n)
+		rf_error("'%s' is not an rf command; did you mean %s?", name, hint.buf);
+	else
+		rf_error("'%s' is not an rf command; see 'rf help'", name);
+	rf_buf_free(&hint);
 	return RF_FAIL;
 }
 
@@ -83,7 +98,7 @@ static int run(const char *name, char **argv)
 	}
 	execvp(prog, argv);
 	if (errno == ENOENT)
-		unknown(name);
+		unknown("rf", name);
 	else
 		rf_error_errno("%s", prog);
 	free(prog);
@@ -108,7 +123,7 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "help")) {
 		if (!known(cli.operands[1]))
-			return unknown(cli.operands[1]);
+			return unknown("rf help", cli.operands[1]);
 		char *page = rf_xasprintf("rf-%s", cli.operands[1]);
 		execlp("man", "man", page, (char *)NULL);
 		rf_error_errno("man");

@@ -389,7 +389,7 @@ _rf_value() {
 	--list)
 		_rf_reply < <(_rf_rank_lists) ;;
 	--sort)
-		_rf_reply < <(printf '%s\n' rank program track risk tier marks flagged unknowns green status) ;;
+		_rf_reply < <(printf '%s\n' rank program track risk tier marks flagged unknowns known green status) ;;
 	--set)
 		_rf_complete_key ;;
 	esac
@@ -404,7 +404,7 @@ _rf_complete_key() {
 		v=$(printf '%s\n' "$keys" | awk -F '\t' -v k="$k" '$1 == k { print $2 }')
 		case $v in
 		severity) v='low|medium|high' ;;
-		number | date | text | "") v= ;;
+		number | position | date | text | "") v= ;;
 		esac
 		[ -n "$v" ] && _rf_reply < <(printf '%s\n' "$v" | tr '|' '\n' | sed "s/^/$k=/")
 	else

@@ -224,7 +224,7 @@ function __rf_key_or_answer -a cur pre
         switch "$v"
             case severity
                 set v 'low|medium|high'
-            case number date text ''
+            case number position date text ''
                 return
         end
         for a in (string split '|' -- $v)
@@ -290,7 +290,7 @@ function __rf_value -a opt cur pre dir
         case --list
             __rf_rank_lists $dir | string replace -r '^' -- $pre
         case --sort
-            printf "$pre%s\n" rank program track risk tier marks flagged unknowns green status
+            printf "$pre%s\n" rank program track risk tier marks flagged unknowns known green status
         case --set
             __rf_key_or_answer "$cur" "$pre"
     end

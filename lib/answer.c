@@ -75,6 +75,7 @@ char *rf_answer_allowed(const struct rf_field *f)
 	case RF_VOCAB_DATE: rf_buf_adds(&b, "a date YYYY-MM-DD, unknown or vague"); break;
 	case RF_VOCAB_SEVERITY: rf_buf_adds(&b, "low, medium, high or 1-10, then an optional '; comment'"); break;
 	case RF_VOCAB_TEXT: rf_buf_adds(&b, "any text"); break;
+	case RF_VOCAB_POSITION: rf_buf_adds(&b, "a whole number from 1 (1 = first choice), unknown or vague"); break;
 	case RF_VOCAB_NRMP_CODE: rf_buf_adds(&b, "an NRMP program code (1234420A0), unknown or vague"); break;
 	}
 	return rf_buf_detach(&b);
@@ -178,6 +179,8 @@ int rf_answer_normalize(const struct rf_field *f, const char *name, const char *
 		v = number(t, decimal);
 	} else if (f->vocab == RF_VOCAB_DATE) {
 		v = date(t);
+	} else if (f->vocab == RF_VOCAB_POSITION) {
+		v = rf_xstrdup(t);
 	} else if (f->vocab == RF_VOCAB_NRMP_CODE) {
 		/* Sheets often lower-case the type letter; R3 prints it capital. */
 		v = rf_xstrdup(t);

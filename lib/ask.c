@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "applies.h"
+
 struct keyed {
 	struct rf_ask_item item;
 	long domain_stake;
@@ -31,7 +33,8 @@ void rf_ask_build(const struct rf_scorer *s, const struct rf_template *t, const 
 	long domain_stake[RF_NDOMAINS] = { 0 };
 	for (size_t i = 0; i < rules->nrules; i++) {
 		const struct rf_rule *rule = &rules->rules[i];
-		if (rf_rules_derived(rules, rule->section, rule->key))
+		if (rf_rules_derived(rules, rule->section, rule->key) ||
+		    !rf_applies_rule(rules, &s->profile, rule->section, rule->key))
 			continue;
 		const char *v = rf_note_get(note, rule->section, rule->key);
 		char *answer = rf_strstrip(rf_xstrdup(v ? v : ""));

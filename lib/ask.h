@@ -23,7 +23,8 @@ struct rf_ask {
 /* The open items of note: one per rule whose answer is unknown or vague,
  * grouped by domain (the domain with the highest stake first), within a
  * domain highest stake first, then template order.  Derived values are left
- * out (their inputs are asked instead). */
+ * out (their inputs are asked instead), and so are the rules that do not
+ * count for the profile (an H-1B question for a J-1 applicant). */
 void rf_ask_build(const struct rf_scorer *s, const struct rf_template *t, const struct rf_note *note,
 		  struct rf_ask *out);
 void rf_ask_free(struct rf_ask *a);

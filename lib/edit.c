@@ -99,17 +99,36 @@ static const char *eol_of(const struct rf_ini *ini)
 	return ini->crlf ? "\r\n" : "\n";
 }
 
+/* The line written at lstart must fit iniparser's line buffer: say how
+ * many bytes of this value fit there (its quotes and the "key = " before
+ * it take the rest). */
+static int too_long(const char *label, const struct rf_buf *out, size_t lstart, const char *section,
+		    const char *key, size_t vlen)
+{
+	const char *nl = memchr(out->buf + lstart, '\n', out->len - lstart);
+	size_t line = (nl ? (size_t)(nl - out->buf) : out->len) - lstart;
+	if (line < RF_INI_LINE_MAX)
+		return 0;
+	size_t room = RF_INI_LINE_MAX - 1, other = line - vlen;
+	return rf_error("%s: the value of %s.%s is %zu bytes, and at most %zu fit on its line (iniparser 4.1 reads lines of "
+			"up to %d bytes): shorten it or split it in two", label, section, key, vlen,
+			room > other ? room - other : 0, RF_INI_LINE_MAX - 1);
+}
+
 static int same_key(const struct rf_edit_kv *a, const struct rf_edit_kv *b)
 {
 	return !strcmp(a->section, b->section) && !strcmp(a->key, b->key);
 }
 
-static void add_key_line(struct rf_buf *out, const char *key, const char *enc, const char *eol)
+/* Returns where the new line starts in out. */
+static size_t add_key_line(struct rf_buf *out, const char *key, const char *enc, const char *eol)
 {
 	/* After a last line without a line end, the new line needs one. */
 	if (out->len && out->buf[out->len - 1] != '\n')
 		rf_buf_adds(out, eol);
+	size_t start = out->len;
 	rf_buf_addf(out, "%s =%s%s%s", key, *enc ? " " : "", enc, eol);
+	return start;
 }
 
 /* The guarantee: iniparser reads back exactly what was asked for. */
@@ -157,6 +176,7 @@ int rf_edit_set_many(const char *label, const char *text, size_t len, const stru
 	const struct rf_line **hit = rf_xcalloc(n ? n : 1, sizeof(*hit));
 	const struct rf_line **anchor = rf_xcalloc(n ? n : 1, sizeof(*anchor));
 	unsigned *lineno = rf_xcalloc(n ? n : 1, sizeof(*lineno));
+	size_t *lstart = rf_xcalloc(n ? n : 1, sizeof(*lstart));
 	char *live = rf_xcalloc(n ? n : 1, 1);
 	int r = -1;
 
@@ -197,14 +217,16 @@ int rf_edit_set_many(const char *label, const char *text, size_t len, const stru
 		rf_buf_add(out, text + cursor, l->start - cursor);
 		for (i = 0; i < n && hit[i] != l; i++)
 			;
-		if (i < n)
+		if (i < n) {
+			lstart[i] = out->len;
 			rewrite_line(out, text, l, enc[i].buf);
-		else
+		} else {
 			rf_buf_add(out, text + l->start, l->end - l->start);
+		}
 		cursor = l->end;
 		for (i = 0; i < n; i++)
 			if (live[i] && !hit[i] && anchor[i] == l)
-				add_key_line(out, kv[i].key, enc[i].buf, eol);
+				lstart[i] = add_key_line(out, kv[i].key, enc[i].buf, eol);
 	}
 	rf_buf_add(out, text + cursor, len - cursor);
 	/* Sections the note lacks, appended in the order first named, each
@@ -219,11 +241,16 @@ int rf_edit_set_many(const char *label, const char *text, size_t len, const stru
 		rf_buf_addf(out, "[%s]%s", kv[i].section, eol);
 		for (size_t j = i; j < n; j++)
 			if (live[j] == 1 && !hit[j] && !anchor[j] && !strcmp(kv[j].section, kv[i].section)) {
-				add_key_line(out, kv[j].key, enc[j].buf, eol);
+				lstart[j] = add_key_line(out, kv[j].key, enc[j].buf, eol);
 				live[j] = 2;
 			}
 	}
-	r = read_back(label, out, kv, n, lineno, live);
+	r = 0;
+	for (size_t i = 0; i < n && r == 0; i++)
+		if (live[i])
+			r = too_long(label, out, lstart[i], kv[i].section, kv[i].key, strlen(kv[i].value));
+	if (r == 0)
+		r = read_back(label, out, kv, n, lineno, live);
 	rf_ini_free(&ini);
 out_noscan:
 	for (size_t i = 0; i < n; i++)
@@ -232,6 +259,7 @@ out_noscan:
 	free(hit);
 	free(anchor);
 	free(lineno);
+	free(lstart);
 	free(live);
 	return r;
 }

@@ -148,15 +148,71 @@ static char *program_name(const struct rf_notesdir *nd, const char *slug)
 	return name;
 }
 
-static int report_candidates(const char *arg, const char *why, const struct rf_strv *cands)
+static int report_candidates(const char *arg, const struct rf_strv *cands)
 {
 	struct rf_buf b = RF_BUF_INIT;
 	for (size_t i = 0; i < cands->n && i < 10; i++)
 		rf_buf_addf(&b, "%s%s", i ? ", " : "", cands->v[i]);
 	if (cands->n > 10)
 		rf_buf_addf(&b, ", ... (%zu in all)", cands->n);
-	int r = rf_error("%s program '%s'%s%s", why, arg, cands->n ? "; candidates: " : "",
-			 cands->n ? b.buf : "");
+	int r = rf_error("ambiguous program '%s'; candidates: %s", arg, b.buf);
+	rf_buf_free(&b);
+	return r;
+}
+
+/* A slip of the fingers: one edit in a short word, two in a longer one. */
+static int near(const char *typed, const char *want)
+{
+	return rf_edit_distance(typed, want) <= (strlen(typed) <= 4 ? 1u : 2u);
+}
+
+/* Is typed (4 bytes or more) one of the words of slug, or nearly? */
+static int near_word(const char *typed, const char *slug)
+{
+	if (strlen(typed) < 4)
+		return 0;
+	char *copy = rf_xstrdup(slug), *save = NULL;
+	int hit = 0;
+	for (char *w = strtok_r(copy, "-", &save); w && !hit; w = strtok_r(NULL, "-", &save))
+		hit = near(typed, w);
+	free(copy);
+	return hit;
+}
+
+/* A near miss of slug (or of its note's name): the slug, the name, a word
+ * of the slug ("hopkinz") or the start of the slug ("merxy") mistyped, or
+ * the name spelt another way that makes the same slug ("St Marys IR"). */
+static int near_miss(const char *lower, const char *made, const char *slug, const char *name)
+{
+	size_t len = strlen(lower);
+	if (near(lower, slug) || near_word(lower, slug))
+		return 1;
+	if (name) {
+		char *lname = rf_strlower(rf_xstrdup(name));
+		int hit = near(lower, lname);
+		free(lname);
+		if (hit)
+			return 1;
+	}
+	if (len >= 4 && len < strlen(slug)) {
+		char *start = rf_xstrndup(slug, len);
+		int hit = rf_edit_distance(lower, start) <= 1;
+		free(start);
+		if (hit)
+			return 1;
+	}
+	return made && !strncmp(slug, made, strlen(made));
+}
+
+/* "no such program", with the near misses as "did you mean". */
+static int report_unknown(const char *arg, const struct rf_strv *near_slugs)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	size_t n = near_slugs->n < 5 ? near_slugs->n : 5;
+	for (size_t i = 0; i < n; i++)
+		rf_buf_addf(&b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", near_slugs->v[i]);
+	int r = n ? rf_error("no such program '%s'; did you mean %s?", arg, b.buf)
+		  : rf_error("no such program '%s'", arg);
 	rf_buf_free(&b);
 	return r;
 }
@@ -165,7 +221,7 @@ int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **sl
 {
 	if (rf_slug_check_arg(arg) < 0)
 		return -1;
-	struct rf_strv all = RF_STRV_INIT, cands = RF_STRV_INIT;
+	struct rf_strv all = RF_STRV_INIT, names = RF_STRV_INIT, cands = RF_STRV_INIT;
 	int r = -1;
 	if (rf_notesdir_list(nd, &all) < 0)
 		goto out;
@@ -188,33 +244,36 @@ int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **sl
 	}
 	free(file);
 
+	/* names.v[i] is the name of all.v[i] ("" when it has none). */
 	for (size_t i = 0; i < all.n; i++) {
 		char *name = program_name(nd, all.v[i]);
 		if (name && strcasecmp(name, arg) == 0)
 			rf_strv_push(&cands, rf_xstrdup(all.v[i]));
-		free(name);
+		rf_strv_push(&names, name ? name : rf_xstrdup(""));
 	}
-	if (cands.n == 0) {
-		char *lower = rf_strlower(rf_xstrdup(arg));
+	char *lower = rf_strlower(rf_xstrdup(arg));
+	if (cands.n == 0)
 		for (size_t i = 0; i < all.n; i++)
 			if (strncmp(all.v[i], lower, strlen(lower)) == 0)
 				rf_strv_push(&cands, rf_xstrdup(all.v[i]));
-		free(lower);
-	}
 	if (cands.n == 1) {
 		*slug = rf_xstrdup(cands.v[0]);
 		r = 0;
 	} else if (cands.n > 1) {
-		report_candidates(arg, "ambiguous", &cands);
+		report_candidates(arg, &cands);
 	} else {
 		/* Offer near misses, as git does for mistyped commands. */
+		char *made = rf_slug_guess(arg);
 		for (size_t i = 0; i < all.n; i++)
-			if (rf_edit_distance(all.v[i], arg) <= 2)
+			if (near_miss(lower, made, all.v[i], *names.v[i] ? names.v[i] : NULL))
 				rf_strv_push(&cands, rf_xstrdup(all.v[i]));
-		report_candidates(arg, "no such", &cands);
+		report_unknown(arg, &cands);
+		free(made);
 	}
+	free(lower);
 out:
 	rf_strv_free(&all);
+	rf_strv_free(&names);
 	rf_strv_free(&cands);
 	return r;
 }

@@ -29,7 +29,9 @@ int rf_notesdir_list(const struct rf_notesdir *nd, struct rf_strv *slugs);
 
 /* Resolve a program argument: slug, file name, exact [program] name
  * (case-insensitive) or unique slug prefix.  Sets *slug (caller frees).
- * Unknown or ambiguous arguments are reported with the candidates. */
+ * An ambiguous argument is reported with the candidates, an unknown one
+ * with "did you mean" and its near misses: the slug, the name or the start
+ * of the slug mistyped, or the name spelt another way with the same slug. */
 int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **slug);
 
 /* Read a file of the notes directory, refusing symbolic links and anything

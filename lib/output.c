@@ -260,13 +260,19 @@ static int json_number(const char *s)
 	return *s == '\0';
 }
 
+/* The columns a cell takes in the aligned text (a percent sign added). */
+static size_t text_width(const struct rf_table *t, size_t c, const char *s)
+{
+	return rf_display_width(s) + (t->kinds[c] == RF_COL_PERCENT && *s);
+}
+
 static void print_aligned(const struct rf_table *t, FILE *out)
 {
 	size_t *width = rf_xcalloc(t->ncols, sizeof(*width));
 	for (size_t c = 0; c < t->ncols; c++) {
 		width[c] = rf_display_width(t->names[c]);
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = cell(t, r, c) ? rf_display_width(cell(t, r, c)) : 0;
+			size_t w = cell(t, r, c) ? text_width(t, c, cell(t, r, c)) : 0;
 			if (w > width[c])
 				width[c] = w;
 		}
@@ -276,12 +282,14 @@ static void print_aligned(const struct rf_table *t, FILE *out)
 			const char *s = r == 0 ? t->names[c] : cell(t, r - 1, c);
 			if (!s)
 				s = "";
-			size_t pad = width[c] - rf_display_width(s);
-			int last = c + 1 == t->ncols;
-			if (t->kinds[c] == RF_COL_NUMBER)
+			size_t pad = width[c] - (r ? text_width(t, c, s) : rf_display_width(s));
+			int last = c + 1 == t->ncols, right = t->kinds[c] != RF_COL_TEXT;
+			if (right)
 				fprintf(out, "%*s", (int)pad, "");
 			put_visible(out, s);
-			if (t->kinds[c] != RF_COL_NUMBER && !last)
+			if (r && *s && t->kinds[c] == RF_COL_PERCENT)
+				fputc('%', out);
+			if (!right && !last)
 				fprintf(out, "%*s", (int)pad, "");
 			if (!last)
 				fputs("  ", out);
@@ -322,12 +330,10 @@ void rf_table_print(const struct rf_table *t, enum rf_format f, FILE *out)
 					fputs(", ", out);
 				rf_json_string(out, t->names[c]);
 				fputs(": ", out);
-				if (!s)
-					fputs("null", out);
-				else if (t->kinds[c] == RF_COL_NUMBER && json_number(s))
-					fputs(s, out);
-				else
+				if (s && t->kinds[c] == RF_COL_TEXT)
 					rf_json_string(out, s);
+				else
+					fputs(s && json_number(s) ? s : "null", out);
 			}
 			fputc('}', out);
 		}

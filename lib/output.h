@@ -17,12 +17,16 @@ enum rf_format { RF_FORMAT_TEXT, RF_FORMAT_TSV, RF_FORMAT_CSV, RF_FORMAT_JSON };
  * "text", "tsv", "csv", "json" (NULL: all).  Reports and returns -1. */
 int rf_format_parse(const char *s, const char *const *allowed, enum rf_format *out);
 
-enum rf_col_kind { RF_COL_TEXT, RF_COL_NUMBER };
+/* A number column's cells are right-aligned and bare in JSON; a cell that
+ * is not a number there (a rank typed with --force) is JSON null, so that
+ * every field holds one type.  A percent column holds numbers shown with
+ * '%' in the aligned text only. */
+enum rf_col_kind { RF_COL_TEXT, RF_COL_NUMBER, RF_COL_PERCENT };
 
 struct rf_table {
 	size_t ncols, nrows, cap;
 	char **names;			/* column names: table header, JSON keys */
-	enum rf_col_kind *kinds;	/* numbers are right-aligned and bare in JSON */
+	enum rf_col_kind *kinds;
 	char **cells;			/* nrows * ncols, owned */
 };
 
@@ -35,8 +39,7 @@ void rf_table_free(struct rf_table *t);
 
 /* Print in the given format.  For RF_FORMAT_TEXT, a header line and
  * columns separated by two spaces, the last column not padded, control
- * characters shown as '?'.  A number column's cell that is not a JSON number
- * is written as a JSON string.  Write errors are left in ferror(out). */
+ * characters shown as '?'.  Write errors are left in ferror(out). */
 void rf_table_print(const struct rf_table *t, enum rf_format f, FILE *out);
 
 /* Columns a UTF-8 string takes on a terminal (wide East Asian characters

@@ -31,3 +31,31 @@ char *rf_quote_key(const struct rf_note *note, const struct rf_when *when, const
 	free(base);
 	return key;
 }
+
+void rf_quote_trim_end(struct rf_buf *text)
+{
+	for (;;) {
+		size_t n = text->len;
+		while (n && (text->buf[n - 1] == '\n' || text->buf[n - 1] == '\r'))
+			n--;
+		/* A last line of blanks after a break is a blank line too. */
+		size_t k = n;
+		while (k && (text->buf[k - 1] == ' ' || text->buf[k - 1] == '\t'))
+			k--;
+		if (k && (text->buf[k - 1] == '\n' || text->buf[k - 1] == '\r'))
+			n = k;
+		if (n == text->len)
+			return;
+		text->len = n;
+		text->buf[n] = '\0';
+	}
+}
+
+size_t rf_quote_lines(const char *s)
+{
+	size_t n = 1;
+	for (; *s; s++)
+		if (*s == '\n' || (*s == '\r' && s[1] != '\n'))
+			n++;
+	return n;
+}

@@ -9,7 +9,7 @@
 #include "revnote.h"
 
 const char *const rf_ranking_columns[RF_RANKING_NCOLS] = {
-	"rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "green", "status",
+	"rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "known", "green", "status",
 };
 
 static char *field(const struct rf_note *note, const char *section, const char *key)
@@ -21,8 +21,11 @@ static char *field(const struct rf_note *note, const char *section, const char *
 /* Score one version of a note under the name it had there. */
 static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer *s, const struct rf_revnote *rn)
 {
-	if (rn->broken)
-		return rf_note_report(&rn->note);
+	if (rn->broken) {
+		rf_note_report(&rn->note);
+		out->nbroken++;
+		return 0;
+	}
 	if (out->n == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
 		out->v = rf_xrealloc(out->v, *cap * sizeof(*out->v));
@@ -92,14 +95,18 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
 		struct rf_revnote rn;
 		r = commit ? rf_revnote_at(&rn, st, commit, files.v[i]) : rf_revnote_worktree(&rn, nd, files.v[i]);
-		if (r == 0 && rn.missing && commit) {
+		if (r < 0 && !commit) {
+			/* A link or an unreadable file, reported: the others still count. */
+			out->nbroken++;
+			r = 0;
+		} else if (r == 0 && rn.missing && commit) {
 			r = rf_error("%s: no such note at %s", files.v[i], rn.where);
 		} else if (r == 0 && rn.missing) {
 			errno = ENOENT;	/* gone since it was listed */
 			r = rf_error_errno("%s", files.v[i]);
-		}
-		if (r == 0)
+		} else if (r == 0) {
 			r = add_note(out, &cap, s, &rn);
+		}
 		rf_revnote_free(&rn);
 	}
 	rf_strv_free(&files);
@@ -146,8 +153,10 @@ static int compare(const struct rf_ranked *a, const struct rf_ranked *b, int col
 	case 5: c = (a->score.pattern < b->score.pattern) - (a->score.pattern > b->score.pattern); break;
 	case 6: c = (a->score.nflagged < b->score.nflagged) - (a->score.nflagged > b->score.nflagged); break;
 	case 7: c = (a->score.unknowns > b->score.unknowns) - (a->score.unknowns < b->score.unknowns); break;
-	case 8: c = (a->score.green < b->score.green) - (a->score.green > b->score.green); break;
-	case 9: c = strcmp(a->status, b->status); break;
+	case 8: c = (rf_score_known_pct(&a->score) < rf_score_known_pct(&b->score)) -
+		    (rf_score_known_pct(&a->score) > rf_score_known_pct(&b->score)); break;
+	case 9: c = (a->score.green < b->score.green) - (a->score.green > b->score.green); break;
+	case 10: c = strcmp(a->status, b->status); break;
 	default: break;	/* risk, tier */
 	}
 	if (!c)
@@ -165,7 +174,7 @@ int rf_ranking_sort(struct rf_ranking *r, const char *column)
 				col = i;
 		if (col < 0)
 			return rf_error("--sort %s: expected one of rank, program, track, risk, tier, marks, "
-					"flagged, unknowns, green, status", column);
+					"flagged, unknowns, known, green, status", column);
 	}
 	/* Insertion sort: stable, and a season has tens of programs. */
 	for (size_t i = 1; i < r->n; i++) {
@@ -184,42 +193,23 @@ void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t)
 	rf_table_set_kind(t, 0, RF_COL_NUMBER);
 	rf_table_set_kind(t, 3, RF_COL_NUMBER);
 	rf_table_set_kind(t, 7, RF_COL_NUMBER);
-	rf_table_set_kind(t, 8, RF_COL_NUMBER);
+	rf_table_set_kind(t, 8, RF_COL_PERCENT);
+	rf_table_set_kind(t, 9, RF_COL_NUMBER);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rf_ranked *x = &r->v[i];
-		char risk[32], unknowns[16], green[16];
+		char risk[32], unknowns[16], known[16], green[16];
 		rf_hundredths_format(x->score.risk, risk);
 		snprintf(unknowns, sizeof(unknowns), "%u", x->score.unknowns);
+		snprintf(known, sizeof(known), "%u", rf_score_known_pct(&x->score));
 		snprintf(green, sizeof(green), "%u", x->score.green);
 		char *flagged = rf_score_flagged_list(&x->score);
 		const char *marks = x->score.dealbreaker ? (x->score.pattern ? "pattern,dealbreaker" : "dealbreaker")
 							 : (x->score.pattern ? "pattern" : "");
 		const char *cells[RF_RANKING_NCOLS] = {
-			*x->rank ? x->rank : NULL, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, green, x->status,
+			*x->rank ? x->rank : NULL, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, known,
+			green, x->status,
 		};
 		rf_table_add(t, cells);
 		free(flagged);
 	}
-}
-
-void rf_score_explain_table(const struct rf_score *sc, struct rf_table *t)
-{
-	static const char *const cols[] = { "domain", "key", "answer", "rule", "points", "weight", "value" };
-	rf_table_init(t, 7, cols);
-	for (size_t c = 4; c < 7; c++)
-		rf_table_set_kind(t, c, RF_COL_NUMBER);
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct rf_contribution *c = &sc->v[i];
-		char points[32], weight[32], value[32];
-		rf_hundredths_format(c->points, points);
-		rf_hundredths_format(c->weight, weight);
-		rf_hundredths_format(c->value, value);
-		const char *cells[] = { c->domain >= 0 ? rf_domains[c->domain] : "pattern", c->key, c->answer,
-					c->rule, points, weight, value };
-		rf_table_add(t, cells);
-	}
-	char total[32];
-	rf_hundredths_format(sc->risk, total);
-	const char *last[] = { "total", "", "", "", NULL, NULL, total };
-	rf_table_add(t, last);
 }

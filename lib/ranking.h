@@ -18,17 +18,20 @@ struct rf_ranked {
 struct rf_ranking {
 	struct rf_ranked *v;
 	size_t n;
+	size_t nbroken;		/* notes left out because they do not parse */
 };
 
 /* The columns rf-score shows and sorts by, in order. */
 extern const char *const rf_ranking_columns[];
-enum { RF_RANKING_NCOLS = 10 };
+enum { RF_RANKING_NCOLS = 11 };
 
 /* Score the notes named by slugs (all notes when slugs is empty) from the
  * work tree, or as they were at commit when it is not NULL (st must be
  * open then): a note renamed since is found, and listed, under the name it
  * had at commit.  A note that does not parse is reported as
- * "FILE:LINE: problem" and -1 is returned. */
+ * "FILE:LINE: problem", counted in nbroken and left out, so one broken
+ * note never hides the others.  Returns -1 (after reporting) only when the
+ * notes cannot be read at all. */
 int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs);
 void rf_ranking_free(struct rf_ranking *r);
@@ -40,7 +43,5 @@ int rf_ranking_sort(struct rf_ranking *r, const char *column);
 /* Fill a table with rf_ranking_columns. */
 void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t);
 
-/* Fill a table with the contributions of one score and a final total row. */
-void rf_score_explain_table(const struct rf_score *sc, struct rf_table *t);
 
 #endif

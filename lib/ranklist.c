@@ -1,7 +1,9 @@
 #include "ranklist.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "note.h"
 #include "notefile.h"
@@ -411,8 +413,14 @@ int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struc
 		struct rf_buf text = RF_BUF_INIT;
 		char *file = rf_notefile_name(slugs.v[i]);
 		int missing = 0;
-		r = commit ? rf_store_read(st, commit, file, &text, &missing)
-			   : rf_notesdir_read(nd, file, &text, &missing);
+		struct stat sb;
+		/* A link or an odd file is refused, and named, by whatever reads
+		 * the notes; the list leaves it out rather than say so twice. */
+		if (!commit && (fstatat(nd->fd, file, &sb, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(sb.st_mode)))
+			missing = 1;
+		else
+			r = commit ? rf_store_read(st, commit, file, &text, &missing)
+				   : rf_notesdir_read(nd, file, &text, &missing);
 		struct rf_note note;
 		/* The line map reads program.rank even when iniparser rejects
 		 * the note for a line elsewhere. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "note.h"
 
@@ -184,6 +185,151 @@ static void derived_free(struct rf_derived *d)
 		}                                                                 \
 	} while (0)
 
+static void add_dealbreaker(struct rf_dealbreaker **v, size_t *n, size_t *cap, const char *section,
+			    const char *key, const char *answers, unsigned lineno)
+{
+	GROW(*v, *n, *cap);
+	struct rf_dealbreaker *d = &(*v)[(*n)++];
+	memset(d, 0, sizeof(*d));
+	d->section = rf_xstrdup(section);
+	d->key = rf_xstrdup(key);
+	d->lineno = lineno;
+	char *copy = rf_xstrdup(answers), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (*rf_strstrip(tok))
+			rf_strv_push(&d->answers, rf_strlower(rf_xstrdup(tok)));
+	free(copy);
+}
+
+static void dealbreakers_free(struct rf_dealbreaker *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].section);
+		free(v[i].key);
+		rf_strv_free(&v[i].answers);
+	}
+	free(v);
+}
+
+/* The answers of applicant.visa_needed and applicant.img. */
+static const char *const visa_needs[] = { "h1b", "j1", "either", "none", NULL };
+
+static int one_of(const char *const *v, const char *s)
+{
+	for (size_t i = 0; v[i]; i++)
+		if (!strcmp(v[i], s))
+			return 1;
+	return 0;
+}
+
+/* visa_needed:h1b, img:yes, ... */
+static int parse_when(const char *label, const struct rf_line *l, struct rf_rule_when *w)
+{
+	static const char *const yes_no[] = { "yes", "no", NULL };
+	memset(w, 0, sizeof(*w));
+	w->lineno = l->lineno;
+	if (split_ref(label, l->lineno, l->key, &w->section, &w->key) < 0)
+		return -1;
+	char *copy = rf_strlower(rf_xstrdup(l->value)), *save = NULL;
+	int r = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok && r == 0; tok = strtok_r(NULL, ",", &save)) {
+		char *c = rf_strstrip(tok), *colon = strchr(c, ':');
+		int ok = colon && ((colon - c == 11 && !strncmp(c, "visa_needed", 11) && one_of(visa_needs, colon + 1)) ||
+				   (colon - c == 3 && !strncmp(c, "img", 3) && one_of(yes_no, colon + 1)));
+		if (ok)
+			rf_strv_push(&w->conds, rf_xstrdup(c));
+		else
+			r = rf_error("%s:%u: '%s': expected visa_needed:h1b|j1|either|none or img:yes|no", label,
+				     l->lineno, c);
+	}
+	if (r == 0 && !w->conds.n)
+		r = rf_error("%s:%u: when.%s.%s: no condition", label, l->lineno, w->section, w->key);
+	free(copy);
+	return r;
+}
+
+static void when_free(struct rf_rule_when *w)
+{
+	free(w->section);
+	free(w->key);
+	rf_strv_free(&w->conds);
+}
+
+/* name = a.b c.d | e.f */
+static int parse_best_of(const char *label, const struct rf_line *l, struct rf_best_of *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->name = rf_xstrdup(l->key);
+	b->lineno = l->lineno;
+	char *copy = rf_strlower(rf_xstrdup(l->value)), *save = NULL;
+	for (char *g = strtok_r(copy, "|", &save); g; g = strtok_r(NULL, "|", &save)) {
+		b->groups = rf_xrealloc(b->groups, (b->ngroups + 1) * sizeof(*b->groups));
+		struct rf_strv *grp = &b->groups[b->ngroups++];
+		*grp = (struct rf_strv)RF_STRV_INIT;
+		char *gsave = NULL;
+		for (char *ref = strtok_r(g, " \t,", &gsave); ref; ref = strtok_r(NULL, " \t,", &gsave))
+			rf_strv_push(grp, rf_xstrdup(ref));
+	}
+	free(copy);
+	for (size_t i = 0; i < b->ngroups; i++)
+		if (!b->groups[i].n)
+			return rf_error("%s:%u: best_of.%s: an empty group", label, l->lineno, b->name);
+	if (b->ngroups < 2)
+		return rf_error("%s:%u: best_of.%s: expected two groups or more, separated by '|'", label, l->lineno,
+				b->name);
+	return 0;
+}
+
+static void best_of_free(struct rf_best_of *b)
+{
+	for (size_t i = 0; i < b->ngroups; i++)
+		rf_strv_free(&b->groups[i]);
+	free(b->groups);
+	free(b->name);
+}
+
+static int has_phrase(const struct rf_rules *r, const char *text)
+{
+	for (size_t i = 0; i < r->nphrases; i++)
+		if (!strcmp(r->phrases[i].text, text))
+			return 1;
+	return 0;
+}
+
+/* Once every line is read: what [when] and [best_of] name must exist, and
+ * a rule is in one [best_of] at most. */
+static int check_refs(const struct rf_rules *r, const char *label)
+{
+	for (size_t i = 0; i < r->nwhen; i++) {
+		const struct rf_rule_when *w = &r->when[i];
+		int found = !strcmp(w->section, "quotes") ? has_phrase(r, w->key) : !!rf_rules_find(r, w->section, w->key);
+		if (!found)
+			return rf_error("%s:%u: when: no rule %s.%s in this file", label, w->lineno, w->section,
+					w->key);
+	}
+	for (size_t i = 0; i < r->nbest_of; i++) {
+		const struct rf_best_of *b = &r->best_of[i];
+		for (size_t g = 0; g < b->ngroups; g++) {
+			for (size_t k = 0; k < b->groups[g].n; k++) {
+				const char *ref = b->groups[g].v[k];
+				const char *dot = strchr(ref, '.');
+				char *sec = dot ? rf_xstrndup(ref, (size_t)(dot - ref)) : NULL;
+				const struct rf_rule *rule = sec ? rf_rules_find(r, sec, dot + 1) : NULL;
+				size_t other;
+				const struct rf_best_of *first = rule ? rf_rules_best_of(r, sec, dot + 1, &other) : NULL;
+				free(sec);
+				if (!rule)
+					return rf_error("%s:%u: best_of.%s: no rule %s in this file", label, b->lineno,
+							b->name, ref);
+				if (first != b || other != g)
+					return rf_error("%s:%u: best_of.%s: %s is in another group already", label,
+							b->lineno, b->name, ref);
+			}
+		}
+	}
+	return 0;
+}
+
 static int points_value(const char *label, const struct rf_line *l, long *out)
 {
 	if (rf_hundredths_parse(l->value, out) < 0)
@@ -192,7 +338,7 @@ static int points_value(const char *label, const struct rf_line *l, long *out)
 	return 0;
 }
 
-static int parse_line(struct rf_rules *r, const char *label, const struct rf_line *l, size_t caps[4])
+static int parse_line(struct rf_rules *r, const char *label, const struct rf_line *l, size_t caps[7])
 {
 	const char *sec = l->section, *key = l->key;
 	if (!strcmp(sec, "defaults")) {
@@ -219,8 +365,15 @@ static int parse_line(struct rf_rules *r, const char *label, const struct rf_lin
 		long v;
 		if (!strcmp(key, "points"))
 			return points_value(label, l, &r->pattern_points);
+		if (!strcmp(key, "vague")) {
+			if (strcasecmp(l->value, "yes") && strcasecmp(l->value, "no"))
+				return rf_error("%s:%u: pattern.vague: '%s' is not yes or no", label, l->lineno,
+						l->value);
+			r->pattern_vague = !strcasecmp(l->value, "yes");
+			return 0;
+		}
 		if (strcmp(key, "domains") != 0)
-			return rf_error("%s:%u: unknown key pattern.%s (expected domains or points)", label,
+			return rf_error("%s:%u: unknown key pattern.%s (expected domains, points or vague)", label,
 					l->lineno, key);
 		if (points_value(label, l, &v) < 0 || v % 100)
 			return rf_error("%s:%u: pattern.domains must be a whole number", label, l->lineno);
@@ -247,6 +400,33 @@ static int parse_line(struct rf_rules *r, const char *label, const struct rf_lin
 		r->nphrases++;
 		return 0;
 	}
+	if (!strcmp(sec, "when")) {
+		GROW(r->when, r->nwhen, caps[4]);
+		if (parse_when(label, l, &r->when[r->nwhen]) < 0) {
+			when_free(&r->when[r->nwhen]);
+			return -1;
+		}
+		r->nwhen++;
+		return 0;
+	}
+	if (!strcmp(sec, "best_of")) {
+		GROW(r->best_of, r->nbest_of, caps[5]);
+		if (parse_best_of(label, l, &r->best_of[r->nbest_of]) < 0) {
+			best_of_free(&r->best_of[r->nbest_of]);
+			return -1;
+		}
+		r->nbest_of++;
+		return 0;
+	}
+	if (!strcmp(sec, "dealbreakers")) {
+		char *dsec, *dkey;
+		if (split_ref(label, l->lineno, key, &dsec, &dkey) < 0)
+			return -1;
+		add_dealbreaker(&r->dealbreakers, &r->ndealbreakers, &caps[6], dsec, dkey, l->value, l->lineno);
+		free(dsec);
+		free(dkey);
+		return 0;
+	}
 	if (!strcmp(sec, "derived")) {
 		GROW(r->derived, r->nderived, caps[2]);
 		if (parse_derived(label, l, &r->derived[r->nderived]) < 0) {
@@ -271,7 +451,7 @@ static int parse_line(struct rf_rules *r, const char *label, const struct rf_lin
 int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size_t len)
 {
 	struct rf_note note;
-	size_t caps[4] = { 0, 0, 0, 0 };
+	size_t caps[7] = { 0 };
 	memset(r, 0, sizeof(*r));
 	r->label = rf_xstrdup(label);
 	r->unknown = 25;
@@ -289,6 +469,8 @@ int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size
 			ret = parse_line(r, label, l, caps);
 	}
 	rf_note_free(&note);
+	if (ret == 0)
+		ret = check_refs(r, label);
 	if (ret < 0)
 		rf_rules_free(r);
 	return ret;
@@ -296,6 +478,13 @@ int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size
 
 void rf_rules_free(struct rf_rules *r)
 {
+	for (size_t i = 0; i < r->nwhen; i++)
+		when_free(&r->when[i]);
+	for (size_t i = 0; i < r->nbest_of; i++)
+		best_of_free(&r->best_of[i]);
+	free(r->when);
+	free(r->best_of);
+	dealbreakers_free(r->dealbreakers, r->ndealbreakers);
 	for (size_t i = 0; i < r->nrules; i++)
 		rule_free(&r->rules[i]);
 	for (size_t i = 0; i < r->nphrases; i++)
@@ -346,22 +535,6 @@ long rf_rule_max(const struct rf_rules *r, const struct rf_rule *rule)
 	return max;
 }
 
-static void add_dealbreaker(struct rf_profile *p, size_t *cap, const char *section, const char *key,
-			    const char *answers, unsigned lineno)
-{
-	GROW(p->dealbreakers, p->ndealbreakers, *cap);
-	struct rf_dealbreaker *d = &p->dealbreakers[p->ndealbreakers++];
-	memset(d, 0, sizeof(*d));
-	d->section = rf_xstrdup(section);
-	d->key = rf_xstrdup(key);
-	d->lineno = lineno;
-	char *copy = rf_xstrdup(answers), *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-		if (*rf_strstrip(tok))
-			rf_strv_push(&d->answers, rf_strlower(rf_xstrdup(tok)));
-	free(copy);
-}
-
 /* [rank]: the numbers rf-rank's checks take from the applicant (the fee's
  * coverage changes by year). */
 static int rank_setting(struct rf_profile *p, const char *label, const struct rf_line *l)
@@ -390,6 +563,7 @@ int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, 
 	p->visa_needed = rf_xstrdup("none");
 	p->rank_fee_covered = 20;
 	p->rank_open_questions = 10;
+	p->img = 1;
 	ret = rf_note_parse(&note, label, text, len, 1);
 	for (size_t i = 0; ret == 0 && i < note.ini.n; i++) {
 		const struct rf_line *l = &note.ini.lines[i];
@@ -408,23 +582,28 @@ int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, 
 				ret = -1;
 				break;
 			}
-			add_dealbreaker(p, &cap, section, key, l->value, l->lineno);
+			add_dealbreaker(&p->dealbreakers, &p->ndealbreakers, &cap, section, key, l->value, l->lineno);
 			free(section);
 			free(key);
 		} else if (!strcmp(l->section, "applicant") && !strcmp(l->key, "visa_needed")) {
-			static const char *const ok[] = { "h1b", "j1", "either", "none", "" };
-			int found = 0;
-			for (size_t k = 0; k < 5; k++)
-				found |= !strcasecmp(l->value, ok[k]);
-			if (!found) {
+			char *v = rf_strlower(rf_xstrdup(*l->value ? l->value : "none"));
+			if (!one_of(visa_needs, v)) {
 				ret = rf_error("%s:%u: applicant.visa_needed: '%s' is not one of h1b, j1, either, none",
 					       label, l->lineno, l->value);
+				free(v);
 				break;
 			}
 			free(p->visa_needed);
-			p->visa_needed = rf_strlower(rf_xstrdup(*l->value ? l->value : "none"));
+			p->visa_needed = v;
 		} else if (!strcmp(l->section, "rank")) {
 			ret = rank_setting(p, label, l);
+		} else if (!strcmp(l->section, "applicant") && !strcmp(l->key, "img")) {
+			if (*l->value && strcasecmp(l->value, "yes") && strcasecmp(l->value, "no")) {
+				ret = rf_error("%s:%u: applicant.img: '%s' is not yes or no", label, l->lineno, l->value);
+				break;
+			}
+			/* rf is made for IMGs: only "no" says otherwise. */
+			p->img = strcasecmp(l->value, "no") != 0;
 		} else if (!strcmp(l->section, "applicant") && !strcmp(l->key, "tracks_wanted")) {
 			char *copy = rf_xstrdup(l->value), *save = NULL;
 			for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
@@ -433,13 +612,6 @@ int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, 
 		}
 	}
 	rf_note_free(&note);
-	if (ret == 0) {
-		/* "either" needs only one of them, which one key cannot say. */
-		if (!strcmp(p->visa_needed, "h1b"))
-			add_dealbreaker(p, &cap, "visa", "h1b", "no", 0);
-		if (!strcmp(p->visa_needed, "j1"))
-			add_dealbreaker(p, &cap, "visa", "j1", "no", 0);
-	}
 	if (ret < 0)
 		rf_profile_free(p);
 	return ret;
@@ -447,14 +619,25 @@ int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, 
 
 void rf_profile_free(struct rf_profile *p)
 {
-	for (size_t i = 0; i < p->ndealbreakers; i++) {
-		free(p->dealbreakers[i].section);
-		free(p->dealbreakers[i].key);
-		rf_strv_free(&p->dealbreakers[i].answers);
-	}
-	free(p->dealbreakers);
+	dealbreakers_free(p->dealbreakers, p->ndealbreakers);
 	free(p->visa_needed);
 	free(p->label);
 	rf_strv_free(&p->tracks);
 	memset(p, 0, sizeof(*p));
+}
+
+const struct rf_best_of *rf_rules_best_of(const struct rf_rules *r, const char *section, const char *key,
+					  size_t *group)
+{
+	size_t slen = strlen(section);
+	for (size_t i = 0; i < r->nbest_of; i++)
+		for (size_t g = 0; g < r->best_of[i].ngroups; g++)
+			for (size_t k = 0; k < r->best_of[i].groups[g].n; k++) {
+				const char *ref = r->best_of[i].groups[g].v[k];
+				if (!strncmp(ref, section, slen) && ref[slen] == '.' && !strcmp(ref + slen + 1, key)) {
+					*group = g;
+					return &r->best_of[i];
+				}
+			}
+	return NULL;
 }

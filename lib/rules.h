@@ -46,6 +46,33 @@ struct rf_tier {
 	long from;	/* hundredths */
 };
 
+/* A deal-breaker: section.key = answer[,answer...] (rules.ini or the
+ * profile's own). */
+struct rf_dealbreaker {
+	char *section, *key;
+	struct rf_strv answers;	/* lowercase */
+	unsigned lineno;
+};
+
+/* [when] section.key = visa_needed:h1b, img:yes, ...: the rule (or the
+ * warning phrase, section "quotes") counts only for a profile that matches
+ * one of the conditions. */
+struct rf_rule_when {
+	char *section, *key;
+	struct rf_strv conds;	/* "visa_needed:h1b", "img:yes" */
+	unsigned lineno;
+};
+
+/* [best_of] name = a.b c.d | e.f: when the rules of two or more groups
+ * count, only the group with the fewest points does, and a deal-breaker
+ * needs one in every such group. */
+struct rf_best_of {
+	char *name;
+	struct rf_strv *groups;	/* each a list of "section.key" */
+	size_t ngroups;
+	unsigned lineno;
+};
+
 struct rf_rules {
 	char *label;
 	long unknown, vague, red;	/* hundredths */
@@ -58,8 +85,15 @@ struct rf_rules {
 	long severity_low, severity_medium, severity_high;
 	unsigned pattern_domains;
 	long pattern_points;
+	int pattern_vague;	/* a domain with a vague answer counts toward the pattern */
 	struct rf_tier *tiers;
 	size_t ntiers;
+	struct rf_rule_when *when;
+	size_t nwhen;
+	struct rf_best_of *best_of;
+	size_t nbest_of;
+	struct rf_dealbreaker *dealbreakers;	/* [dealbreakers]: when their rule counts */
+	size_t ndealbreakers;
 };
 
 /* Parse rules text; label names it in "LABEL:LINE: problem" reports.
@@ -73,27 +107,26 @@ const struct rf_derived *rf_rules_derived(const struct rf_rules *r, const char *
 /* Highest points a rule can give for any answer (unknown and vague included). */
 long rf_rule_max(const struct rf_rules *r, const struct rf_rule *rule);
 
-struct rf_dealbreaker {
-	char *section, *key;
-	struct rf_strv answers;	/* lowercase */
-	unsigned lineno;
-};
-
 struct rf_profile {
 	char *label;
 	long weight[RF_NDOMAINS];	/* hundredths; 100 when not set */
-	char *visa_needed;		/* h1b, j1, either, none */
+	char *visa_needed;		/* h1b, j1, either, none (also when empty) */
+	int img;			/* applicant.img: 1 unless "no" */
 	struct rf_strv tracks;		/* empty: every track */
-	struct rf_dealbreaker *dealbreakers;
+	struct rf_dealbreaker *dealbreakers;	/* the applicant's own */
 	size_t ndealbreakers;
 	unsigned rank_fee_covered;	/* [rank] fee_covered: unique programs the fee covers (20) */
 	unsigned rank_open_questions;	/* [rank] open_questions: most open in your top 3 (10) */
 };
 
-/* Parse profile text as rf_rules_parse does.  Besides its [dealbreakers],
- * visa_needed = h1b makes visa.h1b = no one and j1 visa.j1 = no. */
+/* Parse profile text as rf_rules_parse does.  Its [dealbreakers] are the
+ * applicant's own: those that follow from visa_needed are rules.ini's. */
 int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, size_t len);
 void rf_profile_free(struct rf_profile *p);
+
+/* The [best_of] holding section.key and its group there (*group), or NULL. */
+const struct rf_best_of *rf_rules_best_of(const struct rf_rules *r, const char *section, const char *key,
+					  size_t *group);
 
 /* Parse "12", "0.25", "1.5" (at most two decimals, not negative) into
  * hundredths; returns 0 or -1. */

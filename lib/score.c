@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "applies.h"
 #include "template.h"
 
 static int load_file(const struct rf_notesdir *nd, const char *name, struct rf_buf *text, char **label)
@@ -77,6 +78,7 @@ static void add(struct rf_score *sc, size_t *cap, const struct rf_scorer *s, enu
 	c->weight = domain >= 0 ? s->profile.weight[domain] : 100;
 	/* Round each contribution once, so the shown values sum to the risk. */
 	c->value = (points * c->weight + 50) / 100;
+	c->outweighed = NULL;
 	sc->risk += c->value;
 }
 
@@ -126,11 +128,13 @@ static void score_rule(const struct rf_scorer *s, const struct rf_note *note, co
 	/* A derived value is not a question: its inputs are counted instead. */
 	if (unknown && !rf_rules_derived(&s->rules, rule->section, rule->key))
 		sc->unknowns++;
+	long stake = (rf_rule_max(&s->rules, rule) * s->profile.weight[domain] + 50) / 100;
+	sc->stake += stake;
+	if (!unknown && !vague)
+		sc->known += stake;
 	if (hit) {
 		enum rf_contrib_kind kind = unknown ? RF_CONTRIB_UNKNOWN : vague ? RF_CONTRIB_VAGUE : RF_CONTRIB_ANSWER;
 		add(sc, cap, s, kind, domain, key, shown, hit->text, hit->points);
-		if (kind == RF_CONTRIB_ANSWER && hit->points >= s->rules.red)
-			sc->flagged |= 1u << domain;
 	} else if (unknown) {
 		add(sc, cap, s, RF_CONTRIB_UNKNOWN, domain, key, shown, "default unknown", s->rules.unknown);
 	} else if (vague) {
@@ -160,6 +164,8 @@ static void score_quotes(const struct rf_scorer *s, const struct rf_note *note, 
 	int domain = rf_domain_index("quotes");
 	for (size_t k = 0; k < s->rules.nphrases; k++) {
 		const struct rf_phrase *ph = &s->rules.phrases[k];
+		if (!rf_applies_rule(&s->rules, &s->profile, "quotes", ph->text))
+			continue;
 		for (size_t i = 0; i < note->ini.n; i++) {
 			const struct rf_line *l = &note->ini.lines[i];
 			if (l->kind != RF_LINE_VALUE || strcmp(l->section, "quotes") != 0)
@@ -172,8 +178,6 @@ static void score_quotes(const struct rf_scorer *s, const struct rf_note *note, 
 			char *key = rf_xasprintf("quotes.%s", l->key);
 			char *rule = rf_xasprintf("\"%s\"", ph->text);
 			add(sc, cap, s, RF_CONTRIB_PHRASE, domain, key, ph->text, rule, ph->points);
-			if (ph->points >= s->rules.red)
-				sc->flagged |= 1u << domain;
 			free(key);
 			free(rule);
 			break;	/* a phrase counts once per program */
@@ -211,23 +215,140 @@ static void score_flags(const struct rf_scorer *s, const struct rf_note *note, s
 			long pts = severity_points(&s->rules, l->value, &rule);
 			char *key = rf_xasprintf("red_flags.%s", l->key);
 			add(sc, cap, s, RF_CONTRIB_FLAG, domain, key, l->value, rule, pts);
-			sc->flagged |= 1u << domain;
 			free(key);
 		}
 	}
 }
 
+/* [best_of]: when two groups or more count, only the one with the fewest
+ * points does (the first on a tie); the others' contributions stay, for
+ * --explain, at 0. */
+static void apply_best_of(const struct rf_scorer *s, struct rf_score *sc)
+{
+	for (size_t i = 0; i < s->rules.nbest_of; i++) {
+		const struct rf_best_of *b = &s->rules.best_of[i];
+		if (rf_applies_groups(&s->rules, &s->profile, b) < 2)
+			continue;
+		long best = -1;
+		size_t winner = 0;
+		for (size_t g = 0; g < b->ngroups; g++) {
+			long sum = 0;
+			if (!rf_applies_group(&s->rules, &s->profile, b, g))
+				continue;	/* adds nothing, and is no alternative */
+			for (size_t k = 0; k < sc->n; k++)
+				if (rf_strv_contains(&b->groups[g], sc->v[k].key))
+					sum += sc->v[k].value;
+			if (best < 0 || sum < best)
+				best = sum, winner = g;
+		}
+		for (size_t k = 0; k < sc->n; k++) {
+			struct rf_contribution *c = &sc->v[k];
+			for (size_t g = 0; g < b->ngroups; g++)
+				if (g != winner && rf_strv_contains(&b->groups[g], c->key)) {
+					sc->risk -= c->value;
+					c->value = 0;
+					free(c->outweighed);
+					c->outweighed = rf_xstrdup(b->name);
+				}
+		}
+	}
+}
+
+/* Red answers and phrases flag their domain, any red flag its own; a vague
+ * answer marks its domain for the pattern. */
+static void flag_domains(const struct rf_scorer *s, struct rf_score *sc)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct rf_contribution *c = &sc->v[i];
+		if (c->outweighed || c->domain < 0)
+			continue;
+		if (((c->kind == RF_CONTRIB_ANSWER || c->kind == RF_CONTRIB_PHRASE) && c->points >= s->rules.red) ||
+		    c->kind == RF_CONTRIB_FLAG)
+			sc->flagged |= 1u << c->domain;
+		if (c->kind == RF_CONTRIB_VAGUE)
+			sc->vague |= 1u << c->domain;
+	}
+}
+
+static unsigned popcount(unsigned bits)
+{
+	unsigned n = 0;
+	for (; bits; bits >>= 1)
+		n += bits & 1u;
+	return n;
+}
+
+static int matches(const struct rf_note *note, const struct rf_dealbreaker *d, char **answer)
+{
+	const char *v = rf_note_get(note, d->section, d->key);
+	if (!v)
+		return 0;
+	char *lv = rf_strlower(rf_strstrip(rf_xstrdup(v)));
+	int hit = *lv && rf_strv_contains(&d->answers, lv);
+	if (hit)
+		*answer = lv;
+	else
+		free(lv);
+	return hit;
+}
+
+/* rules.ini's deal-breakers on rules that count for the applicant; one in
+ * a [best_of] whose other groups count too needs a hit in every group
+ * ("either" visa: neither is sponsored). */
+static char *rules_dealbreaker(const struct rf_scorer *s, const struct rf_note *note)
+{
+	const struct rf_rules *r = &s->rules;
+	char **hit = rf_xcalloc(r->ndealbreakers + 1, sizeof(*hit));
+	char *found = NULL;
+	for (size_t i = 0; i < r->ndealbreakers; i++)
+		if (rf_applies_rule(r, &s->profile, r->dealbreakers[i].section, r->dealbreakers[i].key))
+			matches(note, &r->dealbreakers[i], &hit[i]);
+	for (size_t i = 0; i < r->ndealbreakers && !found; i++) {
+		const struct rf_dealbreaker *d = &r->dealbreakers[i];
+		size_t g;
+		const struct rf_best_of *b = hit[i] ? rf_rules_best_of(r, d->section, d->key, &g) : NULL;
+		if (!hit[i])
+			continue;
+		if (!b || rf_applies_groups(r, &s->profile, b) < 2) {
+			found = rf_xasprintf("%s.%s = %s", d->section, d->key, hit[i]);
+			continue;
+		}
+		/* Every group of b that counts must have a hit: list them. */
+		struct rf_buf all = RF_BUF_INIT;
+		size_t groups = 0;
+		for (size_t h = 0; h < b->ngroups; h++) {
+			int here = 0;
+			for (size_t j = 0; j < r->ndealbreakers && !here; j++) {
+				size_t gj;
+				if (hit[j] && rf_rules_best_of(r, r->dealbreakers[j].section, r->dealbreakers[j].key, &gj) == b &&
+				    gj == h) {
+					rf_buf_addf(&all, "%s%s.%s = %s", all.len ? ", " : "", r->dealbreakers[j].section,
+						    r->dealbreakers[j].key, hit[j]);
+					here = 1;
+				}
+			}
+			groups += here;
+		}
+		if (groups >= rf_applies_groups(r, &s->profile, b))
+			found = rf_buf_detach(&all);
+		rf_buf_free(&all);
+	}
+	for (size_t i = 0; i < r->ndealbreakers; i++)
+		free(hit[i]);
+	free(hit);
+	return found;
+}
+
 static void find_dealbreaker(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *sc)
 {
+	sc->dealbreaker = rules_dealbreaker(s, note);
 	for (size_t i = 0; i < s->profile.ndealbreakers && !sc->dealbreaker; i++) {
+		char *answer;
 		const struct rf_dealbreaker *d = &s->profile.dealbreakers[i];
-		const char *v = rf_note_get(note, d->section, d->key);
-		if (!v)
-			continue;
-		char *lv = rf_strlower(rf_strstrip(rf_xstrdup(v)));
-		if (*lv && rf_strv_contains(&d->answers, lv))
-			sc->dealbreaker = rf_xasprintf("%s.%s = %s", d->section, d->key, lv);
-		free(lv);
+		if (matches(note, d, &answer)) {
+			sc->dealbreaker = rf_xasprintf("%s.%s = %s", d->section, d->key, answer);
+			free(answer);
+		}
 	}
 	const char *track = rf_note_get(note, "program", "track");
 	if (!sc->dealbreaker && track && *track && s->profile.tracks.n) {
@@ -243,18 +364,26 @@ void rf_score_note(const struct rf_scorer *s, const struct rf_note *note, struct
 	size_t cap = 0;
 	memset(sc, 0, sizeof(*sc));
 	for (size_t i = 0; i < s->rules.nrules; i++)
-		score_rule(s, note, &s->rules.rules[i], sc, &cap);
+		if (rf_applies_rule(&s->rules, &s->profile, s->rules.rules[i].section, s->rules.rules[i].key))
+			score_rule(s, note, &s->rules.rules[i], sc, &cap);
+	apply_best_of(s, sc);
 	score_quotes(s, note, sc, &cap);
 	score_flags(s, note, sc, &cap);
-	for (unsigned d = 0; d < RF_NDOMAINS; d++)
-		sc->nflagged += (sc->flagged >> d) & 1u;
-	if (s->rules.pattern_domains && sc->nflagged >= s->rules.pattern_domains) {
-		char answer[64];
-		snprintf(answer, sizeof(answer), "%u domains", sc->nflagged);
+	flag_domains(s, sc);
+	sc->nflagged = popcount(sc->flagged);
+	/* With pattern.vague a dodged domain counts like a red one (rules.ini
+	 * quotes the sentence), so turning a vague answer red never lowers it. */
+	unsigned issues = sc->flagged | (s->rules.pattern_vague ? sc->vague : 0u);
+	unsigned nissues = popcount(issues);
+	if (s->rules.pattern_domains && nissues >= s->rules.pattern_domains) {
+		unsigned dodged = popcount(issues & ~sc->flagged);
+		char *answer = dodged ? rf_xasprintf("%u domains (%u vague)", nissues, dodged)
+				      : rf_xasprintf("%u domains", nissues);
 		char *rule = rf_xasprintf(">=%u domains", s->rules.pattern_domains);
 		sc->pattern = 1;
 		add(sc, &cap, s, RF_CONTRIB_PATTERN, -1, "pattern", answer, rule, s->rules.pattern_points);
 		free(rule);
+		free(answer);
 	}
 	find_dealbreaker(s, note, sc);
 	sc->tier = s->rules.ntiers ? s->rules.tiers[0].name : "";
@@ -269,6 +398,7 @@ void rf_score_free(struct rf_score *sc)
 		free(sc->v[i].key);
 		free(sc->v[i].answer);
 		free(sc->v[i].rule);
+		free(sc->v[i].outweighed);
 	}
 	free(sc->v);
 	free(sc->dealbreaker);
@@ -298,4 +428,11 @@ char *rf_score_flagged_list(const struct rf_score *sc)
 		if ((sc->flagged >> d) & 1u)
 			rf_buf_addf(&b, "%s%s", b.len ? "," : "", rf_domains[d]);
 	return rf_buf_detach(&b);
+}
+
+unsigned rf_score_known_pct(const struct rf_score *sc)
+{
+	if (sc->stake <= 0)
+		return 100;
+	return (unsigned)(sc->known * 100 / sc->stake);
 }

@@ -19,15 +19,22 @@ struct rf_contribution {
 	char *answer;		/* what the note says (or the phrase found) */
 	char *rule;		/* the rule part that matched: "no:12", "default unknown" */
 	long points, weight, value;	/* hundredths; value = points x weight, rounded */
+	char *outweighed;	/* the [best_of] whose better group counts instead (value 0),
+				 * NULL when the contribution counts */
 };
 
+/* A plain value: it owns its strings (but tier, lent by the rules) and
+ * points into nothing of the note, so it can be kept apart from it. */
 struct rf_score {
 	long risk;		/* hundredths: exactly the sum of the values */
 	struct rf_contribution *v;
 	size_t n;
 	unsigned flagged;	/* bit per domain with a red answer */
+	unsigned vague;		/* bit per domain with a vague answer that counts */
 	unsigned nflagged, unknowns, green;
 	int pattern;
+	long stake, known;	/* hundredths: the most the rules that count could add
+				 * (weighted), and the part of it already answered */
 	char *dealbreaker;	/* "visa.h1b = no", or NULL */
 	const char *tier;	/* lent by the rules */
 };
@@ -43,7 +50,9 @@ struct rf_scorer {
 int rf_scorer_load(struct rf_scorer **out, const struct rf_notesdir *nd);
 void rf_scorer_free(struct rf_scorer *s);
 
-/* Score a note read through iniparser.  Never fails. Free with rf_score_free. */
+/* Score a note read through iniparser under the rules that count for the
+ * profile (rf_rules_counts), the better group of each [best_of] only.
+ * Never fails.  Free with rf_score_free. */
 void rf_score_note(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *out);
 void rf_score_free(struct rf_score *sc);
 
@@ -53,5 +62,8 @@ int rf_scorer_risk(const struct rf_scorer *s, const struct rf_note *note, double
 void rf_risk_format(double risk, char buf[32]);
 /* Comma list of the flagged domains ("visa,culture"), or "" ; caller frees. */
 char *rf_score_flagged_list(const struct rf_score *sc);
+/* How much of the stake is answered, in whole percent rounded down (100
+ * only when all of it is; 100 when nothing is at stake). */
+unsigned rf_score_known_pct(const struct rf_score *sc);
 
 #endif

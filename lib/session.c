@@ -85,6 +85,21 @@ int rf_session_note(struct rf_session *s, const char *arg, struct rf_revnote *rn
 	return r;
 }
 
+int rf_session_profile(struct rf_session *s, struct rf_revnote *rn, struct rf_template *t)
+{
+	memset(t, 0, sizeof(*t));
+	if (rf_revnote_worktree(rn, &s->nd, RF_NOTEFILE_PROFILE) < 0)
+		return -1;
+	if (rn->missing)
+		return rf_error("%s: no profile in %s (create it with rf-init)", RF_NOTEFILE_PROFILE, s->dir);
+	if (rn->broken)
+		return rf_note_report(&rn->note);
+	char *path = rf_share_path(RF_NOTEFILE_PROFILE);
+	int r = path ? rf_template_load(t, path) : -1;
+	free(path);
+	return r;
+}
+
 int rf_session_finish(struct rf_session *s, int status)
 {
 	if (rf_pager_finish(&s->pg) < 0)

@@ -57,6 +57,12 @@ int rf_session_resolve(struct rf_session *s, char *const *args, int n, struct rf
  * "FILE:LINE: problem" and -1 returned. */
 int rf_session_note(struct rf_session *s, const char *arg, struct rf_revnote *rn);
 
+/* The work-tree profile.ini read and parsed into rn (free with
+ * rf_revnote_free), and the shipped profile template, the schema of its
+ * answers, into t (free with rf_template_free).  A missing or broken
+ * profile is reported and -1 returned. */
+int rf_session_profile(struct rf_session *s, struct rf_revnote *rn, struct rf_template *t);
+
 /* Close the pager, then everything opened, then stdout; a failure of the
  * pager or of a write turns status into RF_FAIL.  Returns the exit status. */
 int rf_session_finish(struct rf_session *s, int status);

@@ -1,6 +1,9 @@
 #include "slug.h"
 
+#include <iconv.h>
+#include <locale.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "util.h"
 
@@ -71,36 +74,120 @@ static int has_control_or_slash(const char *s)
 	return 0;
 }
 
-char *rf_slug_from_name(const char *name)
+/* Combining marks (a decomposed "e\u0301") belong to the letter before. */
+static int combining(unsigned cp)
+{
+	return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+	       (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/* The C library's transliteration of other scripts.  glibc's iconv
+ * //TRANSLIT reads its tables from the thread's locale: the C locale
+ * spells Cyrillic and Greek ("Москва" -> "Moskva"), C.UTF-8 the Latin
+ * letters with marks the table above lacks ("ệ" -> "e").  Both are set
+ * with uselocale for this thread only, so the result never depends on the
+ * user's locale and no global state changes. */
+struct translit {
+	iconv_t cd;
+	locale_t c, utf8;
+};
+
+static void translit_open(struct translit *t)
+{
+	t->cd = iconv_open("ASCII//TRANSLIT", "UTF-8");
+	t->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	t->utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+}
+
+static void translit_close(struct translit *t)
+{
+	if (t->cd != (iconv_t)-1)
+		iconv_close(t->cd);
+	if (t->c)
+		freelocale(t->c);
+	if (t->utf8)
+		freelocale(t->utf8);
+}
+
+/* Is cp a letter or digit?  Without C.UTF-8, every code point is. */
+static int is_letter(const struct translit *t, unsigned cp)
+{
+	if (!t->utf8)
+		return 1;
+	locale_t old = uselocale(t->utf8);
+	int r = iswalnum((wint_t)cp) != 0;
+	uselocale(old);
+	return r;
+}
+
+/* The ASCII letters and digits of one code point (UTF-8 in[0..n)) under
+ * locale loc, lowercased, into out; 0, or -1 when iconv has none. */
+static int translit_in(const struct translit *t, locale_t loc, const unsigned char *in, size_t n, char out[16])
+{
+	char raw[16], *o = raw, *i = (char *)in;
+	size_t il = n, ol = sizeof(raw) - 1;
+	if (t->cd == (iconv_t)-1 || !loc)
+		return -1;
+	locale_t old = uselocale(loc);
+	iconv(t->cd, NULL, NULL, NULL, NULL);
+	size_t r = iconv(t->cd, &i, &il, &o, &ol);
+	uselocale(old);
+	*o = '\0';
+	if (r == (size_t)-1 || il || strchr(raw, '?'))
+		return -1;
+	size_t k = 0;
+	for (const char *p = raw; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			out[k++] = *p;
+		else if (*p >= 'A' && *p <= 'Z')
+			out[k++] = (char)(*p - 'A' + 'a');
+	out[k] = '\0';
+	return 0;
+}
+
+static char *make_slug(const char *name, int report)
 {
 	if (has_control_or_slash(name)) {
-		rf_error("invalid program name: '/' and control characters cannot name a note");
+		if (report)
+			rf_error("invalid program name: '/' and control characters cannot name a note");
 		return NULL;
 	}
 	struct rf_buf b = RF_BUF_INIT;
-	int pending_dash = 0;
+	struct translit t;
+	int pending_dash = 0, lost = 0;
+	translit_open(&t);
 	for (const unsigned char *p = (const unsigned char *)name; *p;) {
 		unsigned cp;
 		size_t n = utf8_decode(p, &cp);
 		if (!n) {
 			rf_buf_free(&b);
-			rf_error("invalid program name: not valid UTF-8");
+			translit_close(&t);
+			if (report)
+				rf_error("invalid program name: not valid UTF-8");
 			return NULL;
 		}
-		p += n;
 		const char *add = NULL;
-		char one[2] = { 0, 0 };
+		char one[16] = { 0 };
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
 			one[0] = (char)cp;
 			add = one;
 		} else if (cp >= 'A' && cp <= 'Z') {
 			one[0] = (char)(cp - 'A' + 'a');
 			add = one;
-		} else if (cp == '\'' || cp == 0x2019 || cp == 0x2018) {
+		} else if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || combining(cp)) {
+			p += n;
 			continue; /* "Mary's" is "marys", not "mary-s" */
-		} else {
-			add = translit(cp);
+		} else if ((add = translit(cp)) == NULL && cp >= 0x80 && is_letter(&t, cp)) {
+			if (translit_in(&t, t.c, p, n, one) == 0 || translit_in(&t, t.utf8, p, n, one) == 0)
+				add = one;
+			else
+				lost = 1;
+			if (add && !*add) {
+				p += n;
+				continue; /* a sign with no sound (Cyrillic ь) */
+			}
 		}
+		p += n;
 		if (!add) {
 			pending_dash = 1;
 			continue;
@@ -110,6 +197,7 @@ char *rf_slug_from_name(const char *name)
 		pending_dash = 0;
 		rf_buf_adds(&b, add);
 	}
+	translit_close(&t);
 	if (b.len > RF_SLUG_MAX) {
 		b.len = RF_SLUG_MAX;
 		while (b.len && b.buf[b.len - 1] == '-')
@@ -118,17 +206,40 @@ char *rf_slug_from_name(const char *name)
 	}
 	if (!b.len) {
 		rf_buf_free(&b);
-		rf_error("invalid program name '%s': it needs at least one letter or digit", name);
+		if (!report)
+			return NULL;
+		if (lost) {
+			/* Arabic, CJK, Devanagari...: no spelling in ASCII. */
+			struct rf_buf q = RF_BUF_INIT;
+			rf_shell_quote(&q, name);
+			rf_error("'%s' has no letters rf can spell in ASCII for a file name; name the note "
+				 "yourself: rf-new -s program.name=%s SLUG", name, q.buf);
+			rf_buf_free(&q);
+		} else {
+			rf_error("invalid program name '%s': it needs at least one letter or digit", name);
+		}
 		return NULL;
 	}
 	for (size_t i = 0; reserved[i]; i++) {
 		if (strcmp(b.buf, reserved[i]) == 0) {
-			rf_error("'%s' is reserved for %s.ini; name the program differently", b.buf, reserved[i]);
+			if (report)
+				rf_error("'%s' is reserved for %s.ini; name the program differently", b.buf,
+					 reserved[i]);
 			rf_buf_free(&b);
 			return NULL;
 		}
 	}
 	return rf_buf_detach(&b);
+}
+
+char *rf_slug_from_name(const char *name)
+{
+	return make_slug(name, 1);
+}
+
+char *rf_slug_guess(const char *name)
+{
+	return make_slug(name, 0);
 }
 
 int rf_slug_valid(const char *s)

@@ -80,6 +80,8 @@ static int parse_question(const char *comment, struct rf_field *f)
 	int r = 0;
 	if (!strcmp(vocab, "number")) {
 		f->vocab = RF_VOCAB_NUMBER;
+	} else if (!strcmp(vocab, "position")) {
+		f->vocab = RF_VOCAB_POSITION;
 	} else if (!strcmp(vocab, "date")) {
 		f->vocab = RF_VOCAB_DATE;
 	} else if (!strcmp(vocab, "text")) {
@@ -240,6 +242,13 @@ char *rf_field_check(const struct rf_field *f, const char *value)
 		if (rf_parse_number(value, &num) == 0)
 			return NULL;
 		return rf_xasprintf("'%s' is not a number", value);
+	case RF_VOCAB_POSITION: {
+		/* Digits only: "2.5", "+1" and "02" are typos, not positions. */
+		size_t n = strspn(value, "0123456789");
+		if (value[0] >= '1' && value[0] <= '9' && !value[n] && n <= 6)
+			return NULL;
+		return rf_xasprintf("'%s' is not a whole number from 1", value);
+	}
 	case RF_VOCAB_DATE:
 		if (rf_date_is_ymd(value))
 			return NULL;

@@ -9,6 +9,7 @@
 enum rf_vocab {
 	RF_VOCAB_CHOICE,	/* [yes|no|vague|unknown] */
 	RF_VOCAB_NUMBER,	/* [number] */
+	RF_VOCAB_POSITION,	/* [position]: a whole number from 1 (a rank) */
 	RF_VOCAB_DATE,		/* [date]: YYYY-MM-DD */
 	RF_VOCAB_TEXT,		/* [text] */
 	RF_VOCAB_SEVERITY,	/* [severity]: low|medium|high or 1-10 */

@@ -37,6 +37,22 @@ static void vreport(const char *prefix, const char *fmt, va_list ap, int err)
 	free(msg);
 }
 
+void rf_shell_quote(struct rf_buf *out, const char *s)
+{
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./:=@+,%") == strlen(s)) {
+		rf_buf_adds(out, s);
+		return;
+	}
+	rf_buf_addc(out, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			rf_buf_adds(out, "'\\''");
+		else
+			rf_buf_addc(out, *s);
+	}
+	rf_buf_addc(out, '\'');
+}
+
 void rf_escape_controls(struct rf_buf *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -294,25 +310,32 @@ int rf_parse_uint(const char *s, unsigned *out)
 
 size_t rf_edit_distance(const char *a, const char *b)
 {
+	/* Three rows of the table: two letters swapped ("nwe") are one slip. */
 	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = rf_xcalloc(lb + 1, sizeof(*row));
+	size_t *prev2 = rf_xcalloc(lb + 1, sizeof(size_t)), *prev = rf_xcalloc(lb + 1, sizeof(size_t));
+	size_t *row = rf_xcalloc(lb + 1, sizeof(size_t));
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
 		row[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
+			size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
 			row[j] = best;
-			diag = up;
 		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = row;
+		row = t;
 	}
-	size_t d = row[lb];
+	size_t d = prev[lb];
+	free(prev2);
+	free(prev);
 	free(row);
 	return d;
 }

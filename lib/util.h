@@ -50,6 +50,11 @@ char *rf_buf_detach(struct rf_buf *b);
  * user input quoted in a message cannot break it into lines. */
 void rf_escape_controls(struct rf_buf *out, const char *s);
 
+/* Append s as a shell reads it back: as is when it holds only letters,
+ * digits and -_./:=@+,%, else in single quotes ("it's" becomes 'it'\''s'),
+ * for command lines that messages suggest. */
+void rf_shell_quote(struct rf_buf *out, const char *s);
+
 /* A growable array of owned strings. */
 struct rf_strv {
 	char **v;
@@ -78,7 +83,8 @@ int rf_str_endswith(const char *s, const char *suffix);
 int rf_parse_number(const char *s, double *out);
 /* Parse a whole string as a non-negative int; returns 0 on success. */
 int rf_parse_uint(const char *s, unsigned *out);
-/* Levenshtein distance, for "did you mean" hints. */
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+ * neighbours each count 1), for "did you mean" hints. */
 size_t rf_edit_distance(const char *a, const char *b);
 
 #endif

@@ -176,8 +176,8 @@ eight_days() {
 	assert_success
 	assert_equal "$stderr" ""
 	assert_equal "${#lines[@]}" 5
-	assert_line --index 0 --partial "2026-12-08 09:00  13.25 → 13.25  set mercy-general: visa.imgs_matched_ir_5y 7 → 8"
-	assert_line --index 3 --partial "2026-12-05 09:00  13.25 → 13.25  set mercy-general: visa.imgs_matched_ir_5y 4 → 5"
+	assert_line --index 0 --partial "2026-12-08 09:00  13.5 → 13.5  set mercy-general: visa.imgs_matched_ir_5y 7 → 8"
+	assert_line --index 3 --partial "2026-12-05 09:00  13.5 → 13.5  set mercy-general: visa.imgs_matched_ir_5y 4 → 5"
 	assert_line --index 4 "shallow clone: the history before $cut (2026-12-04) is not here; git fetch --unshallow fetches it"
 	run --separate-stderr rf-log -C "$HOME/shallow" -n 2 mercy
 	assert_success
@@ -216,7 +216,7 @@ eight_days() {
 	run --separate-stderr rf-log -C "$HOME/bl" mercy
 	assert_success
 	assert_equal "$stderr" ""
-	assert_line --index 0 --partial "2026-12-08 09:00  ? → 13.25  set mercy-general: visa.imgs_matched_ir_5y 7 → 8"
+	assert_line --index 0 --partial "2026-12-08 09:00  ? → 13.5  set mercy-general: visa.imgs_matched_ir_5y 7 → 8"
 	assert_line --index 9 "partial clone: 8 versions of notes are not here (risk ?); fetch every version: $fetch"
 	run --separate-stderr rf-log -C "$HOME/bl" -p -n 1 mercy
 	assert_line "    (a version this partial clone does not have: changes not known)"

@@ -123,16 +123,16 @@ conflicting_pull() {
 	assert_equal "$status" 1
 	assert_output "mercy-general: $(git -C "$RF_DIR" rev-parse --short=7 HEAD) → working tree
 ! visa.h1b: unresolved git conflict: 'no' (yours) vs 'yes' (theirs)
-risk 25.25 → ?"
+risk 25.5 → ?"
 	run --separate-stderr rf-log -p -n 1 mercy
 	assert_success
 	assert_line "    ! visa.h1b: unresolved git conflict: 'no' (yours) vs 'yes' (theirs)"
 	refute_output --partial "visa.h1b: unknown → yes"
 	run --separate-stderr rf-score
-	assert_equal "$status" 2
+	assert_equal "$status" 1
 	assert_equal "$stderr" "rf-score: mercy-general.ini:38: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
 	run --separate-stderr rf-ask mercy
-	assert_equal "$status" 2
+	assert_equal "$status" 1
 	assert_equal "$stderr" "rf-ask: mercy-general.ini:38: unresolved git conflict marker: visa.h1b: 'no' (yours) vs 'yes' (theirs)"
 	run --separate-stderr rf-diff --format tsv mercy
 	assert_line "$(printf 'conflict\tvisa.h1b\tno\tyes')"

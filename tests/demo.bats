@@ -84,6 +84,12 @@ setup() {
 	assert_line --partial "edit crestview-university-ir-integrated: visa.h1b case-by-case → vague"
 	assert_line "\$ rf check"
 	assert_line "\$ rf score"
+	# how much is known, beside the risk and the unknowns
+	assert_line --regexp '^rank +program +track +risk +tier +marks +flagged +unknowns +known +green +status$'
+	assert_line --regexp '^   1  lakeside-medical-center-dr-esir +dr-esir +12 +guarded +53 +10% +2 +ranked$'
+	# --explain reads in a few lines: a domain's unknowns summed
+	assert_line --regexp '^culture +15 keys +unknown +default unknown +0\.25 +1 +3\.75$'
+	assert_line "known 4%: 18 of the 397 points at stake are answered"
 	assert_line "\$ rf score --explain crestview"
 	assert_line "\$ rf ask meadowbrook"
 	assert_line "\$ rf log -n 8"

@@ -63,7 +63,7 @@ pages() {
 	cp "$RF_SRC/man/rf-set.1" "$BATS_TEST_TMPDIR/man/man1/"
 	MANPATH="$BATS_TEST_TMPDIR/man" MANPAGER=cat PAGER=cat run --separate-stderr rf help set
 	assert_success
-	[[ "$output" == *"change answers in a program's note from the shell"* ]] || fail "$output"
+	[[ "$output" == *"change answers in a program's note, or your profile"* ]] || fail "$output"
 }
 
 # The options a command's --help lists: -X and --long, one per line.

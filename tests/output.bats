@@ -72,7 +72,7 @@ setup_file() {
 	[ "$(rf-check -C "$BATS_TEST_TMPDIR/notes" | wc -c)" -gt 65536 ]
 	run --separate-stderr bash -c 'rf-check -C "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2' _ \
 		"$BATS_TEST_TMPDIR/notes"
-	assert_output "program-001.ini:190: section [visa] again (first on line 36; iniparser merges them)"
+	assert_output "program-001.ini:194: section [visa] again (first on line 36; iniparser merges them)"
 	assert_equal "$stderr" "status 1"
 }
 

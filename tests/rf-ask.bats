@@ -17,10 +17,10 @@ answer_all() {
 
 @test "rf-ask PROGRAM: open questions grouped by domain, highest stake first, with the template's question" {
 	make_notes
-	rf-set mercy visa.h1b=yes visa.j1=vague supervision.solo_high_risk=no culture.retaliation=no >/dev/null
+	rf-set mercy visa.h1b=yes visa.policy_written=vague supervision.solo_high_risk=no culture.retaliation=no >/dev/null
 	run --separate-stderr rf-ask mercy
 	assert_success
-	assert_line --index 0 "mercy-general: 56 open questions"
+	assert_line --index 0 "mercy-general: 57 open questions"
 	# domains by their highest stake (ties in domain order), then items by stake (ties in template order)
 	assert_line --index 1 "visa"
 	assert_line --index 2 "  10    visa.mid_training_changes"
@@ -32,8 +32,9 @@ answer_all() {
 	assert_equal "$(printf '%s\n' "$output" | grep -A2 -x supervision)" "supervision
   10    supervision.junior_solo_nights
          Do first-year IR residents do complex procedures solo at night without backup?"
-	assert_line "  6     visa.j1 (vague)"
+	assert_line "  6     visa.policy_written (vague)"
 	refute_line --regexp "visa\.h1b$"
+	refute_line --regexp "visa\.j1$"	# the profile needs an H-1B: J-1 answers do not count
 	refute_line --regexp "supervision\.solo_high_risk$"
 	refute_line --partial "procedures_per_resident"	# derived: its inputs are asked
 	assert_line --partial "workload.ir_residents"
@@ -44,19 +45,19 @@ answer_all() {
 
 @test "rf-ask --format tsv and json: one row per open question, stakes in order within a domain" {
 	make_notes
-	rf-set mercy visa.j1=vague >/dev/null
+	rf-set mercy visa.policy_written=vague >/dev/null
 	run --separate-stderr rf-ask --format tsv mercy
 	assert_success
 	assert_line --index 0 $'program\tdomain\tkey\tanswer\tstake\tquestion'
 	assert_line $'mercy-general\tvisa\tvisa.h1b\tunknown\t12\tDoes the program support H-1B for IR/DR? Or only J-1?'
-	assert_line $'mercy-general\tvisa\tvisa.j1\tvague\t6\tDoes the program sponsor J-1 visas for IR/DR residents?'
-	assert_equal "${#lines[@]}" 60
+	assert_line $'mercy-general\tvisa\tvisa.policy_written\tvague\t6\tIs the visa policy clearly written and specific (e.g. "We sponsor J-1 and H-1B visas for eligible candidates, including integrated IR")?'
+	assert_equal "${#lines[@]}" 61
 	# domains are contiguous, stakes non-increasing inside each
 	printf '%s\n' "$output" | awk -F'\t' 'NR > 1 {
 		if ($2 != d) { if (seen[$2]++) exit 1; d = $2; last = 1e9 }
 		if ($5 + 0 > last) exit 1; last = $5 + 0 }'
 	rf-ask --format json mercy >"$BATS_TEST_TMPDIR/json"
-	assert_equal "$(jq length "$BATS_TEST_TMPDIR/json")" 59
+	assert_equal "$(jq length "$BATS_TEST_TMPDIR/json")" 60
 	assert_equal "$(jq -r '.[] | [.program, .domain, .key, .answer, .stake, .question] | @tsv' "$BATS_TEST_TMPDIR/json")" \
 		"$(rf-ask --format tsv mercy | tail -n +2)"
 }
@@ -71,7 +72,7 @@ answer_all() {
 	run --separate-stderr rf-ask --all
 	assert_success
 	assert_line --index 0 "mercy-general: 0 open questions"
-	assert_line "zeta: 59 open questions"
+	assert_line "zeta: 60 open questions"
 	run --separate-stderr rf-ask --all --format tsv
 	assert_success
 	refute_line --partial "mercy-general"
@@ -80,7 +81,7 @@ answer_all() {
 	assert_equal "$(rf-score --format tsv mercy | awk -F'\t' 'NR == 2 { print $8 }')" 0
 }
 
-@test "rf-ask: stakes follow the profile weights; errors exit 2 with the notes untouched" {
+@test "rf-ask: stakes follow the profile weights; errors exit 2, a broken note 1" {
 	make_notes
 	sed -i 's/^supervision = 1$/supervision = 0/; s/^visa = 1$/visa = 2/' "$RF_DIR/profile.ini"
 	run --separate-stderr rf-ask --format tsv mercy
@@ -91,7 +92,10 @@ answer_all() {
 	assert_refused "rules.ini:2: " rf-ask mercy
 	rm "$RF_DIR/rules.ini"
 	printf 'broken\n' >>"$RF_DIR/mercy-general.ini"
-	assert_refused "mercy-general.ini:" rf-ask mercy
+	run --separate-stderr rf-ask mercy
+	assert_equal "$status" 1
+	assert_output ""
+	assert_equal "$stderr" "rf-ask: mercy-general.ini:$(wc -l <"$RF_DIR/mercy-general.ini"): line is not '[section]', 'key = value' or a comment"
 }
 
 @test "rf-ask usage errors exit 2" {

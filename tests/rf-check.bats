@@ -23,7 +23,7 @@ odd.ini:3: unknown key visa.h1 (did you mean visa.h1b?)
 odd.ini:4: duplicate key visa.h1b (also on line 2; iniparser keeps this one)
 odd.ini:5: section [visa] again (first on line 1; iniparser merges them)
 odd.ini:7: unknown section [bogus]
-odd.ini:9: program.rank: 'first' is not a number
+odd.ini:9: program.rank: 'first' is not a whole number from 1
 odd.ini:10: program.interview_date: '2026-02-30' is not a date (YYYY-MM-DD)"
 }
 

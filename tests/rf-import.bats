@@ -121,7 +121,7 @@ new lakeside ($(sheet s.csv):3)
   + program.status: researching
   + program.created: 2026-12-05
   + visa.h1b: yes
-  (67 questions unanswered)
+  (69 questions unanswered)
 import s.csv: 1 new, 1 changed (2 answers), 0 unchanged (dry run: nothing written)"
 	assert_equal "$(notes_state)" "$before"
 	# Nor does it make a notes directory that is not there.

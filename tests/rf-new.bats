@@ -92,7 +92,8 @@ load helper
 	git -C "$RF_DIR" commit -qam "hand edit"
 	assert_refused "rf-new: mercy-general.ini already exists (edit it with rf-edit mercy-general)" \
 		rf-new "Mercy General"
-	assert_refused "already exists" rf-new "MERCY  general!"
+	assert_refused "rf-new: 'MERCY  general!' makes the file name mercy-general.ini, which is the note of 'Mercy General'" \
+		rf-new "MERCY  general!"
 }
 
 @test "rf-new refuses names that would escape the notes directory" {

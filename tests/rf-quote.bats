@@ -81,13 +81,13 @@ f() { echo "$RF_DIR/mercy-general.ini"; }
 	assert_refused "rf-quote: text holds both \" and ' as well as ';', '#' or surrounding spaces: iniparser 4.1 cannot store that exactly; change one of the quote marks" \
 		rf-quote -w pd mercy "he said \"it's case-by-case\"; then left"
 	assert_refused "iniparser 4.1 cannot store that exactly" rf-quote mercy "\"a\" 'b' # c"
-	assert_refused "rf-quote: a value cannot span lines" rf-quote mercy $'two\nlines'
+	assert_refused "rf-quote: the text has 2 lines, and a quote is one line of the note" rf-quote mercy $'two\nlines'
 	assert_refused "rf-quote: no text to quote" rf-quote mercy ""
 	run --separate-stderr bash -c 'printf "a\0b" | rf-quote mercy'
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rf-quote: the text holds a NUL byte"
 	long=$(printf '%01100d' 0)
-	assert_refused "line longer than 1023 bytes" rf-quote mercy "$long"
+	assert_refused "the value of quotes.2026-12-05 is 1100 bytes, and at most 1009 fit on its line" rf-quote mercy "$long"
 }
 
 @test "rf-quote refuses a WHO that cannot be part of a key" {

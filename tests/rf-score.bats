@@ -94,7 +94,7 @@ make_season() {
 		objs = json.load(open(d + "/json"))
 		assert len(objs) == len(rows) - 1 == 3
 		head = rows[0]
-		assert head == ["rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "green", "status"]
+		assert head == ["rank", "program", "track", "risk", "tier", "marks", "flagged", "unknowns", "known", "green", "status"]
 		for row, obj in zip(rows[1:], objs):
 		    assert list(obj) == head, list(obj)
 		    for k, cell in zip(head, row):
@@ -118,7 +118,7 @@ make_season() {
 	PY
 	# jq reads the same numbers as the tsv
 	assert_equal "$(jq -r '.[] | [.program, .risk, .unknowns, .green] | @tsv' "$BATS_TEST_TMPDIR/json")" \
-		"$(awk -F'\t' 'NR > 1 { print $2 "\t" $4 "\t" $8 "\t" $9 }' "$BATS_TEST_TMPDIR/tsv")"
+		"$(awk -F'\t' 'NR > 1 { print $2 "\t" $4 "\t" $8 "\t" $10 }' "$BATS_TEST_TMPDIR/tsv")"
 	assert_equal "$(jq -r '.[].program' "$BATS_TEST_TMPDIR/json" | tr '\n' ' ')" "alpha gamma beta "
 	assert_equal "$(jq -r '.[2].rank' "$BATS_TEST_TMPDIR/json")" "1"
 	assert_equal "$(jq -r '.[1].rank' "$BATS_TEST_TMPDIR/json")" "null"
@@ -217,14 +217,17 @@ make_season() {
 	printf '[defaults]\nunknown = 1\n[visa]\nh1b = no:3\n[tiers]\ncalm = 0\nworried = 2\n' >"$RF_DIR/rules.ini"
 	run --separate-stderr rf-score --format tsv
 	assert_success
-	assert_output $'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tgreen\tstatus\n\tmercy-general\t\t1\tcalm\t\t\t1\t0\tresearching'
+	assert_output $'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tknown\tgreen\tstatus\n\tmercy-general\t\t1\tcalm\t\t\t1\t0\t0\tresearching'
 }
 
-@test "rf-score: a note that does not parse is reported as FILE:LINE, exit 2" {
+@test "rf-score: a note that does not parse is reported as FILE:LINE and left out, exit 1" {
 	make_notes
 	printf '[visa\n' >>"$RF_DIR/mercy-general.ini"
 	line=$(wc -l <"$RF_DIR/mercy-general.ini")
-	assert_refused "mercy-general.ini:$line: " rf-score
+	run --separate-stderr rf-score --format tsv
+	assert_equal "$status" 1
+	assert_output $'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tknown\tgreen\tstatus'
+	assert_equal "$stderr" "rf-score: mercy-general.ini:$line: section header without its closing ']'"
 }
 
 @test "rf-score: usage errors exit 2" {
@@ -249,18 +252,18 @@ make_season() {
 	git -C "$RF_DIR" mv a.ini b.ini
 	git -C "$RF_DIR" commit -q -m "rename a to b"
 	rf-set b culture.staff_tone=respectful >/dev/null
-	header=$'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tgreen\tstatus'
+	header=$'rank\tprogram\ttrack\trisk\ttier\tmarks\tflagged\tunknowns\tknown\tgreen\tstatus'
 	run --separate-stderr rf-score --format tsv b
 	assert_success
-	assert_output "$header"$'\n\tb\t\t0\tcalm\t\t\t0\t0\tresearching'
+	assert_output "$header"$'\n\tb\t\t0\tcalm\t\t\t0\t100\t0\tresearching'
 	run --separate-stderr rf-score --at "$before" --format tsv b
 	assert_success
 	assert_equal "$stderr" ""
-	assert_output "$header"$'\n\ta\t\t12\tworried\t\tculture\t0\t0\tresearching'
+	assert_output "$header"$'\n\ta\t\t12\tworried\t\tculture\t0\t100\t0\tresearching'
 	run --separate-stderr rf-score --at "$before" --format json b
 	assert_success
 	assert_output '[
- {"rank": null, "program": "a", "track": "", "risk": 12, "tier": "worried", "marks": "", "flagged": "culture", "unknowns": 0, "green": 0, "status": "researching"}
+ {"rank": null, "program": "a", "track": "", "risk": 12, "tier": "worried", "marks": "", "flagged": "culture", "unknowns": 0, "known": 100, "green": 0, "status": "researching"}
 ]'
 	run --separate-stderr rf-score --at "$before" --explain b --format tsv
 	assert_success
@@ -268,5 +271,92 @@ make_season() {
 	# every note at that revision: the one note, by the name it had
 	run --separate-stderr rf-score --at "$before" --format tsv
 	assert_success
-	assert_output "$header"$'\n\ta\t\t12\tworried\t\tculture\t0\t0\tresearching'
+	assert_output "$header"$'\n\ta\t\t12\tworried\t\tculture\t0\t100\t0\tresearching'
+}
+
+# The known column of a program in a format (tsv, csv: column 9; json: .known).
+known_of() {
+	case $1 in
+	tsv) rf-score --format tsv "$2" | awk -F'\t' 'NR == 2 { print $9 }' ;;
+	csv) rf-score --format csv "$2" | awk -F, 'NR == 2 { print $9 }' | tr -d '\r' ;;
+	json) rf-score --format json "$2" | jq -r '.[0].known' ;;
+	esac
+}
+
+@test "rf-score: the known column, in every format, grows as answers are set; vague is not known" {
+	make_notes
+	local f
+	for f in tsv csv json; do
+		assert_equal "$(known_of "$f" mercy)" 0
+	done
+	run --separate-stderr rf-score
+	assert_line --index 0 --regexp '^rank +program +track +risk +tier +marks +flagged +unknowns +known +green +status$'
+	assert_line --index 1 --regexp '^ +mercy-general +13\.75 +guarded +60 +0% +0 +researching$'
+	local last=0 now
+	for a in visa.h1b=yes supervision.solo_high_risk=no culture.retaliation=no outcomes.forced_to_dr=no \
+		workload.hours_per_week=60; do
+		rf-set mercy "$a" >/dev/null
+		now=$(known_of tsv mercy)
+		[ "$now" -gt "$last" ] || fail "$a: known $last% -> $now%"
+		assert_equal "$(known_of json mercy)" "$now"
+		assert_equal "$(known_of csv mercy)" "$now"
+		last=$now
+	done
+	# 12 + 12 + 12 + 10 + 10 of the 397 points at stake: 14%
+	assert_equal "$last" 14
+	run --separate-stderr rf-score
+	assert_line --index 1 --regexp '^ +mercy-general +[0-9.]+ +[a-z]+ +55 +14% +0 +researching$'
+	assert_equal "$(rf-score --format json | jq -c '.[0].known | type')" '"number"'
+	rf-set mercy culture.staff_tone=vague >/dev/null
+	assert_equal "$(known_of tsv mercy)" 14
+	assert_equal "$(order --sort known)" "mercy-general "
+}
+
+@test "rf-score --explain of a fresh note: one line of unknowns per domain, the known share, exact sum" {
+	make_notes
+	run --separate-stderr rf-score --explain mercy
+	assert_success
+	assert_output "domain       key      answer   rule             points  weight  value
+visa         9 keys   unknown  default unknown    0.25       1   2.25
+outcomes     8 keys   unknown  default unknown    0.25       1      2
+workload     5 keys   unknown  default unknown    0.25       1   1.25
+supervision  3 keys   unknown  default unknown    0.25       1   0.75
+education    7 keys   unknown  default unknown    0.25       1   1.75
+culture      15 keys  unknown  default unknown    0.25       1   3.75
+img          5 keys   unknown  default unknown    0.25       1   1.25
+sources      3 keys   unknown  default unknown    0.25       1   0.75
+total                                                           13.75
+known 0%: 0 of the 397 points at stake are answered"
+	[ "${#lines[@]}" -lt 30 ]
+	assert_equal "$(rf-score --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" 13.75
+	# -v (--verbose): every unknown on its own line, the same total
+	run --separate-stderr rf-score -v --explain mercy --format tsv
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | grep -c $'\tunknown\tdefault unknown\t0.25\t1\t0.25$')" 55
+	assert_line $'visa\tvisa.h1b\tunknown\tdefault unknown\t0.25\t1\t0.25'
+	assert_line --index 56 $'total\t\t\t\t\t\t13.75'
+	run --separate-stderr rf-score --verbose --explain mercy
+	assert_line "known 0%: 0 of the 397 points at stake are answered"
+	# answered keys keep their own rows; the others are still summed
+	rf-set mercy visa.h1b=no visa.policy_written=vague >/dev/null
+	run --separate-stderr rf-score --explain mercy --format tsv
+	assert_output $'domain\tkey\tanswer\trule\tpoints\tweight\tvalue
+visa\tvisa.h1b\tno\tno:12\t12\t1\t12
+visa\tvisa.policy_written\tvague\tdefault vague\t4\t1\t4
+visa\t7 keys\tunknown\tdefault unknown\t0.25\t1\t1.75
+outcomes\t8 keys\tunknown\tdefault unknown\t0.25\t1\t2
+workload\t5 keys\tunknown\tdefault unknown\t0.25\t1\t1.25
+supervision\t3 keys\tunknown\tdefault unknown\t0.25\t1\t0.75
+education\t7 keys\tunknown\tdefault unknown\t0.25\t1\t1.75
+culture\t15 keys\tunknown\tdefault unknown\t0.25\t1\t3.75
+img\t5 keys\tunknown\tdefault unknown\t0.25\t1\t1.25
+sources\t3 keys\tunknown\tdefault unknown\t0.25\t1\t0.75
+total\t\t\t\t\t\t29.25'
+	run --separate-stderr rf-score --explain mercy
+	assert_line "known 3%: 12 of the 397 points at stake are answered"
+	assert_line "deal-breaker: visa.h1b = no"
+	run --separate-stderr rf-score -v
+	assert_equal "$status" 2
+	assert_output ""
+	[[ $stderr == "rf-score: -v (--verbose) goes with --explain"$'\n'"usage: rf-score "* ]] || fail "$stderr"
 }

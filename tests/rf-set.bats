@@ -82,7 +82,7 @@ visa.h1b unknown → no"
 	make_notes
 	rf-new "Mercy West" >/dev/null
 	assert_refused "rf-set: no such program 'nosuch'" rf-set nosuch visa.h1b=no
-	assert_refused "rf-set: no such program 'mercy-genral'; candidates: mercy-general" rf-set mercy-genral visa.h1b=no
+	assert_refused "rf-set: no such program 'mercy-genral'; did you mean 'mercy-general'?" rf-set mercy-genral visa.h1b=no
 	assert_refused "rf-set: ambiguous program 'mercy'; candidates: mercy-general, mercy-west" rf-set mercy visa.h1b=no
 	assert_refused "rf-set: invalid program name: '/' and control characters cannot name a note" rf-set ../x visa.h1b=no
 	assert_refused "rf-set: invalid program name: '/' and control characters cannot name a note" rf-set a/b visa.h1b=no
@@ -118,7 +118,7 @@ visa.h1b unknown → no"
 	make_notes
 	assert_refused "rf-set: visa.h1b: 'maybe' is not one of: yes, no, case-by-case, vague, unknown (use --force to set it anyway)" \
 		rf-set mercy visa.h1b=maybe
-	assert_refused "rf-set: program.rank: 'first' is not a number (use --force to set it anyway)" \
+	assert_refused "rf-set: program.rank: 'first' is not a whole number from 1 (use --force to set it anyway)" \
 		rf-set mercy program.rank=first
 	assert_refused "rf-set: visa.h1b: 'no\\x1B[31m' is not one of" rf-set mercy $'visa.h1b=no\e[31m'
 }

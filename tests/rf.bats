@@ -54,6 +54,26 @@ load helper
 	assert_refused "rf: 'frobnicate' is not an rf command; see 'rf help'" rf frobnicate
 }
 
+@test "a mistyped command gets 'did you mean' with the command line to type, exit 2" {
+	make_notes
+	assert_refused "rf: 'sett' is not an rf command; did you mean 'rf set'?" rf sett mercy visa.h1b=no
+	assert_equal "$stderr" "rf: 'sett' is not an rf command; did you mean 'rf set'?"
+	assert_refused "rf: 'sco' is not an rf command; did you mean 'rf score'?" rf sco
+	assert_refused "rf: 'lg' is not an rf command; did you mean 'rf log'?" rf lg
+	assert_refused "rf: 'nwe' is not an rf command; did you mean 'rf new'?" rf nwe
+}
+
+@test "rf help with a mistyped command says so itself, exit 2, without running man" {
+	make_notes
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	printf '#!/bin/sh\necho man ran >&2\nexit 0\n' >"$BATS_TEST_TMPDIR/bin/man"
+	chmod +x "$BATS_TEST_TMPDIR/bin/man"
+	PATH="$BATS_TEST_TMPDIR/bin:$PATH" assert_refused "rf: 'sett' is not an rf command; did you mean 'rf help set'?" rf help sett
+	assert_equal "$stderr" "rf: 'sett' is not an rf command; did you mean 'rf help set'?"
+	PATH="$BATS_TEST_TMPDIR/bin:$PATH" assert_refused "rf: 'frobnicate' is not an rf command; see 'rf help'" rf help frobnicate
+	assert_output ""
+}
+
 @test "rf refuses a command that is a path or an option" {
 	run --separate-stderr rf ../rf-set
 	assert_equal "$status" 2

@@ -91,8 +91,11 @@ static void severities_and_text(struct unit *u)
 	NORM(u, NULL, NULL, "Yes", "Yes");
 }
 
-static void nrmp_codes(struct unit *u)
+static void positions_and_nrmp_codes(struct unit *u)
 {
+	NORM(u, "program", "rank", " 3 ", "3");
+	NORM(u, "program", "rank", "2.5",
+	     "!'2.5' is not an answer program.rank takes: a whole number from 1 (1 = first choice), unknown or vague");
 	NORM(u, "program", "nrmp_code", " 1234420a0 ", "1234420A0");
 	NORM(u, "program", "nrmp_code", "N/A", "unknown");
 	NORM(u, "program", "nrmp_code", "12344",
@@ -123,7 +126,7 @@ int main(void)
 	RUN(&u, yes_no_and_choices);
 	RUN(&u, numbers_and_dates);
 	RUN(&u, severities_and_text);
-	RUN(&u, nrmp_codes);
+	RUN(&u, positions_and_nrmp_codes);
 	RUN(&u, joins_line_breaks);
 	rf_template_free(&t);
 	return UNIT_DONE(&u);

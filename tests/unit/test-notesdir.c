@@ -108,6 +108,51 @@ static void resolves_program_arguments(struct unit *u)
 	rf_notesdir_close(&nd);
 }
 
+/* What resolving arg reports on stderr (caller frees). */
+static char *refusal(const struct rf_notesdir *nd, const char *arg)
+{
+	FILE *saved = stderr;
+	char *msg = NULL, *slug = NULL;
+	size_t len = 0;
+	stderr = open_memstream(&msg, &len);
+	int r = rf_notesdir_resolve(nd, arg, &slug);
+	fclose(stderr);
+	stderr = saved;
+	free(slug);
+	if (r == 0) {
+		free(msg);
+		return rf_xstrdup("(resolved)");
+	}
+	char *colon = strstr(msg, ": ");
+	char *text = rf_xstrdup(colon ? colon + 2 : msg);
+	free(msg);
+	return text;
+}
+
+static void unknown_arguments_get_did_you_mean(struct unit *u)
+{
+	static const char *const cases[][2] = {
+		{ "mercy-genral", "no such program 'mercy-genral'; did you mean 'mercy-general'?\n" },
+		{ "Mercy Generl", "no such program 'Mercy Generl'; did you mean 'mercy-general'?\n" },	/* the name */
+		{ "merxy", "no such program 'merxy'; did you mean 'mercy-general' or 'mercy-west'?\n" },	/* a prefix */
+		{ "hopkinz", "no such program 'hopkinz'; did you mean 'hopkins'?\n" },
+		{ "Jonhs Hopkins", "no such program 'Jonhs Hopkins'; did you mean 'hopkins'?\n" },
+		{ "west", "no such program 'west'; did you mean 'mercy-west'?\n" },	/* a word of the slug */
+		{ "St Marys IR", "no such program 'St Marys IR'; did you mean 'st-marys-ir-integrated'?\n" },
+		{ "nosuch", "no such program 'nosuch'\n" },
+		{ "xyz", "no such program 'xyz'\n" },
+		{ "mercy", "ambiguous program 'mercy'; candidates: mercy-general, mercy-west\n" },
+	};
+	struct rf_notesdir nd;
+	CHECK(u, rf_notesdir_open(&nd, dir) == 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = refusal(&nd, cases[i][0]);
+		CHECK_STR(u, got, cases[i][1]);
+		free(got);
+	}
+	rf_notesdir_close(&nd);
+}
+
 static void refuses_escaping_arguments(struct unit *u)
 {
 	struct rf_notesdir nd;
@@ -291,6 +336,7 @@ int main(void)
 	make_dir();
 	RUN(&u, lists_notes_only);
 	RUN(&u, resolves_program_arguments);
+	RUN(&u, unknown_arguments_get_did_you_mean);
 	RUN(&u, refuses_escaping_arguments);
 	RUN(&u, reads_refuse_links_and_odd_files);
 	RUN(&u, writes_durably_and_never_overwrite_when_creating);

@@ -162,8 +162,34 @@ static void test_table_json(struct unit *u)
 		  " {\"rank\": 1, \"program\": \"Hôpital Saint-Éloi\", \"risk\": 12},\n"
 		  " {\"rank\": 2, \"program\": \"東京大学病院\", \"risk\": 7.5},\n"
 		  " {\"rank\": 10, \"program\": \"Mercy, \\\"General\\\"\", \"risk\": null},\n"
-		  " {\"rank\": \"+5\", \"program\": \"x\", \"risk\": \"0x1A\"}\n"
+		  " {\"rank\": null, \"program\": \"x\", \"risk\": null}\n"
 		  "]\n");
+	free(got);
+	rf_table_free(&t);
+}
+
+/* A percent column: '%' in the aligned text, a bare number elsewhere. */
+static void test_table_percent(struct unit *u)
+{
+	static const char *const names[] = { "program", "known" };
+	static const char *const r1[] = { "a", "18" };
+	static const char *const r2[] = { "b", "100" };
+	static const char *const r3[] = { "c", NULL };
+	struct rf_table t;
+	rf_table_init(&t, 2, names);
+	rf_table_set_kind(&t, 1, RF_COL_PERCENT);
+	rf_table_add(&t, r1);
+	rf_table_add(&t, r2);
+	rf_table_add(&t, r3);
+	char *got = render(&t, RF_FORMAT_TEXT);
+	CHECK_STR(u, got, "program  known\na          18%\nb         100%\nc             \n");
+	free(got);
+	got = render(&t, RF_FORMAT_TSV);
+	CHECK_STR(u, got, "program\tknown\na\t18\nb\t100\nc\t\n");
+	free(got);
+	got = render(&t, RF_FORMAT_JSON);
+	CHECK_STR(u, got, "[\n {\"program\": \"a\", \"known\": 18},\n {\"program\": \"b\", \"known\": 100},\n"
+			  " {\"program\": \"c\", \"known\": null}\n]\n");
 	free(got);
 	rf_table_free(&t);
 }
@@ -205,6 +231,7 @@ int main(void)
 	RUN(&u, test_table_csv);
 	RUN(&u, test_table_tsv);
 	RUN(&u, test_table_json);
+	RUN(&u, test_table_percent);
 	RUN(&u, test_table_json_empty);
 	RUN(&u, test_format_parse);
 	return UNIT_DONE(&u);

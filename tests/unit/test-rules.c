@@ -1,7 +1,9 @@
 /* rules.ini and profile.ini parsing: hundredths, rule parts, defaults,
- * tiers, dealbreakers, and errors reported as LABEL:LINE. */
+ * tiers, dealbreakers, [when] and [best_of], and errors reported as
+ * LABEL:LINE; and lib/applies.c, who the parsed rules count for. */
 #include <stdlib.h>
 
+#include "applies.h"
 #include "rules.h"
 #include "unit.h"
 
@@ -171,26 +173,25 @@ static void test_profile(struct unit *u)
 	CHECK(u, p.weight[rf_domain_index("workload")] == 100);	/* default */
 	CHECK_STR(u, p.visa_needed, "h1b");
 	CHECK(u, p.tracks.n == 2);
-	CHECK(u, p.ndealbreakers == 3);
-	if (p.ndealbreakers == 3) {
+	CHECK(u, p.ndealbreakers == 2);	/* only the applicant's own */
+	if (p.ndealbreakers == 2) {
 		CHECK_STR(u, p.dealbreakers[0].section, "supervision");
 		CHECK_STR(u, p.dealbreakers[0].key, "solo_high_risk");
+		CHECK(u, p.dealbreakers[0].lineno == 9);
 		CHECK(u, p.dealbreakers[1].answers.n == 2);
 		CHECK(u, rf_strv_contains(&p.dealbreakers[1].answers, "vague"));
-		/* visa_needed = h1b adds visa.h1b = no */
-		CHECK_STR(u, p.dealbreakers[2].section, "visa");
-		CHECK_STR(u, p.dealbreakers[2].key, "h1b");
-		CHECK(u, p.dealbreakers[2].answers.n == 1 && rf_strv_contains(&p.dealbreakers[2].answers, "no"));
 	}
+	CHECK(u, p.img == 1);	/* not said: an IMG */
 	rf_profile_free(&p);
 
-	/* none (and empty) needs no visa: no dealbreaker added */
-	CHECK(u, profile(&p, "[applicant]\nvisa_needed =\n") == 0);
+	/* none (and empty) needs no visa */
+	CHECK(u, profile(&p, "[applicant]\nvisa_needed =\nimg = No\n") == 0);
 	CHECK_STR(u, p.visa_needed, "none");
-	CHECK(u, p.ndealbreakers == 0);
+	CHECK(u, p.ndealbreakers == 0 && p.img == 0);
 	rf_profile_free(&p);
-	CHECK(u, profile(&p, "[applicant]\nvisa_needed = j1\n") == 0);
-	CHECK(u, p.ndealbreakers == 1 && !strcmp(p.dealbreakers[0].key, "j1"));
+	CHECK(u, profile(&p, "[applicant]\nvisa_needed = j1\nimg =\n") == 0);
+	CHECK(u, p.ndealbreakers == 0 && p.img == 1);
+	CHECK_STR(u, p.visa_needed, "j1");
 	rf_profile_free(&p);
 
 	static const char *const bad[] = {
@@ -199,8 +200,9 @@ static void test_profile(struct unit *u)
 		"[weights]\nnosuch = 1\n",
 		"[applicant]\nvisa_needed = o1\n",
 		"[dealbreakers]\nnodot = yes\n",
+		"[applicant]\nimg = maybe\n",
 	};
-	static const unsigned lines[] = { 2, 3, 2, 2, 2 };
+	static const unsigned lines[] = { 2, 3, 2, 2, 2, 2 };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		FILE *saved = stderr;
 		char *msg = NULL;
@@ -221,6 +223,133 @@ static void test_profile(struct unit *u)
 	}
 }
 
+/* Rules that say whom they count for, the better of two visas, and
+ * deal-breakers that follow the profile. */
+static const char personal[] =
+	"[visa]\nh1b = no:12, yes:0\nh1b_for_ir_before = no:8\nj1 = no:6, yes:0\npolicy_written = no:6\n"
+	"imgs_matched_ir_5y = <1:6\n"
+	"[culture]\nretaliation = yes:12\n"
+	"[quotes]\nvisa stuff = 6\n"
+	"[when]\nvisa.h1b = visa_needed:h1b, visa_needed:either\nvisa.h1b_for_ir_before = visa_needed:h1b, visa_needed:either\n"
+	"visa.j1 = visa_needed:j1, Visa_Needed:either\nvisa.policy_written = visa_needed:h1b,visa_needed:j1,visa_needed:either\n"
+	"visa.imgs_matched_ir_5y = img:yes\nquotes.visa stuff = visa_needed:h1b\n"
+	"[best_of]\nsponsorship = visa.h1b visa.h1b_for_ir_before | visa.j1\n"
+	"[dealbreakers]\nvisa.h1b = no\nvisa.j1 = no\n";
+
+static void test_when_and_best_of(struct unit *u)
+{
+	struct rf_rules r;
+	CHECK(u, rules(&r, personal) == 0);
+	if (u->bad)
+		return;
+	CHECK(u, r.nwhen == 6 && r.nbest_of == 1 && r.ndealbreakers == 2);
+	static const struct {
+		const char *profile;
+		int h1b, j1, policy, imgs, retaliation, phrase;
+		size_t counting;
+	} cases[] = {
+		{ "[applicant]\nvisa_needed = h1b\n", 1, 0, 1, 1, 1, 1, 1 },
+		{ "[applicant]\nvisa_needed = j1\n", 0, 1, 1, 1, 1, 0, 1 },
+		{ "[applicant]\nvisa_needed = either\n", 1, 1, 1, 1, 1, 0, 2 },
+		{ "[applicant]\nvisa_needed = none\n", 0, 0, 0, 1, 1, 0, 0 },
+		{ "[applicant]\nvisa_needed = none\nimg = no\n", 0, 0, 0, 0, 1, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct rf_profile p;
+		CHECK(u, profile(&p, cases[i].profile) == 0);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "h1b") == cases[i].h1b);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "j1") == cases[i].j1);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "policy_written") == cases[i].policy);
+		CHECK(u, rf_applies_rule(&r, &p, "visa", "imgs_matched_ir_5y") == cases[i].imgs);
+		CHECK(u, rf_applies_rule(&r, &p, "culture", "retaliation") == cases[i].retaliation);
+		CHECK(u, rf_applies_rule(&r, &p, "quotes", "visa stuff") == cases[i].phrase);
+		CHECK(u, rf_applies_groups(&r, &p, &r.best_of[0]) == cases[i].counting);
+		rf_profile_free(&p);
+	}
+	size_t g = 9;
+	CHECK(u, rf_rules_best_of(&r, "visa", "h1b_for_ir_before", &g) == &r.best_of[0] && g == 0);
+	CHECK(u, rf_rules_best_of(&r, "visa", "j1", &g) == &r.best_of[0] && g == 1);
+	CHECK(u, rf_rules_best_of(&r, "visa", "policy_written", &g) == NULL);
+	CHECK(u, rf_rules_best_of(&r, "visa", "h1", &g) == NULL);
+	rf_rules_free(&r);
+}
+
+static void test_contradictions(struct unit *u)
+{
+	struct rf_rules r;
+	CHECK(u, rules(&r, personal) == 0);
+	if (u->bad)
+		return;
+	static const struct {
+		const char *profile;
+		const char *want;	/* NULL: no contradiction */
+	} cases[] = {
+		{ "[applicant]\nvisa_needed = h1b\n[dealbreakers]\nvisa.h1b = no\n", NULL },
+		{ "[applicant]\nvisa_needed = j1\n[dealbreakers]\nculture.retaliation = yes\n", NULL },
+		{ "[applicant]\nvisa_needed = j1\n[dealbreakers]\nvisa.h1b = no\n",
+		  "profile.ini:4: deal-breaker visa.h1b = no contradicts applicant.visa_needed = j1: "
+		  "rules.ini counts visa.h1b only for visa_needed:h1b or visa_needed:either" },
+		{ "[applicant]\nvisa_needed = none\n[dealbreakers]\n\nvisa.j1 = no, case-by-case\n",
+		  "profile.ini:5: deal-breaker visa.j1 = no,case-by-case contradicts applicant.visa_needed = none: "
+		  "rules.ini counts visa.j1 only for visa_needed:j1 or visa_needed:either" },
+		{ "[applicant]\nimg = no\n[dealbreakers]\nvisa.imgs_matched_ir_5y = 0\n",
+		  "profile.ini:4: deal-breaker visa.imgs_matched_ir_5y = 0 contradicts applicant.img = no: "
+		  "rules.ini counts visa.imgs_matched_ir_5y only for img:yes" },
+		{ "[applicant]\nvisa_needed = either\n[dealbreakers]\nvisa.h1b = no\n",
+		  "profile.ini:4: deal-breaker visa.h1b = no contradicts applicant.visa_needed = either: rules.ini rules "
+		  "a program out only when every group of best_of.sponsorship has a deal-breaker" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct rf_profile p;
+		struct rf_strv problems = RF_STRV_INIT;
+		CHECK(u, profile(&p, cases[i].profile) == 0);
+		size_t n = rf_applies_contradictions(&r, &p, &problems);
+		CHECK(u, n == (cases[i].want ? 1u : 0u) && problems.n == n);
+		if (cases[i].want && n == 1)
+			CHECK_STR(u, problems.v[0], cases[i].want);
+		rf_strv_free(&problems);
+		rf_profile_free(&p);
+	}
+	rf_rules_free(&r);
+}
+
+static void test_personal_errors(struct unit *u)
+{
+	static const char *const bad[] = {
+		"[visa]\nh1b = no:1\n[when]\nvisa.h1b = visa_needed:o1\n",
+		"[visa]\nh1b = no:1\n[when]\nvisa.h1b = citizen:yes\n",
+		"[visa]\nh1b = no:1\n[when]\nvisa.h1c = img:yes\n",
+		"[visa]\nh1b = no:1\n[when]\nvisa.h1b =\n",
+		"[visa]\nh1b = no:1\n[when]\nquotes.nosuch phrase = img:yes\n",
+		"[visa]\nh1b = no:1\nj1 = no:1\n[best_of]\nx = visa.h1b\n",
+		"[visa]\nh1b = no:1\nj1 = no:1\n[best_of]\nx = visa.h1b | visa.j2\n",
+		"[visa]\nh1b = no:1\nj1 = no:1\n[best_of]\nx = visa.h1b | visa.j1\ny = visa.j1 | visa.h1b\n",
+		"[visa]\nh1b = no:1\nj1 = no:1\n[best_of]\nx = visa.h1b | | visa.j1\n",
+		"[dealbreakers]\nnodot = yes\n",
+		"[pattern]\nvague = maybe\n",
+	};
+	static const unsigned lines[] = { 4, 4, 4, 4, 4, 5, 5, 6, 5, 2, 2 };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct rf_rules r;
+		FILE *saved = stderr;
+		char *msg = NULL;
+		size_t msglen = 0;
+		stderr = open_memstream(&msg, &msglen);
+		int ret = rules(&r, bad[i]);
+		fclose(stderr);
+		stderr = saved;
+		char want[32];
+		snprintf(want, sizeof(want), "rules.ini:%u: ", lines[i]);
+		if (ret != -1 || !msg || !strstr(msg, want)) {
+			printf("# case %zu: ret %d, message '%s', want '%s'\n", i, ret, msg ? msg : "", want);
+			u->bad++;
+		}
+		if (ret == 0)
+			rf_rules_free(&r);
+		free(msg);
+	}
+}
+
 static void test_domains(struct unit *u)
 {
 	CHECK(u, rf_domain_index("visa") == 0);
@@ -236,6 +365,9 @@ int main(void)
 	RUN(&u, test_rules_sections);
 	RUN(&u, test_rules_errors);
 	RUN(&u, test_profile);
+	RUN(&u, test_when_and_best_of);
+	RUN(&u, test_contradictions);
+	RUN(&u, test_personal_errors);
 	RUN(&u, test_domains);
 	return UNIT_DONE(&u);
 }

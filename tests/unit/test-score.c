@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "applies.h"
 #include "score.h"
 #include "unit.h"
 
@@ -28,11 +29,19 @@ static char *shipped(const char *name)
 	return path;
 }
 
-static int load(struct rf_scorer *s)
+/* The applicants the properties are checked for: every visa_needed, an
+ * IMG and a US graduate, plain and unequal weights. */
+static const char *const profiles[] = {
+	"[applicant]\nvisa_needed = h1b\ntracks_wanted =\n",
+	"[applicant]\nvisa_needed = j1\n[weights]\nvisa = 2\nculture = 0.33\n",
+	"[applicant]\nvisa_needed = either\n[weights]\nvisa = 1.5\n",
+	"[applicant]\nvisa_needed = none\n",
+	"[applicant]\nvisa_needed = none\nimg = no\n",
+};
+enum { NPROFILES = sizeof(profiles) / sizeof(profiles[0]) };
+
+static int load_for(struct rf_scorer *s, const char *profile)
 {
-	static const char profile[] = "[applicant]\nvisa_needed = none\ntracks_wanted =\n[weights]\n"
-				      "visa = 1\noutcomes = 1\nworkload = 1\nsupervision = 1\neducation = 1\n"
-				      "culture = 1\nimg = 1\nsources = 1\nquotes = 1\nred_flags = 1\n";
 	struct rf_buf text = RF_BUF_INIT;
 	char *path = shipped("rules.ini");
 	int r = rf_read_file(path, &text);
@@ -45,6 +54,11 @@ static int load(struct rf_scorer *s)
 		r = -1;
 	}
 	return r;
+}
+
+static int load(struct rf_scorer *s)
+{
+	return load_for(s, profiles[0]);
 }
 
 /* Candidate answers of a rule, with the points each gets when alone. */
@@ -125,11 +139,11 @@ static long checked_risk(struct unit *u, const struct rf_scorer *s, const char *
 	return risk;
 }
 
-static void test_properties(struct unit *u)
+static void properties_for(struct unit *u, const char *profile, size_t *notes_out, size_t *transitions_out)
 {
 	struct rf_scorer s;
 	memset(&s, 0, sizeof(s));
-	CHECK(u, load(&s) == 0);
+	CHECK(u, load_for(&s, profile) == 0);
 	if (u->bad)
 		return;
 	const struct rf_rules *r = &s.rules;
@@ -169,7 +183,7 @@ static void test_properties(struct unit *u)
 		}
 	}
 	/* Bases: all unknown, all at a 0-point answer, and seeded mixes. */
-	enum { MIXES = 20 };
+	enum { MIXES = 4 };
 	uint64_t seed = 0x9E3779B97F4A7C15ull;
 	for (int b = 0; b < 2 + MIXES; b++) {
 		for (size_t i = 0; i < n; i++) {
@@ -211,8 +225,34 @@ static void test_properties(struct unit *u)
 				base[i] = saved;
 			}
 		}
+		/* a warning phrase found in a quote never lowers risk, and adds
+		 * exactly its points when it counts for the applicant */
+		char *text = note_text(r, base, NULL);
+		long plain = checked_risk(u, &s, text, &notes);
+		free(text);
+		for (size_t k = 0; b < 3 && k < r->nphrases; k++) {
+			char *extra = rf_xasprintf("[quotes]\n2026-12-05 pd = \"so, %s!\"\n", r->phrases[k].text);
+			text = note_text(r, base, extra);
+			struct rf_score sc;
+			score_text(&s, text, &sc);
+			long found = 0;
+			for (size_t j = 0; j < sc.n; j++)
+				if (sc.v[j].kind == RF_CONTRIB_PHRASE && !strcmp(sc.v[j].answer, r->phrases[k].text))
+					found = sc.v[j].value;
+			long want = rf_applies_rule(r, &s.profile, "quotes", r->phrases[k].text)
+					    ? (r->phrases[k].points * s.profile.weight[rf_domain_index("quotes")] + 50) / 100
+					    : 0;
+			if (checked_risk(u, &s, text, &notes) < plain || found != want) {
+				printf("# phrase '%s': risk %ld -> %ld, adds %ld, want %ld\n", r->phrases[k].text, plain,
+				       sc.risk, found, want);
+				u->bad++;
+			}
+			rf_score_free(&sc);
+			free(extra);
+			free(text);
+		}
 		/* (b) a red_flags entry of each severity never lowers risk. */
-		char *text = note_text(r, base, "[quotes]\n2026-12-05 pd = \"service comes first\"\n");
+		text = note_text(r, base, "[quotes]\n2026-12-05 pd = \"service comes first\"\n");
 		long before = checked_risk(u, &s, text, &notes);
 		free(text);
 		static const char *const sev[] = { "low", "medium", "high", "7", "1", "10", "junk" };
@@ -229,8 +269,8 @@ static void test_properties(struct unit *u)
 			free(text);
 		}
 	}
-	printf("# %zu notes scored, %zu red transitions checked\n", notes, transitions);
-	CHECK(u, transitions > 100);
+	*notes_out += notes;
+	*transitions_out += transitions;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < ncands[i]; k++)
 			free(cands[i][k].value);
@@ -242,6 +282,16 @@ static void test_properties(struct unit *u)
 	free(base);
 	rf_rules_free(&s.rules);
 	rf_profile_free(&s.profile);
+}
+
+/* (a) to (d) over generated notes, for every applicant of profiles[]. */
+static void test_properties(struct unit *u)
+{
+	size_t notes = 0, transitions = 0;
+	for (size_t i = 0; i < NPROFILES; i++)
+		properties_for(u, profiles[i], &notes, &transitions);
+	printf("# %zu notes scored, %zu red transitions checked\n", notes, transitions);
+	CHECK(u, transitions > 100 * NPROFILES);
 }
 
 /* The shipped program template as a note: every key unknown, no red flags. */
@@ -314,11 +364,138 @@ static void test_weights(struct unit *u)
 	rf_profile_free(&s.profile);
 }
 
+/* The shipped rules for each visa_needed: which sponsorship answers
+ * count, the better of two for "either", and the deal-breaker. */
+static void test_visa_needed(struct unit *u)
+{
+	static const char *const notes[] = {
+		"[visa]\nh1b = yes\nj1 = no\nh1b_for_ir_before = yes\n",	/* H-1B only */
+		"[visa]\nh1b = no\nj1 = yes\nh1b_for_ir_before = no\n",	/* J-1 only */
+		"[visa]\nh1b = no\nj1 = no\nh1b_for_ir_before = no\n",	/* neither */
+	};
+	static const struct {
+		const char *profile;
+		long sponsorship[3];	/* hundredths the three notes' h1b, j1, h1b_for_ir_before add */
+		const char *dealbreaker[3];
+	} cases[] = {
+		{ "[applicant]\nvisa_needed = h1b\n", { 0, 2000, 2000 },
+		  { NULL, "visa.h1b = no", "visa.h1b = no" } },
+		{ "[applicant]\nvisa_needed = j1\n", { 600, 0, 600 }, { "visa.j1 = no", NULL, "visa.j1 = no" } },
+		{ "[applicant]\nvisa_needed = either\n", { 0, 0, 600 }, { NULL, NULL, "visa.h1b = no, visa.j1 = no" } },
+		{ "[applicant]\nvisa_needed = none\n", { 0, 0, 0 }, { NULL, NULL, NULL } },
+	};
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		struct rf_scorer s;
+		memset(&s, 0, sizeof(s));
+		CHECK(u, load_for(&s, cases[c].profile) == 0);
+		if (u->bad)
+			return;
+		for (size_t n = 0; n < 3; n++) {
+			struct rf_score sc;
+			score_text(&s, notes[n], &sc);
+			long sum = 0, all = 0;
+			for (size_t i = 0; i < sc.n; i++) {
+				all += sc.v[i].value;
+				if (!strcmp(sc.v[i].key, "visa.h1b") || !strcmp(sc.v[i].key, "visa.j1") ||
+				    !strcmp(sc.v[i].key, "visa.h1b_for_ir_before"))
+					sum += sc.v[i].value;
+			}
+			if (sum != cases[c].sponsorship[n] || all != sc.risk) {
+				printf("# %s note %zu: sponsorship adds %ld, want %ld\n", cases[c].profile, n, sum,
+				       cases[c].sponsorship[n]);
+				u->bad++;
+			}
+			if (cases[c].dealbreaker[n])
+				CHECK_STR(u, sc.dealbreaker, cases[c].dealbreaker[n]);
+			else
+				CHECK(u, sc.dealbreaker == NULL);
+			rf_score_free(&sc);
+		}
+		rf_rules_free(&s.rules);
+		rf_profile_free(&s.profile);
+	}
+}
+
+/* The known share: 0 for the template, growing as answers are set, 100
+ * only when every rule that counts is answered; vague is not known. */
+static void test_coverage(struct unit *u)
+{
+	struct rf_scorer s;
+	memset(&s, 0, sizeof(s));
+	CHECK(u, load(&s) == 0);
+	if (u->bad)
+		return;
+	const struct rf_rules *r = &s.rules;
+	char **values = calloc(r->nrules, sizeof(*values));
+	struct rf_score sc;
+	char *text = note_text(r, values, NULL);
+	score_text(&s, text, &sc);
+	free(text);
+	CHECK(u, sc.known == 0 && sc.stake > 0 && rf_score_known_pct(&sc) == 0);
+	long stake = sc.stake, known = 0;
+	unsigned pct = 0;
+	rf_score_free(&sc);
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rf_rule *rule = &r->rules[i];
+		/* the first answer the rule names, or a number (a comparison, the
+		 * inputs of a derived value) */
+		const char *a = rule->parts[0].answer;
+		int word = rule->parts[0].op == RF_MATCH_ANSWER && strcmp(a, "unknown") && strcmp(a, "vague");
+		values[i] = word ? rule->parts[0].answer : "50";
+		text = note_text(r, values, NULL);
+		score_text(&s, text, &sc);
+		if (sc.stake != stake || sc.known < known || rf_score_known_pct(&sc) < pct) {
+			printf("# %s.%s: known %ld -> %ld of %ld\n", rule->section, rule->key, known, sc.known, sc.stake);
+			u->bad++;
+		}
+		known = sc.known;
+		pct = rf_score_known_pct(&sc);
+		rf_score_free(&sc);
+		free(text);
+	}
+	CHECK(u, known == stake && pct == 100);
+	/* vague is asked, not known */
+	for (size_t i = 0; i < r->nrules; i++)
+		values[i] = "vague";
+	text = note_text(r, values, NULL);
+	score_text(&s, text, &sc);
+	CHECK(u, sc.known == 0);
+	rf_score_free(&sc);
+	free(text);
+	free(values);
+	rf_rules_free(&s.rules);
+	rf_profile_free(&s.profile);
+}
+
+/* A group that does not count is no alternative: with three groups of
+ * which one is off for the applicant, the better of the other two counts. */
+static void test_best_of_skips_groups_off(struct unit *u)
+{
+	struct rf_scorer s;
+	static const char rules[] = "[defaults]\nunknown = 0\n[visa]\nh1b = no:12\nj1 = no:6\npolicy_written = no:9\n"
+				    "[when]\nvisa.policy_written = img:no\n"
+				    "[best_of]\nv = visa.h1b | visa.j1 | visa.policy_written\n";
+	CHECK(u, rf_rules_parse(&s.rules, "r", rules, strlen(rules)) == 0);
+	CHECK(u, rf_profile_parse(&s.profile, "p", "", 0) == 0);
+	if (u->bad)
+		return;
+	struct rf_score sc;
+	score_text(&s, "[visa]\nh1b = no\nj1 = no\npolicy_written = no\n", &sc);
+	CHECK(u, sc.risk == 600);
+	CHECK(u, sc.n == 2 && sc.v[0].outweighed && !sc.v[1].outweighed);
+	rf_score_free(&sc);
+	rf_rules_free(&s.rules);
+	rf_profile_free(&s.profile);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, test_properties);
 	RUN(&u, test_template_note);
 	RUN(&u, test_weights);
+	RUN(&u, test_visa_needed);
+	RUN(&u, test_coverage);
+	RUN(&u, test_best_of_skips_groups_off);
 	return UNIT_DONE(&u);
 }

@@ -29,6 +29,53 @@ static void slug_from_program_names(struct unit *u)
 	check_slug(u, "\xff\xfe", NULL);
 }
 
+/* Other scripts: what the C library can transliterate, and what it cannot. */
+static void slug_from_every_script(struct unit *u)
+{
+	check_slug(u, "Москва State Medical", "moskva-state-medical");
+	check_slug(u, "Київ", "kiyiv");
+	check_slug(u, "Αθήνα General", "athina-general");
+	check_slug(u, "Bệnh viện Việt Đức", "benh-vien-viet-duc");
+	check_slug(u, "Café\xcc\x81 Rouge", "cafe-rouge");	/* a combining accent */
+	check_slug(u, "Mercy\xe2\x84\xa2 General", "mercy-general");	/* a symbol is a separator */
+	check_slug(u, "Тверь", "tver");	/* the soft sign has no letter */
+	check_slug(u, "東京大学 IR", "ir");	/* what can be spelt is kept */
+	check_slug(u, "東京大学病院", NULL);
+	check_slug(u, "مستشفى الجامعة", NULL);
+	check_slug(u, "अस्पताल", NULL);
+	check_slug(u, "서울대병원", NULL);
+}
+
+/* The message for a name of letters rf cannot spell says how to go on. */
+static void slug_refusal_says_how(struct unit *u)
+{
+	FILE *saved = stderr;
+	char *msg = NULL;
+	size_t len = 0;
+	stderr = open_memstream(&msg, &len);
+	char *s = rf_slug_from_name("東京 '大学'");
+	fclose(stderr);
+	stderr = saved;
+	CHECK(u, s == NULL);
+	CHECK(u, msg && strstr(msg, ": '東京 '大学'' has no letters rf can spell in ASCII for a file name; name the note "
+				   "yourself: rf-new -s program.name='東京 '\\''大学'\\''' SLUG\n"));
+	if (msg && !strstr(msg, "rf-new -s"))
+		printf("# %s", msg);
+	free(msg);
+	free(s);
+	/* rf_slug_guess says nothing. */
+	msg = NULL;
+	stderr = open_memstream(&msg, &len);
+	s = rf_slug_guess("東京");
+	char *t = rf_slug_guess("St Marys IR");
+	fclose(stderr);
+	stderr = saved;
+	CHECK(u, s == NULL && len == 0);
+	CHECK_STR(u, t, "st-marys-ir");
+	free(msg);
+	free(t);
+}
+
 static void slug_is_capped(struct unit *u)
 {
 	char name[301];
@@ -71,6 +118,8 @@ int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, slug_from_program_names);
+	RUN(&u, slug_from_every_script);
+	RUN(&u, slug_refusal_says_how);
 	RUN(&u, slug_is_capped);
 	RUN(&u, slug_validity);
 	RUN(&u, program_arguments);

@@ -88,19 +88,29 @@ static int combining(unsigned cp)
  * with uselocale for this thread only, so the result never depends on the
  * user's locale and no global state changes. */
 struct translit {
+	int opened;
 	iconv_t cd;
 	locale_t c, utf8;
 };
 
-static void translit_open(struct translit *t)
+/* Opened at the first letter beyond ASCII: most names have none, and the
+ * two locales cost more than the rest of the slug (rf-import makes one
+ * per row). */
+static struct translit *translit_open(struct translit *t)
 {
+	if (t->opened)
+		return t;
+	t->opened = 1;
 	t->cd = iconv_open("ASCII//TRANSLIT", "UTF-8");
 	t->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
 	t->utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+	return t;
 }
 
 static void translit_close(struct translit *t)
 {
+	if (!t->opened)
+		return;
 	if (t->cd != (iconv_t)-1)
 		iconv_close(t->cd);
 	if (t->c)
@@ -153,9 +163,8 @@ static char *make_slug(const char *name, int report)
 		return NULL;
 	}
 	struct rf_buf b = RF_BUF_INIT;
-	struct translit t;
+	struct translit t = { 0 };
 	int pending_dash = 0, lost = 0;
-	translit_open(&t);
 	for (const unsigned char *p = (const unsigned char *)name; *p;) {
 		unsigned cp;
 		size_t n = utf8_decode(p, &cp);
@@ -177,7 +186,7 @@ static char *make_slug(const char *name, int report)
 		} else if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || combining(cp)) {
 			p += n;
 			continue; /* "Mary's" is "marys", not "mary-s" */
-		} else if ((add = translit(cp)) == NULL && cp >= 0x80 && is_letter(&t, cp)) {
+		} else if ((add = translit(cp)) == NULL && cp >= 0x80 && is_letter(translit_open(&t), cp)) {
 			if (translit_in(&t, t.c, p, n, one) == 0 || translit_in(&t, t.utf8, p, n, one) == 0)
 				add = one;
 			else

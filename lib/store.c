@@ -677,10 +677,12 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 		      git_oid *tree_id)
 {
 	git_treebuilder *bld = NULL;
+	git_odb *odb = NULL;
 	struct rf_buf clean = RF_BUF_INIT;
 	int r = -1;
-	if (git_treebuilder_new(&bld, st->repo, base) < 0) {
+	if (git_treebuilder_new(&bld, st->repo, base) < 0 || git_repository_odb(&odb, st->repo) < 0) {
 		rf_git_error("tree");
+		git_treebuilder_free(bld);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -696,7 +698,12 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 			goto out;
 		errno = 0;
 		git_error_clear();
-		if (git_blob_create_from_buffer(&blob, st->repo, clean.buf ? clean.buf : "", clean.len) < 0 ||
+		/* A blob already stored (rf_store_write_blobs packed it, or the
+		 * note did not change) is not written again: libgit2 would
+		 * stream it to a temporary file only to find it there. */
+		const char *bytes = clean.buf ? clean.buf : "";
+		int stored = git_odb_hash(&blob, bytes, clean.len, GIT_OBJECT_BLOB) == 0 && git_odb_exists(odb, &blob);
+		if ((!stored && git_blob_create_from_buffer(&blob, st->repo, bytes, clean.len) < 0) ||
 		    git_treebuilder_insert(NULL, bld, ch[i].path, &blob, GIT_FILEMODE_BLOB) < 0) {
 			rf_git_error(ch[i].path);
 			goto out;
@@ -709,6 +716,7 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 	r = 0;
 out:
 	rf_buf_free(&clean);
+	git_odb_free(odb);
 	git_treebuilder_free(bld);
 	return r;
 }
@@ -786,6 +794,43 @@ static int lock_error(struct rf_store *st, const char *what)
 			git_repository_path(st->repo));
 }
 
+/* git add of a note whose blob the commit just stored: when the file still
+ * holds exactly ch's bytes, its stat data and the blob's id go into the
+ * index as they are (git_index_add_bypath would hash the file and stream
+ * the blob to a temporary object only to find it stored).  Anything else
+ * (a file changed meanwhile, a link, an executable) goes the git add way. */
+static int index_add_known(struct rf_store *st, git_index *idx, const struct rf_store_change *ch)
+{
+	git_index_entry e;
+	struct stat sb;
+	struct rf_buf now = RF_BUF_INIT;
+	memset(&e, 0, sizeof(e));
+	char *full = rf_xasprintf("%s%s", git_repository_workdir(st->repo), ch->path);
+	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), same = 0;
+	free(full);
+	if (fd >= 0 && rf_read_fd(fd, &now) == 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    !(sb.st_mode & 0111) && now.len == ch->len && (!now.len || !memcmp(now.buf, ch->data, now.len)))
+		same = rf_store_hash(st, ch->path, ch->data, ch->len, &e.id) == 0;
+	if (fd >= 0)
+		close(fd);
+	rf_buf_free(&now);
+	git_error_clear();
+	if (!same)
+		return git_index_add_bypath(idx, ch->path);
+	e.ctime.seconds = (int32_t)sb.st_ctim.tv_sec;
+	e.ctime.nanoseconds = (uint32_t)sb.st_ctim.tv_nsec;
+	e.mtime.seconds = (int32_t)sb.st_mtim.tv_sec;
+	e.mtime.nanoseconds = (uint32_t)sb.st_mtim.tv_nsec;
+	e.dev = (uint32_t)sb.st_dev;
+	e.ino = (uint32_t)sb.st_ino;
+	e.mode = GIT_FILEMODE_BLOB;
+	e.uid = (uint32_t)sb.st_uid;
+	e.gid = (uint32_t)sb.st_gid;
+	e.file_size = (uint32_t)sb.st_size;
+	e.path = ch->path;
+	return git_index_add(idx, &e);
+}
+
 void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n)
 {
 	git_index *idx = NULL;
@@ -796,7 +841,7 @@ void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *c
 		e = git_index_read(idx, 1);
 		for (size_t i = 0; e == 0 && i < n; i++) {
 			if (ch[i].data)
-				e = git_index_add_bypath(idx, ch[i].path);
+				e = index_add_known(st, idx, &ch[i]);
 			else if (git_index_get_bypath(idx, ch[i].path, 0))
 				e = git_index_remove_bypath(idx, ch[i].path);
 		}

@@ -29,8 +29,13 @@ static void check(const struct rf_note *a, const struct rf_note *b, int same)
 	for (size_t i = 0; i < ch.n; i++) {
 		const struct rf_change *c = &ch.v[i];
 		RF_FUZZ_ASSERT(c->section && c->key);
-		RF_FUZZ_ASSERT((c->kind == RF_CHANGE_ADDED) == (c->old_value == NULL));
-		RF_FUZZ_ASSERT((c->kind == RF_CHANGE_REMOVED) == (c->new_value == NULL));
+		if (c->kind == RF_CHANGE_CONFLICT) {
+			/* A side without the key is a NULL value, never both. */
+			RF_FUZZ_ASSERT(c->old_value || c->new_value);
+		} else {
+			RF_FUZZ_ASSERT((c->kind == RF_CHANGE_ADDED) == (c->old_value == NULL));
+			RF_FUZZ_ASSERT((c->kind == RF_CHANGE_REMOVED) == (c->new_value == NULL));
+		}
 		if (c->kind == RF_CHANGE_CHANGED)
 			RF_FUZZ_ASSERT(strcmp(c->old_value, c->new_value) != 0);
 		char *p = rf_change_phrase(c);

@@ -107,6 +107,11 @@ void rf_semdiff(const struct rf_note *old_note, const struct rf_note *new_note, 
 	int conflicts = rf_ini_first_conflict(b) != NULL;
 	size_t cap = 0;
 	memset(out, 0, sizeof(*out));
+	/* The same bytes are no change, a conflict in them included: it is
+	 * told once, where it came in. */
+	if (old_note && new_note && old_note->len == new_note->len &&
+	    (!old_note->len || !memcmp(old_note->text, new_note->text, old_note->len)))
+		return;
 
 	for (size_t i = 0; i < b->n; i++) {
 		const struct rf_line *l = &b->lines[i];

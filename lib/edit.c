@@ -131,22 +131,26 @@ static size_t add_key_line(struct rf_buf *out, const char *key, const char *enc,
 	return start;
 }
 
-/* The guarantee: iniparser reads back exactly what was asked for. */
+/* The guarantee: iniparser reads back exactly what was asked for, and a
+ * note rf could read (was_clean) stays one it can read: a key such as
+ * "<<<<<<<" would start a line that every rf command takes for an
+ * unresolved git conflict. */
 static int read_back(const char *label, const struct rf_buf *out, const struct rf_edit_kv *kv, size_t n,
-		     const unsigned *lineno, const char *live)
+		     const unsigned *lineno, const char *live, int was_clean)
 {
 	int r = 0;
-	/* iniparser is the judge; the scanner only says where it failed. */
-	dictionary *d = rf_ini_load_buffer(out->buf, out->len);
+	struct rf_ini check;
+	rf_ini_scan(out->buf, out->len, &check);
+	const struct rf_line *bad = rf_ini_first_error(&check);
+	/* iniparser is the judge of values; the scanner says where it failed. */
+	dictionary *d = bad && was_clean ? NULL : rf_ini_load_buffer(out->buf, out->len);
 	if (!d) {
-		struct rf_ini check;
-		rf_ini_scan(out->buf, out->len, &check);
-		const struct rf_line *bad = rf_ini_first_error(&check);
-		if (bad)
+		if (bad && was_clean)
+			r = rf_error("%s:%u: the line would read as: %s; nothing written", label, bad->lineno, bad->error);
+		else if (bad)
 			r = rf_error("%s:%u: %s", label, bad->lineno, bad->error);
 		else
 			r = rf_error("%s: iniparser cannot read the result", label);
-		rf_ini_free(&check);
 	} else {
 		for (size_t i = 0; i < n && r == 0; i++) {
 			if (!live[i])
@@ -165,6 +169,7 @@ static int read_back(const char *label, const struct rf_buf *out, const struct r
 		}
 		iniparser_freedict(d);
 	}
+	rf_ini_free(&check);
 	return r;
 }
 
@@ -250,7 +255,7 @@ int rf_edit_set_many(const char *label, const char *text, size_t len, const stru
 		if (live[i])
 			r = too_long(label, out, lstart[i], kv[i].section, kv[i].key, strlen(kv[i].value));
 	if (r == 0)
-		r = read_back(label, out, kv, n, lineno, live);
+		r = read_back(label, out, kv, n, lineno, live, !rf_ini_first_error(&ini));
 	rf_ini_free(&ini);
 out_noscan:
 	for (size_t i = 0; i < n; i++)

@@ -36,6 +36,14 @@ load helper
 	assert_equal "$(last_subject)" "set mercy-general: visa.h1 (none) → no"
 }
 
+@test "rf-set --force refuses a key whose line would read as a git conflict marker" {
+	make_notes
+	assert_refused "mercy-general.ini:57: the line would read as: unresolved git conflict marker; nothing written" \
+		rf-set --force mercy 'visa.<<<<<<<=x'
+	run rf-check mercy
+	assert_success
+}
+
 @test "rf-set refuses an assignment without '='" {
 	make_notes
 	assert_refused "expected section.key=value" rf-set mercy visa.h1b

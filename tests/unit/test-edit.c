@@ -97,6 +97,17 @@ static void refuses_long_lines(struct unit *u)
 	CHECK(u, set("[notes]\n", "notes", "n", big) == NULL);
 }
 
+/* iniparser reads "<<<<<<< = x" as a key, but every rf command would take
+ * the line for an unresolved git conflict and refuse the note. */
+static void refuses_a_key_that_reads_as_a_conflict(struct unit *u)
+{
+	CHECK(u, set("[visa]\nh1b = no\n", "visa", "<<<<<<<", "x") == NULL);
+	CHECK(u, set("[visa]\nh1b = no\n", "s", "<<<<<<<", "x") == NULL);
+	char *s = set("[visa]\nh1b = no\n", "visa", "<<<<<<x", "y");
+	CHECK_STR(u, s, "[visa]\nh1b = no\n<<<<<<x = y\n");
+	free(s);
+}
+
 static void assign_is_all_or_nothing(struct unit *u)
 {
 	struct rf_buf text = RF_BUF_INIT;
@@ -257,6 +268,7 @@ int main(void)
 	RUN(&u, encodes_for_iniparser);
 	RUN(&u, reads_back_exactly);
 	RUN(&u, refuses_long_lines);
+	RUN(&u, refuses_a_key_that_reads_as_a_conflict);
 	RUN(&u, assign_is_all_or_nothing);
 	RUN(&u, continuation_lines);
 	RUN(&u, crlf_lines);

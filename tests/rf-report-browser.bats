@@ -5,12 +5,14 @@
 # all, since each costs a second or two: a screenshot that must not be
 # blank, and the DOM Chromium built, which must hold every program, and a
 # hostile note's words as text rather than markup.  Skipped, with the
-# reason, only when Chromium cannot start here.  Valgrind runs the rf
-# binaries, not Chromium: this file has nothing for it to check that
-# tests/rf-report.bats does not.
+# reason, only when Chromium cannot start here, and under make valgrind.
 load helper
 
 setup_file() {
+	# make valgrind wraps rf's binaries, not Chromium: what this file runs of
+	# rf, tests/rf-report.bats runs too, and two browser starts under a
+	# valgrind-loaded machine would only cost time.
+	[ -z "${RF_VALGRIND:-}" ] || skip "Chromium is not valgrind's to check; tests/rf-report.bats covers rf-report"
 	setup_rf_env
 	export SEASON="$BATS_FILE_TMPDIR/season" PAGES="$BATS_FILE_TMPDIR"
 	"$RF_SRC/demo/season.sh" -n "$SEASON" >/dev/null

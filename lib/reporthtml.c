@@ -4,8 +4,10 @@
 #include <time.h>
 
 #include "chart.h"
+#include "explain.h"
 #include "html.h"
 #include "palette.h"
+#include "reportrank.h"
 #include "rules.h"
 
 /* What the page may load: nothing.  Its own <style> is the only exception;
@@ -66,6 +68,11 @@ static const char css[] =
 	"ol.ask{padding-left:1.4em;margin:.2em 0}\n"
 	"ol.ask li{margin-bottom:.25em}\n"
 	"code{font-size:.92em}\n"
+	".ranks{font-size:13px}\n"
+	".ranks tbody th{font-weight:normal}\n"
+	".ranks tr.found th{border-left:4px solid " RF_PALETTE_MARK "}\n"
+	".findings{margin:0 0 .4em;padding-left:1.1em}\n"
+	".findings li.error strong{color:" RF_PALETTE_MARK "}\n"
 	"@media (max-width:44rem){.cols{grid-template-columns:1fr}body{padding:.5rem}}\n"
 	"@media print{\n"
 	"@page{margin:12mm}\n"
@@ -133,6 +140,7 @@ static void banner(const struct rf_season *S, struct rf_buf *b)
 		     S->rules->label && !strcmp(S->rules->label, "rules.ini") ? "your" : "the shipped");
 	rf_buf_adds(b, "<nav aria-label=\"Sections\"><ol>"
 		       "<li><a href=\"#summary\">Summary</a></li>"
+		       "<li><a href=\"#ranklist\">Rank list</a></li>"
 		       "<li><a href=\"#heatmap\">Heat map</a></li>"
 		       "<li><a href=\"#trajectories\">Risk over the season</a></li>"
 		       "<li><a href=\"#programs\">Programs</a></li>"
@@ -191,8 +199,13 @@ static void summary(const struct rf_season *S, struct rf_buf *b)
 	rf_html_addf(b, "</li>\n<li>Questions answered: %lu of %lu", answered, S->asked);
 	if (S->asked)
 		rf_buf_addf(b, " (%lu %%)", answered * 100 / S->asked);
-	rf_buf_addf(b, "; %lu of them vague (asked, but dodged); %lu not asked yet.</li>\n</ul>\n</section>\n",
-		    S->vague, S->unknown);
+	rf_buf_addf(b, "; %lu of them vague (asked, but dodged); %lu not asked yet.</li>\n", S->vague, S->unknown);
+	char known[32], stake[32];
+	rf_hundredths_format(S->known, known);
+	rf_hundredths_format(S->stake, stake);
+	rf_buf_addf(b, "<li>Known: %s of the %s points at stake are answered (%lu %%), as <code>rf-score</code>'s "
+		       "known column weighs them.</li>\n</ul>\n</section>\n", known, stake,
+		    (unsigned long)rf_season_known_pct(S));
 }
 
 static void cell(struct rf_buf *b, const char *domain, long v)
@@ -298,57 +311,39 @@ static void trajectories(const struct rf_season *S, struct rf_buf *b)
 	rf_buf_adds(b, "</div>\n</section>\n");
 }
 
-/* rf-score --explain's rows, with a domain's unknown answers summed into
- * one row where the first of them stands. */
+/* rf-score --explain's table (explain.h): a domain's unknowns summed in
+ * one row, the values summing to the total. */
 static void explain(const struct rf_season_program *p, struct rf_buf *b)
 {
-	const struct rf_score *sc = &p->r->score;
+	struct rf_table t;
+	rf_explain_table(&p->r->score, 0, &t);
 	rf_buf_adds(b, "<table class=\"explain\">\n<caption>What makes the risk</caption>\n<thead><tr>"
 		       "<th scope=\"col\">domain</th><th scope=\"col\">key</th><th scope=\"col\">answer</th>"
 		       "<th scope=\"col\">rule</th><th scope=\"col\" class=\"n\">points</th>"
 		       "<th scope=\"col\" class=\"n\">weight</th><th scope=\"col\" class=\"n\">value</th></tr></thead>\n<tbody>\n");
-	int done[RF_NDOMAINS] = { 0 };
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct rf_contribution *c = &sc->v[i];
-		const char *domain = c->domain >= 0 ? rf_domains[c->domain] : "pattern";
-		char points[32], weight[32], value[32];
-		rf_hundredths_format(c->weight, weight);
-		if (c->kind != RF_CONTRIB_UNKNOWN || c->domain < 0) {
-			rf_hundredths_format(c->points, points);
-			rf_hundredths_format(c->value, value);
-			rf_html_addf(b, "<tr><td>%s</td><td><code>%s</code></td><td>%s</td><td><code>%s</code></td>"
-				       "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-				     domain, c->key, c->answer, c->rule, points, weight, value);
-			continue;
-		}
-		if (done[c->domain]++)
-			continue;
-		/* Every unknown of the domain: their count, sum, and the rule and
-		 * points when they all share them. */
-		size_t n = 0;
-		long sum = 0;
-		int same = 1;
-		for (size_t k = i; k < sc->n; k++) {
-			const struct rf_contribution *o = &sc->v[k];
-			if (o->kind != RF_CONTRIB_UNKNOWN || o->domain != c->domain)
-				continue;
-			n++;
-			sum += o->value;
-			same &= o->points == c->points && !strcmp(o->rule, c->rule);
-		}
-		rf_hundredths_format(c->points, points);
-		rf_hundredths_format(sum, value);
-		rf_html_addf(b, "<tr><td>%s</td><td>%zu %s</td><td>unknown</td>", domain, n, n == 1 ? "question" : "questions");
-		if (same)
-			rf_html_addf(b, "<td><code>%s</code></td><td class=\"n\">%s</td>", c->rule, points);
-		else
-			rf_buf_adds(b, "<td>several</td><td></td>");
-		rf_html_addf(b, "<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", weight, value);
+	for (size_t r = 0; r + 1 < t.nrows; r++) {
+		char *const *c = &t.cells[r * t.ncols];
+		const char *v[7];
+		for (size_t k = 0; k < 7; k++)
+			v[k] = c[k] ? c[k] : "";
+		/* "8 keys": the summed unknowns, not a key to look up. */
+		int folded = !strcmp(v[2], "unknown") && strchr(v[1], ' ');
+		rf_html_addf(b, folded ? "<tr><td>%s</td><td>%s</td>" : "<tr><td>%s</td><td><code>%s</code></td>", v[0],
+			     v[1]);
+		rf_html_addf(b, *v[3] ? "<td>%s</td><td><code>%s</code></td>" : "<td>%s</td><td>%s</td>", v[2], v[3]);
+		rf_html_addf(b, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", v[4],
+			     v[5], v[6]);
 	}
 	char total[32];
-	rf_hundredths_format(sc->risk, total);
+	rf_hundredths_format(p->r->score.risk, total);
 	rf_html_addf(b, "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"6\">total</th><td class=\"n\">%s</td></tr>"
 		       "</tfoot>\n</table>\n", total);
+	rf_table_free(&t);
+	char known[32], stake[32];
+	rf_hundredths_format(p->r->score.known, known);
+	rf_hundredths_format(p->r->score.stake, stake);
+	rf_html_addf(b, "<p class=\"muted\">Known %u %%: %s of the %s points at stake are answered.</p>\n",
+		     rf_score_known_pct(&p->r->score), known, stake);
 }
 
 static void quotes(const struct rf_season_program *p, struct rf_buf *b)
@@ -442,6 +437,7 @@ void rf_reporthtml_write(const struct rf_season *S, struct rf_buf *b)
 	head(S, b);
 	banner(S, b);
 	summary(S, b);
+	rf_reportrank_html(S, b);
 	heatmap(S, b);
 	trajectories(S, b);
 	rf_buf_adds(b, "<section id=\"programs\" aria-labelledby=\"h-programs\">\n<h2 id=\"h-programs\">Programs</h2>\n");

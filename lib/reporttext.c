@@ -5,6 +5,7 @@
 
 #include "output.h"
 #include "palette.h"
+#include "reportrank.h"
 #include "rules.h"
 
 /* The heat map's columns: rank, program, marks, the domains, pattern,
@@ -69,6 +70,13 @@ static void summary(const struct rf_season *S, FILE *out)
 	if (S->asked)
 		fprintf(out, " (%lu %%)", answered * 100 / S->asked);
 	fprintf(out, "; %lu vague; %lu not asked yet\n", S->vague, S->unknown);
+	char known[32], stake[32];
+	rf_hundredths_format(S->known, known);
+	rf_hundredths_format(S->stake, stake);
+	fprintf(out, "known %u%%: %s of the %s points at stake are answered\n", rf_season_known_pct(S), known, stake);
+	char *ranks = rf_reportrank_summary(S);
+	fprintf(out, "%s\n", ranks);
+	free(ranks);
 }
 
 void rf_reporttext_print(const struct rf_season *S, FILE *out, int colour)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "applies.h"
 #include "date.h"
 #include "history.h"
 #include "notefile.h"
@@ -47,6 +48,13 @@ void rf_season_order(struct rf_ranking *r)
 			r->v[j] = r->v[j - 1];
 		r->v[j] = cur;
 	}
+}
+
+unsigned rf_season_known_pct(const struct rf_season *S)
+{
+	if (S->stake <= 0 || S->known >= S->stake)
+		return 100;
+	return (unsigned)(S->known * 100 / S->stake);
 }
 
 long rf_season_top(long max, const struct rf_rules *rules)
@@ -195,7 +203,7 @@ struct picks {
 
 static int trajectories(struct rf_season *S, struct rf_session *s, const git_commit *at)
 {
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	struct names nm = { rf_xcalloc(S->n ? S->n : 1, sizeof(struct name)), S->n };
 	struct picks *picks = rf_xcalloc(S->n ? S->n : 1, sizeof(*picks));
 	struct oidset set = { NULL, 0 };
@@ -294,7 +302,8 @@ static void summary(struct rf_season *S, const struct rf_scorer *sc)
 {
 	const struct rf_rules *rules = &sc->rules;
 	for (size_t i = 0; i < rules->nrules; i++)
-		S->questions += !rf_rules_derived(rules, rules->rules[i].section, rules->rules[i].key);
+		S->questions += !rf_rules_derived(rules, rules->rules[i].section, rules->rules[i].key) &&
+				rf_applies_rule(rules, &sc->profile, rules->rules[i].section, rules->rules[i].key);
 	S->tiers = rf_xcalloc(rules->ntiers ? rules->ntiers : 1, sizeof(*S->tiers));
 	S->start = S->when;
 	if (S->end < S->when)
@@ -311,6 +320,8 @@ static void summary(struct rf_season *S, const struct rf_scorer *sc)
 		S->asked += S->questions;
 		S->unknown += score->unknowns;
 		S->vague += p->vague;
+		S->stake += score->stake;
+		S->known += score->known;
 		if (score->risk > max)
 			max = score->risk;
 		for (size_t k = 0; k < p->npoints; k++) {
@@ -323,6 +334,34 @@ static void summary(struct rf_season *S, const struct rf_scorer *sc)
 		}
 	}
 	S->top = rf_season_top(max, rules);
+}
+
+/* The rank list as every command sees it (rf_ranklist_load).  A list file
+ * that does not parse has been reported by the ranking already, which
+ * kept the scores without ranks: the page keeps its problem to show in
+ * place of the list instead of reporting it twice. */
+static int ranks(struct rf_season *S, struct rf_session *s, const git_commit *at)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	char *label;
+	int missing = 0, r;
+	if (at) {
+		char id[8];
+		git_oid_tostr(id, sizeof(id), git_commit_id(at));
+		label = rf_xasprintf("%s@%s", RF_NOTEFILE_RANKS, id);
+		r = rf_store_read(&s->st, at, RF_NOTEFILE_RANKS, &text, &missing);
+	} else {
+		label = rf_xstrdup(RF_NOTEFILE_RANKS);
+		r = rf_notesdir_read(&s->nd, RF_NOTEFILE_RANKS, &text, &missing);
+	}
+	if (r == 0 && missing)
+		r = rf_ranklist_load(&S->ranks, &s->nd, &s->st, at);
+	else if (r == 0 && rf_ranklist_try_parse(&S->ranks, label, text.buf ? text.buf : "", text.len,
+					       &S->ranks_problem, &(unsigned){ 0 }) < 0)
+		rf_ranklist_free(&S->ranks);
+	free(label);
+	rf_buf_free(&text);
+	return r;
 }
 
 int rf_season_build(struct rf_season *S, struct rf_session *s, const struct rf_season_opts *o)
@@ -347,9 +386,14 @@ int rf_season_build(struct rf_season *S, struct rf_session *s, const struct rf_s
 		S->when = now.time;
 		S->offset = now.offset;
 	}
-	if (rf_ranking_build(&S->ranking, s->scorer, &s->nd, &s->st, at, &slugs) < 0)
+	/* A note that does not parse is reported by the ranking; a page without
+	 * it would look whole, so there is no page (rf-report.1). */
+	if (rf_ranking_build(&S->ranking, s->scorer, &s->nd, &s->st, at, &slugs) < 0 || S->ranking.nbroken)
 		goto out;
 	rf_season_order(&S->ranking);
+	if (ranks(S, s, at) < 0 ||
+	    (!S->ranks_problem && rf_rankcheck_run(&S->check, &S->ranks, s->scorer, &s->t, &s->nd, &s->st, at) < 0))
+		goto out;
 	S->end = S->when;
 	if (notes(S, s, at) < 0 || trajectories(S, s, at) < 0)
 		goto out;
@@ -380,5 +424,8 @@ void rf_season_free(struct rf_season *S)
 	free(S->v);
 	free(S->tiers);
 	rf_ranking_free(&S->ranking);
+	rf_rankcheck_free(&S->check);
+	rf_ranklist_free(&S->ranks);
+	free(S->ranks_problem);
 	memset(S, 0, sizeof(*S));
 }

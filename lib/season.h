@@ -2,7 +2,8 @@
  * rf-score does), its weighted points per domain for the heat map, its
  * risk over the season (as rf-log computes it, today's rules applied to
  * every version), its quotes that matched warning phrases and its open
- * questions (as rf-ask lists them), and the season's summary.  The HTML
+ * questions (as rf-ask lists them), the rank list with rf-rank check's
+ * findings, and the season's summary.  The HTML
  * page (reporthtml.h) and the terminal view (reporttext.h) only print it. */
 #ifndef RF_SEASON_H
 #define RF_SEASON_H
@@ -11,7 +12,9 @@
 #include <stdint.h>
 
 #include "ask.h"
+#include "rankcheck.h"
 #include "ranking.h"
+#include "ranklist.h"
 #include "session.h"
 
 /* A version of a note whose risk differs from the version before it: one
@@ -49,16 +52,21 @@ struct rf_season_program {
 
 struct rf_season {
 	struct rf_ranking ranking;
+	struct rf_ranklist ranks;	/* the rank list at the moment shown (ranklist.h) */
+	struct rf_rankcheck check;	/* what rf-rank check finds in it */
+	char *ranks_problem;		/* "ranks.txt:7: problem" when the list file does not
+					 * parse (the ranks are then empty), else NULL */
 	struct rf_season_program *v;	/* in the page's order (rf_season_order) */
 	size_t n;
 	const struct rf_rules *rules;	/* lent by the session's scorer: tiers, labels */
 	int64_t when;			/* the moment shown: now, or the --at commit's date */
 	int offset;			/* its UTC offset in minutes */
 	char at[GIT_OID_HEXSZ + 1];	/* the --at commit's id, "" for the work tree */
-	unsigned questions;		/* scored questions per note */
+	unsigned questions;		/* scored questions per note that count for the profile */
 	size_t *tiers;			/* programs per tier of rules->tiers */
 	size_t patterns, dealbreakers, conflicts;
 	unsigned long asked, unknown, vague;	/* over every program: questions, unknown, vague */
+	long stake, known;		/* over every program: rf_score's stake and known (hundredths) */
 	int64_t start, end;		/* the earliest and latest point of any chart, or when;
 					 * end is when at least */
 	long top;			/* the risk the charts' shared scale reaches */
@@ -81,9 +89,14 @@ void rf_season_free(struct rf_season *season);
  * all of them is the risk. */
 void rf_season_domains(const struct rf_score *sc, long domain[RF_NDOMAINS], long *pattern);
 
-/* The page's order: the programs you ranked (program.rank) in rank order,
+/* The page's order: the programs on the rank list (ranklist.h) in rank order,
  * then the others as rf-score lists them (risk, deal-breakers last). */
 void rf_season_order(struct rf_ranking *r);
+
+/* How much of the season's stake is answered, in whole percent rounded
+ * down (100 only when all of it is, or nothing is at stake), as
+ * rf_score_known_pct for one program. */
+unsigned rf_season_known_pct(const struct rf_season *season);
 
 /* The charts' shared top: the lowest tier edge above max (hundredths), else
  * max rounded up to a multiple of 10 points; at least 10 points. */

@@ -3,8 +3,9 @@
 # rendered by headless Chromium, offline (every host name unresolvable, a
 # proxy that goes nowhere) with a throwaway profile.  Two Chromium runs in
 # all, since each costs a second or two: a screenshot that must not be
-# blank, and the DOM Chromium built, which must hold every program, and a
-# hostile note's words as text rather than markup.  Skipped, with the
+# blank, and the DOM Chromium built, which must hold every program, the
+# rank list with its findings, and a hostile note's words as text rather
+# than markup.  Skipped, with the
 # reason, only when Chromium cannot start here, and under make valgrind.
 load helper
 
@@ -71,7 +72,7 @@ chromium_or_skip() {
 		fail "blank-looking screenshot: $output"
 }
 
-@test "Chromium's DOM holds every program, and a hostile note only as text" {
+@test "Chromium's DOM holds every program and the rank list, and a hostile note only as text" {
 	local dom="$BATS_TEST_TMPDIR/dom.html"
 	chromium_run --dump-dom "file://$PAGES/hostile.html" >"$dom" 2>/dev/null || true
 	[ -s "$dom" ] || chromium_or_skip
@@ -93,6 +94,13 @@ chromium_or_skip() {
 	assert_output ""
 	grep -qF '&lt;script&gt;document.title="pwned"&lt;/script&gt;&lt;b onmouseover=alert(1)&gt;Bold&lt;/b&gt; &amp; co' "$dom"
 	grep -qF '&lt;img src=x onerror=document.title="pwned"&gt; after you match' "$dom"
+	# The rank list as rf-rank shows it, with every finding of rf-rank check.
+	want=$(rf-rank -C "$PAGES/hostile" --format tsv | awk -F'\t' 'NR > 1 { print $1 "\t" $2 "\t" $3 }')
+	got=$(python3 "$RF_SRC/tests/tools/report-dom.py" ranks "$dom")
+	assert_equal "$(awk -F'\t' '$2 != "" { print $1 "\t" $2 "\t" $3 }' <<<"$got")" "$want"
+	[ "$(wc -l <<<"$want")" -ge 5 ]
+	run rf-rank -C "$PAGES/hostile" check --format tsv
+	assert_equal "$(cut -f4 <<<"$got" | tr , '\n' | grep -c .)" "$((${#lines[@]} - 1))"
 	# Each chart of the season is there with its points.
 	run python3 "$RF_SRC/tests/tools/report-dom.py" points "$dom"
 	assert_equal "${#lines[@]}" 7

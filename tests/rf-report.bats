@@ -36,6 +36,7 @@ repo_state() {
 	assert_line "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"
 	assert_line '<title>rf-report: 2 programs, 2026-12-05</title>'
 	assert_line '<h2 id="h-summary">Summary</h2>'
+	assert_line '<h2 id="h-ranklist">Rank list</h2>'
 	assert_line '<h2 id="h-heatmap">Heat map</h2>'
 	assert_line '<h2 id="h-trajectories">Risk over the season</h2>'
 	assert_line '<h2 id="h-programs">Programs</h2>'
@@ -69,19 +70,67 @@ repo_state() {
 	run dom cells "$BATS_TEST_TMPDIR/page.html"
 	assert_success
 	assert_output "$(printf '%s\n' \
-		lakeside-dr$'\t'{visa$'\t'2.25,outcomes$'\t'2,workload$'\t'1.25,supervision$'\t'0.75,education$'\t'1.5,culture$'\t'3.75,img$'\t'1,sources$'\t'0.75,quotes$'\t'0,red_flags$'\t'0,pattern$'\t'0,risk$'\t'13.25} \
-		mercy-general$'\t'{visa$'\t'14.25,outcomes$'\t'2,workload$'\t'1.25,supervision$'\t'0.75,education$'\t'1.5,culture$'\t'13.5,img$'\t'1,sources$'\t'0.75,quotes$'\t'6,red_flags$'\t'0,pattern$'\t'10,risk$'\t'51})"
+		lakeside-dr$'\t'{visa$'\t'2,outcomes$'\t'2,workload$'\t'1.25,supervision$'\t'0.75,education$'\t'1.75,culture$'\t'3.75,img$'\t'1.25,sources$'\t'0.75,quotes$'\t'0,red_flags$'\t'0,pattern$'\t'0,risk$'\t'13.5} \
+		mercy-general$'\t'{visa$'\t'14,outcomes$'\t'2,workload$'\t'1.25,supervision$'\t'0.75,education$'\t'1.75,culture$'\t'13.5,img$'\t'1.25,sources$'\t'0.75,quotes$'\t'6,red_flags$'\t'0,pattern$'\t'10,risk$'\t'51.25})"
 	run dom names "$BATS_TEST_TMPDIR/page.html"
 	assert_output "$(printf 'lakeside-dr\tLakeside DR\nmercy-general\tMercy General\n')"
 	grep -qF '<a href="#p2">Mercy General</a> <span class="mark">pattern</span> <span class="mark">deal-breaker</span></th>' \
 		"$BATS_TEST_TMPDIR/page.html"
 	# Colour bands: 0, under 1, 1-5, 5-10, 10-20, 20+ (rf-report.1).
 	grep -q '<td class="cell b3" data-domain="quotes">6</td>' "$BATS_TEST_TMPDIR/page.html"
-	grep -q '<td class="cell b4" data-domain="visa">14.25</td>' "$BATS_TEST_TMPDIR/page.html"
+	grep -q '<td class="cell b4" data-domain="visa">14</td>' "$BATS_TEST_TMPDIR/page.html"
 	grep -q '<td class="cell b1" data-domain="supervision">0.75</td>' "$BATS_TEST_TMPDIR/page.html"
 	grep -q '<td class="cell b0" data-domain="red_flags">0</td>' "$BATS_TEST_TMPDIR/page.html"
 	grep -q '<tr data-program="mercy-general" class="marked">' "$BATS_TEST_TMPDIR/page.html"
 	grep -q '<li><span class="sw b5">25</span>20 or more points</li>' "$BATS_TEST_TMPDIR/page.html"
+}
+
+@test "the rank list: every list as rf-rank shows it, each finding beside its program, heat map in rank order" {
+	small_season
+	rf-new -s program.track=ir-integrated -s program.position=advanced -s program.status=interviewed "Metro IR" >/dev/null
+	rf-new -s program.track=other -s program.position=preliminary "St Joe <Prelim>" >/dev/null
+	rf-new "Zed Valley" >/dev/null
+	rf-rank add mercy 1 >/dev/null 2>&1
+	rf-rank add metro-ir >/dev/null 2>&1
+	rf-rank add --list prelims st-joe-prelim >/dev/null 2>&1
+	rf-rank attach prelims metro-ir >/dev/null 2>&1
+	rf-rank add --list spare zed-valley >/dev/null 2>&1
+	rf-report >"$BATS_TEST_TMPDIR/page.html"
+	# Each row's findings are rf-rank check's for that list and rank; the
+	# list-wide one (spare attached to nothing) under its table.
+	run dom ranks "$BATS_TEST_TMPDIR/page.html"
+	assert_output "$(printf '%s\n' \
+		$'primary\t1\tmercy-general\tnrmp-not-interviewed,malignant-first,open-questions' \
+		$'primary\t2\tlakeside-dr\tnrmp-not-interviewed,open-questions' \
+		$'primary\t3\tmetro-ir\topen-questions' \
+		$'prelims\t1\tst-joe-prelim\tnrmp-not-interviewed' \
+		$'spare\t1\tzed-valley\tnrmp-not-interviewed,nrmp-supplemental' \
+		$'spare\t\t\tnrmp-attach')"
+	run rf-rank check --format tsv
+	assert_equal "$(($(wc -l <<<"$output") - 1))" "$(dom ranks "$BATS_TEST_TMPDIR/page.html" | cut -f4 | tr , '\n' | wc -l)"
+	grep -qF '<h3>Supplemental list prelims, for <code>metro-ir</code></h3>' "$BATS_TEST_TMPDIR/page.html"
+	grep -qF '<strong>warning:</strong> a deal-breaker program ranked first (visa.h1b = no) <span class="muted">[malignant-first]</span><br><span class="muted">article: ' \
+		"$BATS_TEST_TMPDIR/page.html"
+	grep -qF 'with what <code>rf-rank check</code> finds beside the program it is about: 0 errors, 10 warnings.' \
+		"$BATS_TEST_TMPDIR/page.html"
+	grep -qF '<tr data-list="primary" data-rank="1" data-slug="mercy-general" class="found"><td class="n">1</td><th scope="row"><a href="#p1">Mercy General</a></th>' \
+		"$BATS_TEST_TMPDIR/page.html"
+	grep -qF '<th scope="row"><a href="#p5">St Joe &lt;Prelim&gt;</a></th>' "$BATS_TEST_TMPDIR/page.html"
+	run tidy -q -errors "$BATS_TEST_TMPDIR/page.html"
+	assert_output ""
+	# The heat map: the primary list in its order, then the others by risk, deal-breakers last.
+	run dom names "$BATS_TEST_TMPDIR/page.html"
+	assert_output "$(printf '%s\n' $'mercy-general\tMercy General' $'lakeside-dr\tLakeside DR' $'metro-ir\tMetro IR' \
+		$'zed-valley\tZed Valley' $'st-joe-prelim\tSt Joe <Prelim>')"
+	run rf-report --format text
+	assert_line 'rank list: 3 programs, 0 errors, 10 warnings (rf-rank)'
+	# A list file that does not parse: reported once, the page shows why and keeps the scores.
+	echo '[supplemental Bad' >>"$RF_DIR/ranks.txt"
+	run --separate-stderr rf-report
+	assert_success
+	assert_equal "$stderr" "rf-report: ranks.txt:$(wc -l <"$RF_DIR/ranks.txt"): expected '[supplemental NAME]' (then 'for ADVANCED, ...'), not '[supplemental Bad'"
+	[[ $output == *'<p><strong>The list file does not parse:</strong> <code>ranks.txt:'"$(wc -l <"$RF_DIR/ranks.txt")"': expected &#39;[supplemental NAME]&#39;'* ]]
+	[ "$(grep -c '<td class="n" data-domain="risk">' <<<"$output")" = 5 ]
 }
 
 @test "the charts: one point per commit that moved the risk, each naming its change" {
@@ -91,18 +140,18 @@ repo_state() {
 	assert_output "$(printf 'lakeside-dr\t2\t2\nmercy-general\t3\t3\n')"
 	local id
 	id=$(git -C "$RF_DIR" rev-parse --short=7 HEAD~1)
-	grep -qF "<title>2026-12-07 10:00 $id: quote mercy-general: quotes.2026-12-07 pd (none) → We try, but service comes first (risk 35 → 51)</title>" \
+	grep -qF "<title>2026-12-07 10:00 $id: quote mercy-general: quotes.2026-12-07 pd (none) → We try, but service comes first (risk 35.25 → 51.25)</title>" \
 		"$BATS_TEST_TMPDIR/page.html"
-	grep -qF '<desc>Risk 13.5 on 2026-12-05, 51 on 2026-12-07, after 3 changes; tier now high.</desc>' \
+	grep -qF '<desc>Risk 13.75 on 2026-12-05, 51.25 on 2026-12-07, after 3 changes; tier now high.</desc>' \
 		"$BATS_TEST_TMPDIR/page.html"
-	# A shared scale: the highest risk (51) is under the "severe" edge (60), the top of every chart.
+	# A shared scale: the highest risk (51.25) is under the "severe" edge (60), the top of every chart.
 	[ "$(grep -o '<text class="y" x="31" y="11">60</text>' "$BATS_TEST_TMPDIR/page.html" | wc -l)" = 2 ]
 	# Uncommitted edits are the last point, as rf-log shows them first.
-	sed -i 's/^j1 = unknown/j1 = no/' "$RF_DIR/lakeside-dr.ini"
+	sed -i "s/^abusive_teaching = unknown/abusive_teaching = yes/" "$RF_DIR/lakeside-dr.ini"
 	rf-report >"$BATS_TEST_TMPDIR/page.html"
 	run dom points "$BATS_TEST_TMPDIR/page.html"
 	assert_output "$(printf 'lakeside-dr\t3\t3\nmercy-general\t3\t3\n')"
-	grep -qF 'working tree: uncommitted changes (risk 13.25 → ' "$BATS_TEST_TMPDIR/page.html"
+	grep -qF 'working tree: uncommitted changes (risk 13.5 → ' "$BATS_TEST_TMPDIR/page.html"
 }
 
 @test "per program: contributions with unknowns summed, quotes with warning phrases, open questions" {
@@ -111,8 +160,12 @@ repo_state() {
 	local page
 	page=$(cat "$BATS_TEST_TMPDIR/page.html")
 	[[ $page == *'<tr><td>visa</td><td><code>visa.h1b</code></td><td>no</td><td><code>no:12</code></td><td class="n">12</td><td class="n">1</td><td class="n">12</td></tr>'* ]]
-	[[ $page == *'<tr><td>visa</td><td>9 questions</td><td>unknown</td><td><code>default unknown</code></td><td class="n">0.25</td><td class="n">1</td><td class="n">2.25</td></tr>'* ]]
-	[[ $page == *'<tfoot><tr><th scope="row" colspan="6">total</th><td class="n">51</td></tr></tfoot>'* ]]
+	# rf-score --explain's rows: the domain's unknowns summed after its last row.
+	[[ $page == *'<td class="n">12</td></tr>'$'\n''<tr><td>visa</td><td>8 keys</td><td>unknown</td><td><code>default unknown</code></td><td class="n">0.25</td><td class="n">1</td><td class="n">2</td></tr>'* ]]
+	[[ $page == *'<tfoot><tr><th scope="row" colspan="6">total</th><td class="n">51.25</td></tr></tfoot>'* ]]
+	[[ $page == *'<p class="muted">Known 5 %: 22 of the 397 points at stake are answered.</p>'* ]]
+	# The rows are rf-score --explain's, in its order.
+	[ "$(grep -c '^<tr><td>' <<<"$page")" -ge "$(($(rf-score --format tsv --explain mercy | wc -l) - 2))" ]
 	[[ $page == *'<figure class="quote"><blockquote>We try, but service comes first</blockquote><figcaption class="muted">2026-12-07 pd: “service comes first”, +6</figcaption></figure>'* ]]
 	[[ $page == *'<strong>Deal-breaker:</strong> <code>visa.h1b = no</code>'* ]]
 	# The first open question is rf-ask's first.
@@ -135,10 +188,12 @@ repo_state() {
 	assert_line --index 2 'pattern (red answers in 3 or more domains): 1: mercy-general'
 	assert_line --index 3 'deal-breakers: 1: mercy-general (visa.h1b = no)'
 	assert_line --index 4 'open conflicts: 1: lakeside-dr'
-	assert_line --index 5 'questions answered: 3 of 118 (2 %); 0 vague; 115 not asked yet'
+	assert_line --index 5 'questions answered: 3 of 120 (2 %); 0 vague; 117 not asked yet'
+	assert_line --index 6 'known 4%: 34 of the 794 points at stake are answered'
+	assert_line --index 7 'rank list: 1 program, 0 errors, 3 warnings (rf-rank)'
 	rf-report >"$BATS_TEST_TMPDIR/page.html"
 	grep -qF '<li>Open conflicts between devices: 1: <a href="#p1">Lakeside DR</a> (1)</li>' "$BATS_TEST_TMPDIR/page.html"
-	grep -qF '<li>Questions answered: 3 of 118 (2 %); 0 of them vague (asked, but dodged); 115 not asked yet.</li>' \
+	grep -qF '<li>Questions answered: 3 of 120 (2 %); 0 of them vague (asked, but dodged); 117 not asked yet.</li>' \
 		"$BATS_TEST_TMPDIR/page.html"
 	grep -qF '<tr class="t3"><th scope="row">high</th><td class="n">40</td><td class="n">1</td></tr>' \
 		"$BATS_TEST_TMPDIR/page.html"
@@ -148,14 +203,14 @@ repo_state() {
 	small_season
 	run --separate-stderr rf-report --format text
 	assert_success
-	assert_equal "${lines[6]}" "rank  program        marks                 visa  outcomes  workload  supervision  education  culture  img  sources  quotes  red_flags  pattern   risk  tier"
-	assert_equal "${lines[7]}" "   1  lakeside-dr                          2.25         2      1.25         0.75        1.5     3.75    1     0.75       0          0        0  13.25  guarded"
-	assert_equal "${lines[8]}" "      mercy-general  pattern,dealbreaker  14.25         2      1.25         0.75        1.5     13.5    1     0.75       6          0       10     51  high"
-	assert_equal "${#lines[@]}" 9
+	assert_equal "${lines[8]}" "rank  program        marks                visa  outcomes  workload  supervision  education  culture   img  sources  quotes  red_flags  pattern   risk  tier"
+	assert_equal "${lines[9]}" "   1  lakeside-dr                            2         2      1.25         0.75       1.75     3.75  1.25     0.75       0          0        0   13.5  guarded"
+	assert_equal "${lines[10]}" "      mercy-general  pattern,dealbreaker    14         2      1.25         0.75       1.75     13.5  1.25     0.75       6          0       10  51.25  high"
+	assert_equal "${#lines[@]}" 11
 	[[ $output != *$'\033'* ]]
 	run script -qec "RF_PAGER= TERM=xterm rf-report --format text" /dev/null
 	assert_success
-	[[ $output == *'pattern,dealbreaker  '$'\033[48;5;160;38;5;231m''14.25'$'\033[m''  '$'\033[48;5;223;38;5;16m''       2'$'\033[m'* ]] ||
+	[[ $output == *'pattern,dealbreaker  '$'\033[48;5;160;38;5;231m''  14'$'\033[m''  '$'\033[48;5;223;38;5;16m''       2'$'\033[m'* ]] ||
 		fail "no colour: $output"
 	run script -qec "RF_PAGER= TERM=xterm NO_COLOR=1 rf-report --format text" /dev/null
 	[[ $output != *$'\033['* ]] || fail "coloured despite NO_COLOR"
@@ -280,11 +335,11 @@ refused_untouched() {
 	assert_output "$(printf 'lakeside-dr\t1\t1\nmercy-general\t2\t2\n')"
 	grep -qF "(commit <code>${id:0:7}</code>)" "$BATS_TEST_TMPDIR/page.html"
 	run dom cells "$BATS_TEST_TMPDIR/page.html"
-	assert_line "$(printf 'mercy-general\trisk\t35')"
+	assert_line "$(printf 'mercy-general\trisk\t35.25')"
 	# A date means its last commit; before the first, nothing.
 	rf-report --at 2026-12-07 >"$BATS_TEST_TMPDIR/dated.html"
 	run dom cells "$BATS_TEST_TMPDIR/dated.html"
-	assert_line "$(printf 'mercy-general\trisk\t51')"
+	assert_line "$(printf 'mercy-general\trisk\t51.25')"
 	assert_refused "rf-report: 2020-01-01: no commit at or before that date" rf-report --at 2020-01-01
 	assert_refused "rf-report: HEAD~99: unknown revision" rf-report --at HEAD~99
 }

@@ -6,6 +6,9 @@ browser sees rather than on rf's own bytes.
 usage: report-dom.py cells FILE    heat map cells: SLUG<TAB>COLUMN<TAB>VALUE
        report-dom.py points FILE   charts: SLUG<TAB>CIRCLES<TAB>DATA-POINTS
        report-dom.py names FILE    heat map rows: SLUG<TAB>the program's name as shown
+       report-dom.py ranks FILE    rank list rows: LIST<TAB>RANK<TAB>SLUG<TAB>the rules
+                                   of the findings beside it (comma list), then the
+                                   findings about a list as a whole: LIST<TAB><TAB><TAB>RULES
        report-dom.py urls FILE     every src, href, action, xlink:href, srcset,
                                    poster or data attribute and every url( in CSS
        report-dom.py scripts FILE  elements that could run code: script, iframe,
@@ -29,6 +32,10 @@ class Page(html.parser.HTMLParser):
         self.figure = None      # [slug, circles, data-points]
         self.cell = None        # [slug, column, text]
         self.in_style = False
+        self.ranks = []         # [list, rank, slug, [rules]]
+        self.rank_list = None   # the list of the rank table being read
+        self.rank_row = None
+        self.in_findings = None # the list whose findings (below its table) are read
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -44,6 +51,18 @@ class Page(html.parser.HTMLParser):
             self.scripts.append(tag)
         if tag == "style":
             self.in_style = True
+        if tag == "tr" and "data-slug" in a:
+            self.rank_row = [a.get("data-list", ""), a.get("data-rank", ""), a["data-slug"], []]
+            self.rank_list = a.get("data-list", "")
+        if tag == "li" and "data-rule" in a:
+            if self.rank_row:
+                self.rank_row[3].append(a["data-rule"])
+            elif self.rank_list is not None:
+                if not self.ranks or self.ranks[-1][1] != "":
+                    self.ranks.append([self.rank_list, "", "", []])
+                self.ranks[-1][3].append(a["data-rule"])
+        if tag == "table" and "ranks" in a.get("class", "").split():
+            self.rank_list = None
         if tag == "tr" and "data-program" in a:
             self.row = a["data-program"]
         if tag == "th" and self.row is not None:
@@ -70,6 +89,11 @@ class Page(html.parser.HTMLParser):
             self.cell = None
         if tag == "tr":
             self.row = None
+            if self.rank_row:
+                self.ranks.append(self.rank_row)
+                self.rank_row = None
+        if tag == "section":
+            self.rank_list = None
         if tag == "figure" and self.figure:
             self.points.append(self.figure)
             self.figure = None
@@ -98,6 +122,9 @@ def main():
     elif mode == "names":
         for slug, name in p.names:
             print("%s\t%s" % (slug, name))
+    elif mode == "ranks":
+        for lst, rank, slug, rules in p.ranks:
+            print("%s\t%s\t%s\t%s" % (lst, rank, slug, ",".join(rules)))
     elif mode == "urls":
         for u in p.urls:
             print(u)

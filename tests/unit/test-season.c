@@ -1,19 +1,20 @@
 /* Unit tests for lib/season.c's pure parts: points per domain, the page's
- * order, the charts' shared top. */
+ * order, the charts' shared top, the known share, the rank list's line. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "reportrank.h"
 #include "season.h"
 #include "unit.h"
 
 static void test_domains(struct unit *u)
 {
 	struct rf_contribution c[] = {
-		{ RF_CONTRIB_ANSWER, 0, "visa.h1b", "no", "no:12", 1200, 150, 1800 },
-		{ RF_CONTRIB_UNKNOWN, 0, "visa.j1", "unknown", "default unknown", 25, 150, 38 },
-		{ RF_CONTRIB_PHRASE, 8, "quotes.2026-12-01 pd", "after you match", "\"after you match\"", 300, 100, 300 },
-		{ RF_CONTRIB_PATTERN, -1, "pattern", "3 domains", ">=3 domains", 1000, 100, 1000 },
-		{ RF_CONTRIB_FLAG, 9, "red_flags.x", "high", "high", 1000, 100, 1000 },
+		{ RF_CONTRIB_ANSWER, 0, "visa.h1b", "no", "no:12", 1200, 150, 1800, NULL },
+		{ RF_CONTRIB_UNKNOWN, 0, "visa.j1", "unknown", "default unknown", 25, 150, 38, NULL },
+		{ RF_CONTRIB_PHRASE, 8, "quotes.2026-12-01 pd", "after you match", "\"after you match\"", 300, 100, 300, NULL },
+		{ RF_CONTRIB_PATTERN, -1, "pattern", "3 domains", ">=3 domains", 1000, 100, 1000, NULL },
+		{ RF_CONTRIB_FLAG, 9, "red_flags.x", "high", "high", 1000, 100, 1000, NULL },
 	};
 	struct rf_score sc;
 	memset(&sc, 0, sizeof(sc));
@@ -53,7 +54,7 @@ static void test_order(struct unit *u)
 	ranked(&v[3], "d-ranked-1-db", "1", 200, "visa.h1b = no");
 	ranked(&v[4], "e-high", "", 7000, NULL);
 	ranked(&v[5], "f-ranked-10", "10", 100, NULL);
-	struct rf_ranking r = { v, 6 };
+	struct rf_ranking r = { v, 6, 0 };
 	rf_season_order(&r);
 	const char *want[] = { "d-ranked-1-db", "b-ranked-2", "f-ranked-10", "c-low", "e-high", "a-db" };
 	for (int i = 0; i < 6; i++)
@@ -79,11 +80,51 @@ static void test_top(struct unit *u)
 	CHECK(u, rf_season_top(1234, &rules) == 2000);
 }
 
+static void test_known(struct unit *u)
+{
+	struct rf_season S;
+	memset(&S, 0, sizeof(S));
+	CHECK(u, rf_season_known_pct(&S) == 100);	/* nothing at stake */
+	S.stake = 79400;
+	S.known = 3400;
+	CHECK(u, rf_season_known_pct(&S) == 4);
+	S.known = 79399;
+	CHECK(u, rf_season_known_pct(&S) == 99);	/* 100 only when all of it is */
+	S.known = 79400;
+	CHECK(u, rf_season_known_pct(&S) == 100);
+}
+
+static void test_rank_summary(struct unit *u)
+{
+	struct rf_season S;
+	struct rf_ranklist_list lists[1];
+	memset(&S, 0, sizeof(S));
+	memset(lists, 0, sizeof(lists));
+	char *line = rf_reportrank_summary(&S);
+	CHECK_STR(u, line, "rank list: 0 programs, 0 errors, 0 warnings (rf-rank)");
+	free(line);
+	lists[0].n = 1;
+	S.ranks.lists = lists;
+	S.ranks.nlists = 1;
+	S.check.errors = 1;
+	S.check.warnings = 2;
+	line = rf_reportrank_summary(&S);
+	CHECK_STR(u, line, "rank list: 1 program, 1 error, 2 warnings (rf-rank)");
+	free(line);
+	char problem[] = "ranks.txt:3: bad";
+	S.ranks_problem = problem;
+	line = rf_reportrank_summary(&S);
+	CHECK_STR(u, line, "rank list: does not parse: ranks.txt:3: bad");
+	free(line);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, test_domains);
 	RUN(&u, test_order);
 	RUN(&u, test_top);
+	RUN(&u, test_known);
+	RUN(&u, test_rank_summary);
 	return UNIT_DONE(&u);
 }

@@ -38,9 +38,9 @@ BUILD  ?= build/plain
 endif
 
 DEPS_PKGS = libgit2-dev libiniparser-dev libcsv-dev pkg-config bats bats-support bats-assert \
-	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev
+	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev tidy chromium
 
-CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank rf-report
 BINS = $(CMDS:%=bin/%)
 BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))

@@ -117,11 +117,19 @@ ROWS = [
                           "git add -A && git commit -q -m import" % c.csv), repo="empty")],
         repo="empty", presets=("xl",), setup=setup_import),
 
-    # A hook for a command that does not exist yet (skipped until it is
-    # built); its arguments are a guess to adjust when the command lands.
-    Row("report", "rf-report 60 programs", lambda c: ["rf-report"] + c.slugs[:60],
-        [Cmd("git log -p -- 60 notes", lambda c: ["git", "log", "-p", "--"] + [s + ".ini" for s in c.slugs[:60]])],
+    # The page as an applicant makes it (-o: written atomically outside the
+    # notes directory), for 60 of season's 80 notes and for all of them.
+    Row("report", "rf-report -o FILE 60 programs",
+        lambda c: ["rf-report", "-o", os.path.join(c.work, "season.html")] + c.slugs[:60],
+        [Cmd("git log -p --no-textconv -- 60 notes",
+             lambda c: ["git", "log", "-p", "--no-textconv", "--"] + [s + ".ini" for s in c.slugs[:60]])],
         presets=("season",)),
+    Row("report-all", "rf-report -o FILE (every note)",
+        lambda c: ["rf-report", "-o", os.path.join(c.work, "season.html")],
+        [Cmd("git log -p --no-textconv", lambda c: ["git", "log", "-p", "--no-textconv"])],
+        presets=("season",)),
+    Row("report-text", "rf-report --format text", lambda c: ["rf-report", "--format", "text"],
+        [Cmd("git log --raw", lambda c: ["git", "log", "--raw"])], presets=("season",)),
 ]
 
 

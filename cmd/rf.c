@@ -23,6 +23,7 @@ static const struct { const char *name, *what; } commands[] = {
 	{ "import", "a spreadsheet (CSV, TSV) in as notes, in one commit" },
 	{ "export", "every note out as one table (CSV, TSV, JSON)" },
 	{ "rank", "the rank order list: show, change, check, its history" },
+	{ "report", "the whole season on one HTML page (or its heat map as text)" },
 };
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 

@@ -284,6 +284,9 @@ static void print_aligned(const struct rf_table *t, FILE *out)
 				s = "";
 			size_t pad = width[c] - (r ? text_width(t, c, s) : rf_display_width(s));
 			int last = c + 1 == t->ncols, right = t->kinds[c] != RF_COL_TEXT;
+			const char *sgr = r && t->style ? t->style(t, r - 1, c, t->style_ctx) : NULL;
+			if (sgr && *sgr)
+				fputs(sgr, out);
 			if (right)
 				fprintf(out, "%*s", (int)pad, "");
 			put_visible(out, s);
@@ -291,6 +294,8 @@ static void print_aligned(const struct rf_table *t, FILE *out)
 				fputc('%', out);
 			if (!right && !last)
 				fprintf(out, "%*s", (int)pad, "");
+			if (sgr && *sgr)
+				fputs("\033[m", out);
 			if (!last)
 				fputs("  ", out);
 		}

@@ -125,6 +125,36 @@ static void test_table_last_text_column_unpadded(struct unit *u)
 	rf_table_free(&t);
 }
 
+/* Cells the style hook names are wrapped, padding included; the header
+ * never is. */
+static const char *style_second(const struct rf_table *t, size_t row, size_t col, const void *ctx)
+{
+	(void)t;
+	return col == 1 && row == *(const size_t *)ctx ? "<S>" : NULL;
+}
+
+static void test_table_style(struct unit *u)
+{
+	static const char *const names[] = { "program", "risk", "tier" };
+	static const char *const r1[] = { "mercy", "12", "high" };
+	static const char *const r2[] = { "lakeside", "4.5", "low" };
+	size_t row = 1;
+	struct rf_table t;
+	rf_table_init(&t, 3, names);
+	rf_table_set_kind(&t, 1, RF_COL_NUMBER);
+	rf_table_add(&t, r1);
+	rf_table_add(&t, r2);
+	t.style = style_second;
+	t.style_ctx = &row;
+	char *got = render(&t, RF_FORMAT_TEXT);
+	CHECK_STR(u, got, "program   risk  tier\nmercy       12  high\nlakeside  <S> 4.5\033[m  low\n");
+	free(got);
+	got = render(&t, RF_FORMAT_TSV);
+	CHECK_STR(u, got, "program\trisk\ttier\nmercy\t12\thigh\nlakeside\t4.5\tlow\n");
+	free(got);
+	rf_table_free(&t);
+}
+
 static void test_table_csv(struct unit *u)
 {
 	struct rf_table t = sample();
@@ -228,6 +258,7 @@ int main(void)
 	RUN(&u, test_json_string);
 	RUN(&u, test_table_aligned);
 	RUN(&u, test_table_last_text_column_unpadded);
+	RUN(&u, test_table_style);
 	RUN(&u, test_table_csv);
 	RUN(&u, test_table_tsv);
 	RUN(&u, test_table_json);

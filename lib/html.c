@@ -1,0 +1,97 @@
+#include "html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s, or 0 (invalid, truncated,
+ * overlong, a surrogate or past U+10FFFF). */
+static size_t utf8_len(const unsigned char *s)
+{
+	static const unsigned long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+		 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (n <= 1)
+		return n;
+	unsigned long c = s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void rf_html_text(struct rf_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = utf8_len(p);
+		if (n > 1) {
+			rf_buf_add(out, p, n);
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '&': rf_buf_adds(out, "&amp;"); break;
+		case '<': rf_buf_adds(out, "&lt;"); break;
+		case '>': rf_buf_adds(out, "&gt;"); break;
+		case '"': rf_buf_adds(out, "&quot;"); break;
+		case '\'': rf_buf_adds(out, "&#39;"); break;
+		case '\t':
+		case '\n': rf_buf_addc(out, (char)*p); break;
+		default:
+			if (!n)
+				rf_buf_adds(out, "&#xFFFD;");
+			else if (*p < 0x20)
+				rf_buf_addf(out, "&#x%X;", 0x2400u + *p);
+			else if (*p == 0x7F)
+				rf_buf_adds(out, "&#x2421;");
+			else
+				rf_buf_addc(out, (char)*p);
+		}
+		p++;
+	}
+}
+
+void rf_html_elem(struct rf_buf *out, const char *tag, const char *text)
+{
+	rf_buf_addf(out, "<%s>", tag);
+	rf_html_text(out, text);
+	rf_buf_addf(out, "</%.*s>", (int)strcspn(tag, " "), tag);
+}
+
+void rf_html_addf(struct rf_buf *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			size_t n = strcspn(p, "%");
+			rf_buf_add(out, p, n);
+			p += n - 1;
+			continue;
+		}
+		if (!*++p)
+			break;
+		if (*p == 's')
+			rf_html_text(out, va_arg(ap, const char *));
+		else if (*p == 'd')
+			rf_buf_addf(out, "%d", va_arg(ap, int));
+		else if (*p == 'u')
+			rf_buf_addf(out, "%u", va_arg(ap, unsigned));
+		else if (p[0] == 'l' && p[1] == 'd')
+			rf_buf_addf(out, "%ld", va_arg(ap, long)), p++;
+		else if (p[0] == 'l' && p[1] == 'u')
+			rf_buf_addf(out, "%lu", va_arg(ap, unsigned long)), p++;
+		else if (p[0] == 'z' && p[1] == 'u')
+			rf_buf_addf(out, "%zu", va_arg(ap, size_t)), p++;
+		else if (*p == '%')
+			rf_buf_addc(out, '%');
+		else
+			break;	/* rf's own formats only: stop rather than misread the arguments */
+	}
+	va_end(ap);
+}

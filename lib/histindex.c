@@ -1,0 +1,962 @@
+#include "histindex.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cachefile.h"
+#include "notefile.h"
+#include "rawtree.h"
+#include "rename.h"
+#include "util.h"
+
+#define FILE_NAME "history"
+#define KIND "HIST"
+#define FORMAT 1
+#define NONE UINT32_MAX
+
+/* A thread is worth starting for this many commits; more than this many
+ * threads only queue on the pack's lock. */
+#define MIN_PER_THREAD 256
+#define MAX_THREADS 8
+
+/* ---- the index in memory ---- */
+
+struct hcommit {
+	git_oid id;
+	int64_t time;		/* author date */
+	int32_t offset;		/* its UTC offset in minutes */
+	uint32_t merge;
+	uint32_t subject;	/* offset in str */
+	uint32_t pfirst, np;	/* parents */
+	uint32_t efirst, ne;	/* entries */
+};
+
+struct hparent {
+	git_oid id;
+	uint32_t index;		/* position in the walk, NONE outside it */
+};
+
+struct hentry {
+	uint32_t path, old_path;	/* names; old_path NONE: created */
+	uint32_t has_new;		/* 0: deleted */
+	git_oid old_blob, new_blob;
+};
+
+struct rf_histindex {
+	git_oid tip;		/* the commit it is built up to: the first in c */
+	struct hcommit *c;
+	size_t nc, cc;
+	struct hparent *p;
+	size_t np, cp;
+	struct hentry *e;
+	size_t ne, ce;
+	uint32_t *names;	/* offsets in str */
+	size_t nn, cn;
+	struct rf_buf str;	/* NUL-terminated names and subjects */
+	uint32_t *slot;		/* names by hash while building: index + 1, 0 empty */
+	size_t nslot;
+	size_t read;		/* commits read from git by rf_histindex_open */
+};
+
+#define GROW(v, n, cap)                                                        \
+	do {                                                                   \
+		if ((n) == (cap)) {                                            \
+			(cap) = (cap) ? 2 * (cap) : 64;                        \
+			(v) = rf_xrealloc((v), (cap) * sizeof(*(v)));          \
+		}                                                              \
+	} while (0)
+
+void rf_histindex_free(struct rf_histindex *hx)
+{
+	if (!hx)
+		return;
+	free(hx->c);
+	free(hx->p);
+	free(hx->e);
+	free(hx->names);
+	free(hx->slot);
+	rf_buf_free(&hx->str);
+	free(hx);
+}
+
+static uint32_t add_string(struct rf_histindex *hx, const char *s, size_t len)
+{
+	uint32_t off = (uint32_t)hx->str.len;
+	rf_buf_add(&hx->str, s, len);
+	rf_buf_addc(&hx->str, '\0');
+	return off;
+}
+
+static const char *str_at(const struct rf_histindex *hx, uint32_t off)
+{
+	return hx->str.buf + off;
+}
+
+static size_t name_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+static void rehash(struct rf_histindex *hx)
+{
+	free(hx->slot);
+	hx->nslot = 256;
+	while (hx->nslot < 4 * (hx->nn + 1))
+		hx->nslot *= 2;
+	hx->slot = rf_xcalloc(hx->nslot, sizeof(*hx->slot));
+	for (size_t i = 0; i < hx->nn; i++) {
+		const char *s = str_at(hx, hx->names[i]);
+		size_t k = name_hash(s, strlen(s)) & (hx->nslot - 1);
+		while (hx->slot[k])
+			k = (k + 1) & (hx->nslot - 1);
+		hx->slot[k] = (uint32_t)i + 1;
+	}
+}
+
+/* The index of a note's name, added when new. */
+static uint32_t intern(struct rf_histindex *hx, const char *s)
+{
+	size_t len = strlen(s);
+	if (2 * (hx->nn + 1) > hx->nslot)
+		rehash(hx);
+	size_t k = name_hash(s, len) & (hx->nslot - 1);
+	for (; hx->slot[k]; k = (k + 1) & (hx->nslot - 1)) {
+		uint32_t i = hx->slot[k] - 1;
+		if (!strcmp(str_at(hx, hx->names[i]), s))
+			return i;
+	}
+	GROW(hx->names, hx->nn, hx->cn);
+	hx->names[hx->nn] = add_string(hx, s, len);
+	hx->slot[k] = (uint32_t)++hx->nn;
+	return (uint32_t)(hx->nn - 1);
+}
+
+/* Commits by id, for parents and for what a rebuild can reuse. */
+struct oidmap {
+	struct oidslot {
+		git_oid id;
+		uint32_t val;
+	} *v;
+	size_t mask;
+};
+
+static void oidmap_init(struct oidmap *m, size_t n)
+{
+	size_t cap = 64;
+	while (cap < 2 * n)
+		cap *= 2;
+	m->v = rf_xmalloc(cap * sizeof(*m->v));
+	for (size_t i = 0; i < cap; i++)
+		m->v[i].val = NONE;
+	m->mask = cap - 1;
+}
+
+static size_t oid_slot(const struct oidmap *m, const git_oid *id)
+{
+	uint64_t h;
+	memcpy(&h, id->id, sizeof(h));
+	size_t k = (size_t)h & m->mask;
+	while (m->v[k].val != NONE && !git_oid_equal(&m->v[k].id, id))
+		k = (k + 1) & m->mask;
+	return k;
+}
+
+static void oidmap_put(struct oidmap *m, const git_oid *id, uint32_t val)
+{
+	size_t k = oid_slot(m, id);
+	if (m->v[k].val == NONE) {
+		git_oid_cpy(&m->v[k].id, id);
+		m->v[k].val = val;
+	}
+}
+
+static uint32_t oidmap_get(const struct oidmap *m, const git_oid *id)
+{
+	return m->v[oid_slot(m, id)].val;
+}
+
+/* ---- one commit's changes, read on a worker thread ---- */
+
+struct rec_entry {
+	char *path, *old_path;
+	git_oid old_blob, new_blob;
+	int has_new;
+};
+
+/* What a walk position's record is made from. */
+enum { TODO, DONE, FROM_OLD };
+
+struct rec {
+	int done;	/* TODO, DONE (read here) or FROM_OLD (copied from the older index) */
+	int64_t time;
+	int32_t offset;
+	char *subject;
+	git_oid *parents;
+	uint32_t np;
+	struct rec_entry *e;
+	size_t ne, ce;
+};
+
+static void rec_free(struct rec *r)
+{
+	for (size_t i = 0; i < r->ne; i++) {
+		free(r->e[i].path);
+		free(r->e[i].old_path);
+	}
+	free(r->e);
+	free(r->parents);
+	free(r->subject);
+	memset(r, 0, sizeof(*r));
+}
+
+static void rec_add(struct rec *r, const char *path, const char *old_path, const git_oid *old_blob,
+		    const git_oid *new_blob)
+{
+	/* Most commits change one note: no room to spare per commit. */
+	if (r->ne == r->ce) {
+		r->ce = r->ce ? 2 * r->ce : 1;
+		r->e = rf_xrealloc(r->e, r->ce * sizeof(*r->e));
+	}
+	struct rec_entry *x = &r->e[r->ne++];
+	memset(x, 0, sizeof(*x));
+	x->path = rf_xstrdup(path);
+	if (old_path) {
+		x->old_path = rf_xstrdup(old_path);
+		git_oid_cpy(&x->old_blob, old_blob);
+	}
+	if (new_blob) {
+		x->has_new = 1;
+		git_oid_cpy(&x->new_blob, new_blob);
+	}
+}
+
+/* A worker's state: its own repository (libgit2 objects are not shared
+ * between threads) and the trees it keeps from one commit to the next. */
+struct worker {
+	git_repository *repo;
+	git_odb *odb;
+	git_commit *next;	/* the last commit's first parent, most likely the next commit (owned) */
+	struct rf_rawtree cur, par, other;
+	struct rf_rawdiff *dv;
+	size_t dn, dcap;
+};
+
+static int is_note(const struct rf_rawentry *e)
+{
+	return e->is_blob && rf_notefile_is_note(e->name);
+}
+
+static int read_text(void *arg, struct rf_rename_cand *c)
+{
+	struct worker *w = arg;
+	git_odb_object *o;
+	if (git_odb_read(&o, w->odb, &c->id) < 0)
+		return -1;
+	rf_buf_reset(&c->text);
+	rf_buf_add(&c->text, git_odb_object_data(o), git_odb_object_size(o));
+	git_odb_object_free(o);
+	return 0;
+}
+
+static int parent_tree(git_commit *c, unsigned i, git_oid *out)
+{
+	git_commit *p;
+	if (git_commit_parent(&p, c, i) < 0)
+		return -1;
+	git_oid_cpy(out, git_commit_tree_id(p));
+	git_commit_free(p);
+	return 0;
+}
+
+/* The notes that differ from the first parent, as history.c's timeline
+ * sorts them: changed in place (now: with both ids), added, gone. */
+struct changes {
+	struct rf_rawdiff *now;
+	size_t nnow, cnow;
+	struct rf_rename_cands added, gone;
+	char *listed;	/* per change (now, then added, then gone) */
+};
+
+static void changes_free(struct changes *ch)
+{
+	free(ch->now);
+	rf_rename_cands_free(&ch->added);
+	rf_rename_cands_free(&ch->gone);
+	free(ch->listed);
+}
+
+static void classify(const struct rf_rawdiff *d, struct changes *ch)
+{
+	git_oid id;
+	if (d->in_a && d->in_b) {
+		if (is_note(&d->a) && is_note(&d->b)) {
+			GROW(ch->now, ch->nnow, ch->cnow);
+			ch->now[ch->nnow++] = *d;
+		}
+	} else if (d->in_a && is_note(&d->a)) {
+		git_oid_fromraw(&id, d->a.id);
+		rf_rename_add(&ch->added, d->a.name, &id);
+	} else if (d->in_b && is_note(&d->b)) {
+		git_oid_fromraw(&id, d->b.id);
+		rf_rename_add(&ch->gone, d->b.name, &id);
+	}
+}
+
+/* A merge lists a change only where no parent but the first had it
+ * already: the note's state in every other parent differs. */
+static int mark_listed(struct worker *w, git_commit *c, struct changes *ch)
+{
+	size_t n = ch->nnow + ch->added.n + ch->gone.n;
+	ch->listed = rf_xmalloc(n ? n : 1);
+	memset(ch->listed, 1, n ? n : 1);
+	for (unsigned i = 1; i < git_commit_parentcount(c); i++) {
+		git_oid ptid;
+		if (parent_tree(c, i, &ptid) < 0 || rf_rawtree_read(w->odb, &ptid, &w->other) < 0 ||
+		    rf_rawtree_index(&w->other) < 0)
+			return -1;
+		for (size_t k = 0; k < n; k++) {
+			const char *name;
+			git_oid mine;
+			int present = 1;
+			if (k < ch->nnow) {
+				name = ch->now[k].a.name;
+				git_oid_fromraw(&mine, ch->now[k].a.id);
+			} else if (k < ch->nnow + ch->added.n) {
+				name = ch->added.v[k - ch->nnow].name;
+				git_oid_cpy(&mine, &ch->added.v[k - ch->nnow].id);
+			} else {
+				name = ch->gone.v[k - ch->nnow - ch->added.n].name;
+				present = 0;
+			}
+			struct rf_rawentry e;
+			int have = rf_rawtree_find(&w->other, name, &e) && e.is_blob;
+			if (have == present && (!have || !memcmp(e.id, mine.id, GIT_OID_RAWSZ)))
+				ch->listed[k] = 0;
+		}
+	}
+	return 0;
+}
+
+static int commit_record(struct worker *w, const git_oid *id, struct rec *r)
+{
+	git_commit *c = NULL;
+	struct changes ch;
+	int ret = -1;
+	memset(&ch, 0, sizeof(ch));
+	if (w->next && git_oid_equal(git_commit_id(w->next), id)) {
+		c = w->next;
+		w->next = NULL;
+	} else if (git_commit_lookup(&c, w->repo, id) < 0) {
+		return -1;
+	}
+	const git_signature *a = git_commit_author(c);
+	const char *summary = git_commit_summary(c);
+	r->time = a->when.time;
+	r->offset = a->when.offset;
+	r->subject = rf_xstrdup(summary ? summary : "");
+	r->np = git_commit_parentcount(c);
+	r->parents = rf_xcalloc(r->np ? r->np : 1, sizeof(*r->parents));
+	for (unsigned i = 0; i < r->np; i++)
+		git_oid_cpy(&r->parents[i], git_commit_parent_id(c, i));
+
+	const git_oid *tid = git_commit_tree_id(c);
+	if (!w->cur.indexed || !git_oid_equal(&w->cur.id, tid)) {
+		if (w->par.indexed && git_oid_equal(&w->par.id, tid))
+			rf_rawtree_swap(&w->cur, &w->par);
+		else if (rf_rawtree_read(w->odb, tid, &w->cur) < 0 || rf_rawtree_index(&w->cur) < 0)
+			goto out;
+	}
+	if (r->np == 0) {
+		for (size_t i = 0; i < w->cur.n; i++) {
+			struct rf_rawdiff d;
+			memset(&d, 0, sizeof(d));
+			rf_rawtree_entry(&w->cur, i, &d.a);
+			d.in_a = 1;
+			classify(&d, &ch);
+		}
+	} else {
+		git_oid ptid;
+		git_commit_free(w->next);
+		w->next = NULL;
+		if (git_commit_parent(&w->next, c, 0) < 0)
+			goto out;
+		git_oid_cpy(&ptid, git_commit_tree_id(w->next));
+		if (git_oid_equal(&ptid, tid)) {
+			ret = 0;	/* nothing changed against the first parent */
+			goto out;
+		}
+		w->dn = 0;
+		if (rf_rawtree_read(w->odb, &ptid, &w->par) < 0 ||
+		    rf_rawtree_diff(&w->cur, &w->par, &w->dv, &w->dn, &w->dcap) < 0)
+			goto out;
+		for (size_t i = 0; i < w->dn; i++)
+			classify(&w->dv[i], &ch);
+	}
+	if (mark_listed(w, c, &ch) < 0)
+		goto out;
+	for (size_t k = 0; k < ch.nnow; k++) {
+		git_oid was, now;
+		git_oid_fromraw(&was, ch.now[k].b.id);
+		git_oid_fromraw(&now, ch.now[k].a.id);
+		if (ch.listed[k])
+			rec_add(r, ch.now[k].a.name, ch.now[k].a.name, &was, &now);
+	}
+	for (size_t k = 0; k < ch.added.n; k++) {
+		struct rf_rename_cand *add = &ch.added.v[k];
+		int l = ch.listed[ch.nnow + k];
+		long from = l && r->np == 1 ? rf_rename_pick(add, &ch.gone, read_text, w) : -1;
+		if (from == -2)
+			goto out;
+		if (!l)
+			continue;
+		struct rf_rename_cand *g = from >= 0 ? &ch.gone.v[from] : NULL;
+		if (g)
+			g->taken = 1;
+		rec_add(r, add->name, g ? g->name : NULL, g ? &g->id : NULL, &add->id);
+	}
+	for (size_t k = 0; k < ch.gone.n; k++) {
+		const struct rf_rename_cand *g = &ch.gone.v[k];
+		if (!g->taken && ch.listed[ch.nnow + ch.added.n + k])
+			rec_add(r, g->name, g->name, &g->id, NULL);
+	}
+	ret = 0;
+out:
+	changes_free(&ch);
+	git_commit_free(c);
+	if (ret == 0)
+		r->done = DONE;
+	return ret;
+}
+
+struct job {
+	git_repository *repo;	/* the caller's, for the thread that is the caller; else NULL */
+	const char *gitdir;
+	const git_oid *ids;
+	struct rec *recs;
+	size_t lo, hi;
+	int failed;
+};
+
+static void *work(void *arg)
+{
+	struct job *j = arg;
+	struct worker w;
+	memset(&w, 0, sizeof(w));
+	w.repo = j->repo;
+	if ((!w.repo && git_repository_open(&w.repo, j->gitdir) < 0) || git_repository_odb(&w.odb, w.repo) < 0)
+		j->failed = 1;
+	for (size_t i = j->lo; i < j->hi && !j->failed; i++)
+		if (j->recs[i].done == TODO && commit_record(&w, &j->ids[i], &j->recs[i]) < 0)
+			j->failed = 1;
+	git_commit_free(w.next);
+	rf_rawtree_free(&w.cur);
+	rf_rawtree_free(&w.par);
+	rf_rawtree_free(&w.other);
+	free(w.dv);
+	git_odb_free(w.odb);
+	if (!j->repo)
+		git_repository_free(w.repo);
+	return NULL;
+}
+
+/* The records of ids[0..n) that are not done yet, each thread taking a
+ * stretch of neighbouring history (so one commit's parent tree is the
+ * next one's tree): how many were read, or -1 when one could not be. */
+static int compute(struct rf_store *st, const git_oid *ids, struct rec *recs, size_t n)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t todo = 0, nthreads;
+	for (size_t i = 0; i < n; i++)
+		todo += recs[i].done == TODO;
+	nthreads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
+	if (nthreads > todo / MIN_PER_THREAD)
+		nthreads = todo / MIN_PER_THREAD ? todo / MIN_PER_THREAD : 1;
+	struct job jobs[MAX_THREADS];
+	pthread_t tids[MAX_THREADS];
+	int started[MAX_THREADS] = { 0 }, failed = 0;
+	for (size_t k = 0; k < nthreads; k++) {
+		jobs[k] = (struct job){ k ? NULL : st->repo, git_repository_path(st->repo), ids, recs,
+					n * k / nthreads, n * (k + 1) / nthreads, 0 };
+		started[k] = k > 0 && pthread_create(&tids[k], NULL, work, &jobs[k]) == 0;
+	}
+	work(&jobs[0]);
+	for (size_t k = 1; k < nthreads; k++) {
+		if (started[k])
+			pthread_join(tids[k], NULL);
+		else
+			work(&jobs[k]);
+	}
+	for (size_t k = 0; k < nthreads; k++)
+		failed |= jobs[k].failed;
+	git_error_clear();
+	return failed ? -1 : (int)(todo > INT32_MAX ? INT32_MAX : todo);
+}
+
+/* ---- assembling an index from records and an older index ---- */
+
+static void add_entry(struct rf_histindex *hx, uint32_t path, uint32_t old_path, const git_oid *old_blob,
+		      const git_oid *new_blob, int has_new)
+{
+	GROW(hx->e, hx->ne, hx->ce);
+	struct hentry *x = &hx->e[hx->ne++];
+	memset(x, 0, sizeof(*x));
+	x->path = path;
+	x->old_path = old_path;
+	x->has_new = (uint32_t)has_new;
+	git_oid_cpy(&x->old_blob, old_blob);
+	git_oid_cpy(&x->new_blob, new_blob);
+}
+
+/* The index of the walk order[0..n): each commit from its record when
+ * DONE, else from old (where oldmap finds it).  Records are freed as they
+ * are used, so the two are not held in full at once. */
+static struct rf_histindex *assemble(const git_oid *order, size_t n, struct rec *recs,
+				     const struct rf_histindex *old, const struct oidmap *oldmap)
+{
+	struct rf_histindex *hx = rf_xcalloc(1, sizeof(*hx));
+	struct oidmap pos;
+	git_oid zero;
+	memset(&zero, 0, sizeof(zero));
+	oidmap_init(&pos, n);
+	for (size_t i = 0; i < n; i++)
+		oidmap_put(&pos, &order[i], (uint32_t)i);
+	if (n)
+		git_oid_cpy(&hx->tip, &order[0]);
+	hx->c = rf_xcalloc(n ? n : 1, sizeof(*hx->c));
+	hx->nc = hx->cc = n;
+	for (size_t i = 0; i < n; i++) {
+		struct hcommit *c = &hx->c[i];
+		git_oid_cpy(&c->id, &order[i]);
+		c->pfirst = (uint32_t)hx->np;
+		c->efirst = (uint32_t)hx->ne;
+		struct rec *r = &recs[i];
+		if (r->done != DONE)
+			r = NULL;
+		const struct hcommit *oc = r ? NULL : &old->c[oidmap_get(oldmap, &order[i])];
+		c->time = r ? r->time : oc->time;
+		c->offset = r ? r->offset : oc->offset;
+		c->np = r ? r->np : oc->np;
+		c->merge = c->np > 1;
+		const char *subject = r ? r->subject : str_at(old, oc->subject);
+		c->subject = add_string(hx, subject, strlen(subject));
+		for (uint32_t k = 0; k < c->np; k++) {
+			GROW(hx->p, hx->np, hx->cp);
+			const git_oid *pid = r ? &r->parents[k] : &old->p[oc->pfirst + k].id;
+			git_oid_cpy(&hx->p[hx->np].id, pid);
+			hx->p[hx->np++].index = oidmap_get(&pos, pid);
+		}
+		if (r) {
+			for (size_t k = 0; k < r->ne; k++) {
+				const struct rec_entry *x = &r->e[k];
+				add_entry(hx, intern(hx, x->path), x->old_path ? intern(hx, x->old_path) : NONE,
+					  &x->old_blob, &x->new_blob, x->has_new);
+			}
+			c->ne = (uint32_t)r->ne;
+			rec_free(r);
+		} else {
+			for (uint32_t k = 0; k < oc->ne; k++) {
+				const struct hentry *x = &old->e[oc->efirst + k];
+				add_entry(hx, intern(hx, str_at(old, old->names[x->path])),
+					  x->old_path == NONE ? NONE : intern(hx, str_at(old, old->names[x->old_path])),
+					  &x->old_blob, &x->new_blob, (int)x->has_new);
+			}
+			c->ne = oc->ne;
+		}
+	}
+	free(pos.v);
+	return hx;
+}
+
+/* ---- the file ---- */
+
+#define COMMIT_SIZE (GIT_OID_RAWSZ + 8 + 4 * 7)
+#define PARENT_SIZE (GIT_OID_RAWSZ + 4)
+#define ENTRY_SIZE (4 * 3 + 2 * GIT_OID_RAWSZ)
+#define HEAD_SIZE (GIT_OID_RAWSZ + 4 * 5)
+
+static unsigned char *put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+	return p + 4;
+}
+
+static unsigned char *put_oid(unsigned char *p, const git_oid *id)
+{
+	memcpy(p, id->id, GIT_OID_RAWSZ);
+	return p + GIT_OID_RAWSZ;
+}
+
+static void save(struct rf_store *st, const struct rf_histindex *hx)
+{
+	size_t len = HEAD_SIZE + hx->nc * COMMIT_SIZE + hx->np * PARENT_SIZE + hx->ne * ENTRY_SIZE + hx->nn * 4 +
+		     hx->str.len;
+	unsigned char *buf = rf_xmalloc(len), *p = buf;
+	p = put_oid(p, &hx->tip);
+	p = put32(p, (uint32_t)hx->nc);
+	p = put32(p, (uint32_t)hx->np);
+	p = put32(p, (uint32_t)hx->ne);
+	p = put32(p, (uint32_t)hx->nn);
+	p = put32(p, (uint32_t)hx->str.len);
+	for (size_t i = 0; i < hx->nc; i++) {
+		const struct hcommit *c = &hx->c[i];
+		p = put_oid(p, &c->id);
+		p = put32(p, (uint32_t)(uint64_t)c->time);
+		p = put32(p, (uint32_t)((uint64_t)c->time >> 32));
+		p = put32(p, (uint32_t)c->offset);
+		p = put32(p, c->merge);
+		p = put32(p, c->subject);
+		p = put32(p, c->pfirst);
+		p = put32(p, c->np);
+		p = put32(p, c->efirst);
+		p = put32(p, c->ne);
+	}
+	for (size_t i = 0; i < hx->np; i++) {
+		p = put_oid(p, &hx->p[i].id);
+		p = put32(p, hx->p[i].index);
+	}
+	for (size_t i = 0; i < hx->ne; i++) {
+		const struct hentry *e = &hx->e[i];
+		p = put32(p, e->path);
+		p = put32(p, e->old_path);
+		p = put32(p, e->has_new);
+		p = put_oid(p, &e->old_blob);
+		p = put_oid(p, &e->new_blob);
+	}
+	for (size_t i = 0; i < hx->nn; i++)
+		p = put32(p, hx->names[i]);
+	if (hx->str.len)
+		memcpy(p, hx->str.buf, hx->str.len);
+	rf_cachefile_write(st, FILE_NAME, KIND, FORMAT, buf, len);
+	free(buf);
+}
+
+static const unsigned char *get_oid(const unsigned char *p, git_oid *id)
+{
+	git_oid_fromraw(id, p);
+	return p + GIT_OID_RAWSZ;
+}
+
+/* Read and check every reference in the file; NULL when anything is off. */
+static struct rf_histindex *load(struct rf_store *st)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	struct rf_histindex *hx = NULL;
+	if (!rf_cachefile_read(st, FILE_NAME, KIND, FORMAT, &b) || b.len < HEAD_SIZE)
+		goto bad;
+	const unsigned char *p = (const unsigned char *)b.buf;
+	hx = rf_xcalloc(1, sizeof(*hx));
+	p = get_oid(p, &hx->tip);
+	uint64_t nc = rf_cachefile_get32(p), np = rf_cachefile_get32(p + 4), ne = rf_cachefile_get32(p + 8),
+		 nn = rf_cachefile_get32(p + 12), sl = rf_cachefile_get32(p + 16);
+	p += 20;
+	if (HEAD_SIZE + nc * COMMIT_SIZE + np * PARENT_SIZE + ne * ENTRY_SIZE + nn * 4 + sl != b.len || !nc ||
+	    !sl || b.buf[b.len - 1] != '\0')
+		goto bad;
+	hx->nc = hx->cc = nc;
+	hx->np = hx->cp = np;
+	hx->ne = hx->ce = ne;
+	hx->nn = hx->cn = nn;
+	hx->c = rf_xmalloc(nc * sizeof(*hx->c));
+	hx->p = rf_xmalloc((np ? np : 1) * sizeof(*hx->p));
+	hx->e = rf_xmalloc((ne ? ne : 1) * sizeof(*hx->e));
+	hx->names = rf_xmalloc((nn ? nn : 1) * sizeof(*hx->names));
+	for (size_t i = 0; i < nc; i++) {
+		struct hcommit *c = &hx->c[i];
+		p = get_oid(p, &c->id);
+		c->time = (int64_t)rf_cachefile_get64(p);
+		c->offset = (int32_t)rf_cachefile_get32(p + 8);
+		c->merge = rf_cachefile_get32(p + 12);
+		c->subject = rf_cachefile_get32(p + 16);
+		c->pfirst = rf_cachefile_get32(p + 20);
+		c->np = rf_cachefile_get32(p + 24);
+		c->efirst = rf_cachefile_get32(p + 28);
+		c->ne = rf_cachefile_get32(p + 32);
+		p += 36;
+		if (c->subject >= sl || (uint64_t)c->pfirst + c->np > np || (uint64_t)c->efirst + c->ne > ne)
+			goto bad;
+	}
+	for (size_t i = 0; i < np; i++) {
+		p = get_oid(p, &hx->p[i].id);
+		hx->p[i].index = rf_cachefile_get32(p);
+		p += 4;
+		if (hx->p[i].index != NONE && hx->p[i].index >= nc)
+			goto bad;
+	}
+	for (size_t i = 0; i < ne; i++) {
+		struct hentry *e = &hx->e[i];
+		e->path = rf_cachefile_get32(p);
+		e->old_path = rf_cachefile_get32(p + 4);
+		e->has_new = rf_cachefile_get32(p + 8);
+		p = get_oid(get_oid(p + 12, &e->old_blob), &e->new_blob);
+		if (e->path >= nn || (e->old_path != NONE && e->old_path >= nn))
+			goto bad;
+	}
+	for (size_t i = 0; i < nn; i++, p += 4)
+		if ((hx->names[i] = rf_cachefile_get32(p)) >= sl)
+			goto bad;
+	rf_buf_add(&hx->str, p, (size_t)sl);
+	if (!git_oid_equal(&hx->tip, &hx->c[0].id))
+		goto bad;
+	rf_buf_free(&b);
+	return hx;
+bad:
+	rf_buf_free(&b);
+	rf_histindex_free(hx);
+	return NULL;
+}
+
+/* ---- bringing it up to date ---- */
+
+/* The walk from HEAD, hiding hide (may be NULL), in history.c's order. */
+static int walk_order(struct rf_store *st, const git_oid *hide, git_oid **out, size_t *n)
+{
+	git_revwalk *rw = NULL;
+	git_oid id;
+	size_t cap = 0;
+	int e;
+	*out = NULL;
+	*n = 0;
+	if (git_revwalk_new(&rw, st->repo) < 0 || git_revwalk_push_head(rw) < 0 ||
+	    (hide && git_revwalk_hide(rw, hide) < 0)) {
+		git_revwalk_free(rw);
+		return -1;
+	}
+	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	while ((e = git_revwalk_next(&id, rw)) == 0) {
+		GROW(*out, *n, cap);
+		git_oid_cpy(&(*out)[(*n)++], &id);
+	}
+	git_revwalk_free(rw);
+	return e == GIT_ITEROVER ? 0 : -1;
+}
+
+static void recs_free(struct rec *recs, size_t n)
+{
+	for (size_t i = 0; recs && i < n; i++)
+		rec_free(&recs[i]);
+	free(recs);
+}
+
+/* The new commits can go in front of the old walk unchanged when each of
+ * them reaches the old tip and only through new commits: then the full
+ * walk gives all of them first, in the order of their own walk, and then
+ * the old walk as it was (the topological sort reaches the old tip only
+ * when every new commit is out, and the old part sees the same in-degrees
+ * as before). */
+static int prepends(const git_oid *tip, const git_oid *ids, const struct rec *recs, size_t n)
+{
+	struct oidmap m;
+	int ok = 1;
+	oidmap_init(&m, n);
+	for (size_t i = 0; i < n; i++)
+		oidmap_put(&m, &ids[i], (uint32_t)i);
+	for (size_t i = 0; i < n && ok; i++) {
+		ok = recs[i].np > 0;
+		for (uint32_t k = 0; k < recs[i].np && ok; k++)
+			ok = git_oid_equal(&recs[i].parents[k], tip) || oidmap_get(&m, &recs[i].parents[k]) != NONE;
+	}
+	free(m.v);
+	return ok;
+}
+
+/* Walk all of history again, with what old and the new records know. */
+static struct rf_histindex *rebuild(struct rf_store *st, const struct rf_histindex *old, const git_oid *new_ids,
+				    struct rec *new_recs, size_t nnew, size_t *read)
+{
+	git_oid *order = NULL;
+	size_t n = 0;
+	struct rec *recs = NULL;
+	struct oidmap oldmap = { NULL, 0 }, newmap = { NULL, 0 };
+	struct rf_histindex *hx = NULL;
+	if (walk_order(st, NULL, &order, &n) < 0 || !n)
+		goto out;
+	recs = rf_xcalloc(n, sizeof(*recs));
+	oidmap_init(&oldmap, old ? old->nc : 0);
+	for (size_t i = 0; old && i < old->nc; i++)
+		oidmap_put(&oldmap, &old->c[i].id, (uint32_t)i);
+	oidmap_init(&newmap, nnew);
+	for (size_t i = 0; i < nnew; i++)
+		oidmap_put(&newmap, &new_ids[i], (uint32_t)i);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = oidmap_get(&newmap, &order[i]);
+		if (k != NONE && new_recs[k].done == DONE) {
+			recs[i] = new_recs[k];
+			memset(&new_recs[k], 0, sizeof(new_recs[k]));
+		} else if (oidmap_get(&oldmap, &order[i]) != NONE) {
+			recs[i].done = FROM_OLD;
+		}
+	}
+	int k = compute(st, order, recs, n);
+	if (k < 0)
+		goto out;
+	*read += (size_t)k;
+	hx = assemble(order, n, recs, old, &oldmap);
+out:
+	recs_free(recs, n);
+	free(order);
+	free(oldmap.v);
+	free(newmap.v);
+	return hx;
+}
+
+void rf_histindex_open(struct rf_histindex **out, struct rf_store *st, unsigned flags)
+{
+	struct rf_histindex *old = NULL, *hx = NULL;
+	git_oid head, *ids = NULL;
+	struct rec *recs = NULL;
+	size_t n = 0, read = 0;
+	int k;
+	*out = NULL;
+	if (!rf_cachefile_enabled(st) || git_repository_is_shallow(st->repo) == 1 ||
+	    git_reference_name_to_id(&head, st->repo, "HEAD") < 0) {
+		git_error_clear();
+		return;
+	}
+	old = load(st);
+	if (old && git_oid_equal(&old->tip, &head)) {
+		*out = old;
+		return;
+	}
+	/* Only what is new since the old tip (which may be gone for good). */
+	if (old && walk_order(st, &old->tip, &ids, &n) == 0) {
+		recs = rf_xcalloc(n ? n : 1, sizeof(*recs));
+		if (n && (k = compute(st, ids, recs, n)) < 0)
+			goto out;
+		read = n;
+		if (n && prepends(&old->tip, ids, recs, n)) {
+			struct oidmap oldmap;
+			git_oid *order = rf_xmalloc((n + old->nc) * sizeof(*order));
+			struct rec *all = rf_xcalloc(n + old->nc, sizeof(*all));
+			memcpy(order, ids, n * sizeof(*order));
+			memcpy(all, recs, n * sizeof(*all));
+			free(recs);
+			recs = NULL;
+			for (size_t i = 0; i < old->nc; i++) {
+				git_oid_cpy(&order[n + i], &old->c[i].id);
+				all[n + i].done = FROM_OLD;
+			}
+			oidmap_init(&oldmap, old->nc);
+			for (size_t i = 0; i < old->nc; i++)
+				oidmap_put(&oldmap, &old->c[i].id, (uint32_t)i);
+			hx = assemble(order, n + old->nc, all, old, &oldmap);
+			free(oldmap.v);
+			recs_free(all, n + old->nc);
+			free(order);
+		}
+	}
+	if (!hx && !(flags & RF_HISTINDEX_NO_BUILD))
+		hx = rebuild(st, old, ids, recs, n, &read);
+	if (hx) {
+		hx->read = read;
+		save(st, hx);
+	}
+out:
+	git_error_clear();
+	recs_free(recs, n);
+	free(ids);
+	rf_histindex_free(old);
+	*out = hx;
+}
+
+/* ---- reading it ---- */
+
+size_t rf_histindex_read_count(const struct rf_histindex *hx)
+{
+	return hx->read;
+}
+
+static void emit(struct rf_history *out, const struct rf_histindex *hx, const struct hcommit *c,
+		 const struct hentry *e, int deleted_form)
+{
+	const char *path = str_at(hx, hx->names[deleted_form ? e->old_path : e->path]);
+	const char *old = e->old_path == NONE ? NULL : str_at(hx, hx->names[e->old_path]);
+	struct rf_history_entry *x = deleted_form ? rf_history_add(out, path, path, &e->old_blob, NULL)
+						  : rf_history_add(out, path, old, &e->old_blob,
+								   e->has_new ? &e->new_blob : NULL);
+	git_oid_cpy(&x->commit, &c->id);
+	x->time = c->time;
+	x->offset = c->offset;
+	x->subject = rf_xstrdup(str_at(hx, c->subject));
+	x->merge = (int)c->merge;
+}
+
+static uint32_t name_index(const struct rf_histindex *hx, const char *name)
+{
+	for (size_t i = 0; i < hx->nn; i++)
+		if (!strcmp(str_at(hx, hx->names[i]), name))
+			return (uint32_t)i;
+	return NONE;
+}
+
+/* One commit's entries for the note followed as name, as history.c's walk
+ * after one note finds them: its own change, or its renaming away shown as
+ * a deletion.  Returns the name to follow into the parents. */
+static uint32_t follow(struct rf_history *out, const struct rf_histindex *hx, const struct hcommit *c,
+		       uint32_t name, int *added)
+{
+	uint32_t next = name;
+	for (uint32_t k = 0; k < c->ne; k++) {
+		const struct hentry *e = &hx->e[c->efirst + k];
+		if (e->path == name) {
+			emit(out, hx, c, e, 0);
+			*added = 1;
+			if (e->old_path != NONE && e->old_path != name && c->np == 1)
+				next = e->old_path;
+		} else if (e->old_path == name) {
+			emit(out, hx, c, e, 1);
+			*added = 1;
+		}
+	}
+	return next;
+}
+
+void rf_histindex_query(const struct rf_histindex *hx, const char *path, rf_history_enough_fn *enough, void *arg,
+			struct rf_history *out)
+{
+	if (!path) {
+		for (size_t i = 0; i < hx->nc; i++) {
+			const struct hcommit *c = &hx->c[i];
+			for (uint32_t k = 0; k < c->ne; k++)
+				emit(out, hx, c, &hx->e[c->efirst + k], 0);
+			if (c->ne && enough && enough(out, arg))
+				return;
+		}
+		return;
+	}
+	uint32_t name = name_index(hx, path);
+	if (name == NONE)
+		return;
+	/* A note never renamed into is followed under its one name; else each
+	 * commit gets the name its first child followed, as the walk does. */
+	int renamed = 0;
+	for (size_t i = 0; i < hx->ne && !renamed; i++)
+		renamed = hx->e[i].path == name && hx->e[i].old_path != NONE && hx->e[i].old_path != name;
+	uint32_t *names = NULL;
+	if (renamed) {
+		names = rf_xmalloc(hx->nc * sizeof(*names));
+		for (size_t i = 0; i < hx->nc; i++)
+			names[i] = NONE;
+	}
+	for (size_t i = 0; i < hx->nc; i++) {
+		const struct hcommit *c = &hx->c[i];
+		uint32_t mine = names && names[i] != NONE ? names[i] : name;
+		int added = 0;
+		uint32_t next = follow(out, hx, c, mine, &added);
+		for (uint32_t k = 0; names && k < c->np; k++) {
+			uint32_t pi = hx->p[c->pfirst + k].index;
+			if (pi != NONE && names[pi] == NONE)
+				names[pi] = next;
+		}
+		if (added && enough && enough(out, arg))
+			break;
+	}
+	free(names);
+}

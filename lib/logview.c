@@ -326,6 +326,7 @@ static int run(struct view *c)
 		}
 	if (rf_trajectory_new(&c->traj, &c->s->st, &c->s->nd) < 0)
 		goto out;
+	rf_trajectory_prepare(c->traj, &h, idx, n);
 	c->risk = rf_xcalloc(n ? n : 1, sizeof(*c->risk));
 	double *before = rf_xcalloc(n ? n : 1, sizeof(double)), *after = rf_xcalloc(n ? n : 1, sizeof(double));
 	int *hb = rf_xcalloc(n ? n : 1, sizeof(int)), *ha = rf_xcalloc(n ? n : 1, sizeof(int));

@@ -2,7 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
+#include "gitindex.h"
 #include "notefile.h"
 #include "rename.h"
 #include "treecache.h"
@@ -62,6 +65,7 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 			struct rf_history *out, char **head_path)
 {
 	git_tree *head = NULL;
+	struct rf_gitindex *gi = NULL;
 	struct rf_strv files = RF_STRV_INIT;
 	struct rf_rename_cands added = { NULL, 0 }, gone = { NULL, 0 };
 	struct rf_buf text = RF_BUF_INIT, clean = RF_BUF_INIT;
@@ -73,12 +77,18 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 		return -1;
 	if (files_to_compare(nd, head, path, &files) < 0)
 		goto out;
+	gi = head ? rf_gitindex_open(st) : NULL;
 	for (size_t i = 0; i < files.n; i++) {
 		int missing;
 		git_oid now, before;
+		struct stat sb;
+		int in_head = rf_treecache_blob_id(head, files.v[i], &before);
+		/* Unchanged since HEAD, as git's index vouches: not read. */
+		if (in_head && fstatat(nd->fd, files.v[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    rf_gitindex_id(gi, files.v[i], &sb, &now) && git_oid_equal(&now, &before))
+			continue;
 		if (rf_notesdir_read(nd, files.v[i], &text, &missing) < 0)
 			goto out;
-		int in_head = rf_treecache_blob_id(head, files.v[i], &before);
 		/* Compared as git would store it, or a CRLF work tree under
 		 * autocrlf would differ from HEAD in every line. */
 		if (!missing && rf_store_clean(st, files.v[i], text.buf, text.len, &clean) < 0)
@@ -130,6 +140,7 @@ out:
 	rf_buf_free(&text);
 	rf_buf_free(&clean);
 	rf_strv_free(&files);
+	rf_gitindex_free(gi);
 	git_tree_free(head);
 	if (r < 0 && head_path) {
 		free(*head_path);

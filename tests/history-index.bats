@@ -175,3 +175,30 @@ assert_same_as_live() {
 	assert_equal "$(log_all)" "$with"
 	assert_equal "$(ls -A "$HOME/elsewhere")" ""
 }
+
+@test "without an index, rf-log -n reads history only as far as the entries it shows" {
+	season
+	git -C "$RF_DIR" add -A && at 2026-12-09T09:00:00Z git -C "$RF_DIR" commit -q -m "legal support"
+	# The first commit's tree is lost (a damaged or partial clone): what
+	# -n 2 shows never needs it, what it shows without -n does.
+	local tree
+	tree=$(git -C "$RF_DIR" rev-parse "$(git -C "$RF_DIR" rev-list --max-parents=0 HEAD)^{tree}")
+	rm -f "$RF_DIR/.git/objects/${tree:0:2}/${tree:2}"
+	git -C "$RF_DIR" config rf.cache false
+	run --separate-stderr rf-log -n 2 mercy
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 0 --partial "legal support"
+	run --separate-stderr rf-log -n 2
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	run --separate-stderr rf-log mercy
+	assert_equal "$status" 2
+	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 1
+	# With the caches on, no index can be built: the walk stops as early.
+	git -C "$RF_DIR" config --unset rf.cache
+	run --separate-stderr rf-log -n 2 mercy
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	[ ! -e "$RF_DIR/.git/rf/history" ]
+}

@@ -60,6 +60,13 @@ static uint64_t rotl(uint64_t x, int r)
 	return x << r | x >> (64 - r);
 }
 
+static uint64_t load64(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 /* Four independent lanes of multiply-rotate (the shape of xxHash64), so
  * the multiplications overlap: a history index of several megabytes is
  * checked in about a millisecond. */
@@ -67,12 +74,15 @@ uint64_t rf_cachefile_checksum(const void *p, size_t n)
 {
 	const uint64_t P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL, P3 = 0x165667B19E3779F9ULL;
 	const unsigned char *s = p;
-	uint64_t h[4] = { P1 + P2, P2, 0, (uint64_t)0 - P1 };
+	uint64_t h0 = P1 + P2, h1 = P2, h2 = 0, h3 = (uint64_t)0 - P1;
 	size_t i = 0;
-	for (; i + 32 <= n; i += 32)
-		for (int k = 0; k < 4; k++)
-			h[k] = rotl(h[k] + rf_cachefile_get64(s + i + 8 * (size_t)k) * P2, 31) * P1;
-	uint64_t r = rotl(h[0], 1) + rotl(h[1], 7) + rotl(h[2], 12) + rotl(h[3], 18) + (uint64_t)n;
+	for (; i + 32 <= n; i += 32) {
+		h0 = rotl(h0 + load64(s + i) * P2, 31) * P1;
+		h1 = rotl(h1 + load64(s + i + 8) * P2, 31) * P1;
+		h2 = rotl(h2 + load64(s + i + 16) * P2, 31) * P1;
+		h3 = rotl(h3 + load64(s + i + 24) * P2, 31) * P1;
+	}
+	uint64_t r = rotl(h0, 1) + rotl(h1, 7) + rotl(h2, 12) + rotl(h3, 18) + (uint64_t)n;
 	for (; i < n; i++)
 		r = rotl(r ^ (s[i] * P3), 11) * P1;
 	r ^= r >> 33;
@@ -113,35 +123,51 @@ static int cache_dir(struct rf_store *st, int create)
 	return fd;
 }
 
+void rf_cachefile_release(struct rf_cachefile_data *d)
+{
+	free(d->buf);
+	memset(d, 0, sizeof(*d));
+}
+
 int rf_cachefile_read(struct rf_store *st, const char *name, const char kind[4], uint32_t version,
-		      struct rf_buf *out)
+		      struct rf_cachefile_data *out)
 {
 	int dir = cache_dir(st, 0), fd = -1, ok = 0;
 	struct stat sb;
-	rf_buf_reset(out);
+	unsigned char want[HEADER_SIZE];
+	memset(out, 0, sizeof(*out));
 	if (dir < 0)
 		return 0;
 	fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	close(dir);
-	if (fd < 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < HEADER_SIZE ||
-	    rf_read_fd(fd, out) < 0 || out->len < HEADER_SIZE)
+	if (fd < 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < HEADER_SIZE)
 		goto out;
-	const unsigned char *h = (const unsigned char *)out->buf;
+	/* Read, not mapped: a file cut short under a mapping would kill the
+	 * reader.  Megabytes, so once, into room of the file's size. */
+	size_t size = (size_t)sb.st_size, got = 0;
+	out->buf = rf_xmalloc(size);
+	while (got < size) {
+		ssize_t n = read(fd, out->buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto out;
+		got += (size_t)n;
+	}
+	const unsigned char *h = out->buf;
 	uint64_t len = rf_cachefile_get64(h + 32), sum = rf_cachefile_get64(h + 40);
-	unsigned char want[HEADER_SIZE];
 	header(want, kind, version, len, sum);
-	if (memcmp(h, want, HEADER_SIZE) != 0 || len != out->len - HEADER_SIZE ||
+	if (memcmp(h, want, HEADER_SIZE) != 0 || len != (uint64_t)size - HEADER_SIZE ||
 	    rf_cachefile_checksum(h + HEADER_SIZE, (size_t)len) != sum)
 		goto out;
-	memmove(out->buf, out->buf + HEADER_SIZE, (size_t)len);
+	out->p = h + HEADER_SIZE;
 	out->len = (size_t)len;
-	out->buf[out->len] = '\0';
 	ok = 1;
 out:
 	if (fd >= 0)
 		close(fd);
 	if (!ok)
-		rf_buf_reset(out);
+		rf_cachefile_release(out);
 	return ok;
 }
 

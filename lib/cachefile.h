@@ -26,11 +26,19 @@
 /* 1 when st's repository uses the caches (rf.cache is not false). */
 int rf_cachefile_enabled(struct rf_store *st);
 
+/* A cache file's payload: p[0..len), valid until rf_cachefile_release. */
+struct rf_cachefile_data {
+	const unsigned char *p;
+	size_t len;
+	unsigned char *buf;	/* the file as read (owned) */
+};
+
 /* The payload of .git/rf/NAME when its header says kind (four letters)
- * and version, into out: 1 when read and checked, 0 when there is no
- * usable file. */
+ * and version: 1 when read and checked, 0 when there is no usable file
+ * (*out is then empty).  Release with rf_cachefile_release. */
 int rf_cachefile_read(struct rf_store *st, const char *name, const char kind[4], uint32_t version,
-		      struct rf_buf *out);
+		      struct rf_cachefile_data *out);
+void rf_cachefile_release(struct rf_cachefile_data *d);
 
 /* Replace .git/rf/NAME with payload under that header: 0 when written, -1
  * when not (the lock is busy, or the directory cannot be written). */
@@ -38,7 +46,9 @@ int rf_cachefile_write(struct rf_store *st, const char *name, const char kind[4]
 		       const void *payload, size_t len);
 
 /* A 64-bit checksum of n bytes (fast, not cryptographic: it catches a
- * truncated or damaged file, not a forged one). */
+ * truncated or damaged file, not a forged one; words are read in the
+ * machine's order, so a file moved to a machine of the other byte order
+ * is rebuilt there). */
 uint64_t rf_cachefile_checksum(const void *p, size_t n);
 
 /* Little-endian encoding of the caches' fields. */

@@ -1,7 +1,10 @@
 #include "gitindex.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -9,7 +12,67 @@ struct rf_gitindex {
 	git_odb *odb;
 	git_index *idx;
 	struct timespec written;	/* the index file's mtime */
+	int filters;		/* a filter may stand between a file and its blob */
 };
+
+/* A word of the attributes that turn filters on, anywhere in file path
+ * (missing: none). */
+static int names_a_filter(const char *path)
+{
+	static const char *const words[] = { "text", "eol", "crlf", "ident", "filter", "binary" };
+	struct rf_buf b = RF_BUF_INIT;
+	int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1, found = 0;
+	if (fd < 0)
+		return 0;
+	if (rf_read_fd(fd, &b) < 0)
+		found = 1;	/* unreadable: cannot tell */
+	for (size_t i = 0; !found && i < sizeof(words) / sizeof(words[0]); i++)
+		found = b.len && strstr(b.buf, words[i]) != NULL;
+	close(fd);
+	rf_buf_free(&b);
+	return found;
+}
+
+/* Whether any filter could apply to a file: core.autocrlf or core.eol, or
+ * an attribute file that names one (the work tree's, .git/info's, the
+ * user's and the system's).  Looking, once, where git looks is cheaper
+ * than asking libgit2 per file; a word in a comment only costs reads. */
+static int filters_possible(git_repository *repo)
+{
+	git_config *cfg = NULL, *snap = NULL;
+	const char *v;
+	char *path;
+	int possible = 0, b;
+	if (git_repository_config(&cfg, repo) < 0 || git_config_snapshot(&snap, cfg) < 0) {
+		possible = 1;
+	} else {
+		possible = (git_config_get_bool(&b, snap, "core.autocrlf") == 0 && b) ||
+			   (git_config_get_string(&v, snap, "core.autocrlf") == 0 && !strcasecmp(v, "input")) ||
+			   git_config_get_string(&v, snap, "core.eol") == 0;
+		if (!possible && git_config_get_string(&v, snap, "core.attributesfile") == 0) {
+			const char *home = getenv("HOME");
+			path = v[0] == '~' && v[1] == '/' && home ? rf_xasprintf("%s%s", home, v + 1) : rf_xstrdup(v);
+			possible = names_a_filter(path);
+			free(path);
+		}
+	}
+	git_config_free(snap);
+	git_config_free(cfg);
+	git_error_clear();
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *paths[4] = {
+		git_repository_workdir(repo) ? rf_xasprintf("%s.gitattributes", git_repository_workdir(repo)) : NULL,
+		rf_xasprintf("%sinfo/attributes", git_repository_path(repo)),
+		xdg && *xdg ? rf_xasprintf("%s/git/attributes", xdg)
+			    : home ? rf_xasprintf("%s/.config/git/attributes", home) : NULL,
+		rf_xstrdup("/etc/gitattributes"),
+	};
+	for (size_t i = 0; i < 4; i++) {
+		possible = possible || names_a_filter(paths[i]);
+		free(paths[i]);
+	}
+	return possible;
+}
 
 struct rf_gitindex *rf_gitindex_open(struct rf_store *st)
 {
@@ -28,6 +91,7 @@ struct rf_gitindex *rf_gitindex_open(struct rf_store *st)
 		git_error_clear();
 	gi->idx = idx;
 	gi->written = sb.st_mtim;
+	gi->filters = filters_possible(st->repo);
 	return gi;
 }
 
@@ -66,13 +130,13 @@ int rf_gitindex_id(struct rf_gitindex *gi, const char *name, const struct stat *
 		return 0;
 	/* The blob must hold the file's very bytes, not what a filter made of
 	 * them (autocrlf, eol, ident, a clean filter).  Asking the attributes
-	 * costs a dozen system calls per file; a filter that changed the bytes
-	 * changed their number (line endings, $Id$, a pointer for the file),
-	 * so the blob's size tells. */
+	 * costs a dozen system calls per file; where a filter may apply, one
+	 * that changed the bytes changed their number (line endings, $Id$, a
+	 * pointer for the file), so the blob's size tells. */
 	size_t size;
 	git_object_t type;
-	if (!gi->odb || git_odb_read_header(&size, &type, gi->odb, &e->id) < 0 || type != GIT_OBJECT_BLOB ||
-	    size != (size_t)sb->st_size) {
+	if (gi->filters && (!gi->odb || git_odb_read_header(&size, &type, gi->odb, &e->id) < 0 ||
+			    type != GIT_OBJECT_BLOB || size != (size_t)sb->st_size)) {
 		git_error_clear();
 		return 0;
 	}

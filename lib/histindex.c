@@ -647,18 +647,18 @@ static const unsigned char *get_oid(const unsigned char *p, git_oid *id)
 /* Read and check every reference in the file; NULL when anything is off. */
 static struct rf_histindex *load(struct rf_store *st)
 {
-	struct rf_buf b = RF_BUF_INIT;
+	struct rf_cachefile_data b;
 	struct rf_histindex *hx = NULL;
 	if (!rf_cachefile_read(st, FILE_NAME, KIND, FORMAT, &b) || b.len < HEAD_SIZE)
 		goto bad;
-	const unsigned char *p = (const unsigned char *)b.buf;
+	const unsigned char *p = b.p;
 	hx = rf_xcalloc(1, sizeof(*hx));
 	p = get_oid(p, &hx->tip);
 	uint64_t nc = rf_cachefile_get32(p), np = rf_cachefile_get32(p + 4), ne = rf_cachefile_get32(p + 8),
 		 nn = rf_cachefile_get32(p + 12), sl = rf_cachefile_get32(p + 16);
 	p += 20;
 	if (HEAD_SIZE + nc * COMMIT_SIZE + np * PARENT_SIZE + ne * ENTRY_SIZE + nn * 4 + sl != b.len || !nc ||
-	    !sl || b.buf[b.len - 1] != '\0')
+	    !sl || b.p[b.len - 1] != '\0')
 		goto bad;
 	hx->nc = hx->cc = nc;
 	hx->np = hx->cp = np;
@@ -705,10 +705,10 @@ static struct rf_histindex *load(struct rf_store *st)
 	rf_buf_add(&hx->str, p, (size_t)sl);
 	if (!git_oid_equal(&hx->tip, &hx->c[0].id))
 		goto bad;
-	rf_buf_free(&b);
+	rf_cachefile_release(&b);
 	return hx;
 bad:
-	rf_buf_free(&b);
+	rf_cachefile_release(&b);
 	rf_histindex_free(hx);
 	return NULL;
 }

@@ -168,7 +168,7 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 		rf_scorecache_vouched(gi, nd, files.v, files.n, &ids, &nids);
 	}
 	if (r == 0)
-		rf_scorecache_fill(cache, ids, nids);
+		rf_scorecache_fill(cache, ids, nids, 1);
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
 		if (commit) {
 			r = add_at(out, &cap, cache, st, commit, files.v[i]);

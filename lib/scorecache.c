@@ -1,9 +1,9 @@
 #include "scorecache.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,24 +13,35 @@
 #define FILE_NAME "scores"
 #define KIND "SCOR"
 /* Bump with the record below, which follows struct rf_score. */
-#define FORMAT 1
+#define FORMAT 2
 #define NONE UINT32_MAX
-#define INDEX_SIZE (GIT_OID_RAWSZ + 8)	/* id, offset, length */
+/* An index entry: id, flags, risk, where its record is and how long. */
+#define INDEX_SIZE (GIT_OID_RAWSZ + 4 + 8 + 4 + 4)
+#define AT_FLAGS GIT_OID_RAWSZ
+#define AT_RISK (AT_FLAGS + 4)
+#define AT_OFF (AT_RISK + 8)
+#define AT_LEN (AT_OFF + 4)
 #define MIN_PER_THREAD 16
 #define MAX_THREADS 8
 
 enum { F_BROKEN = 1, F_PATTERN = 2, F_DEALBREAKER = 4 };
+/* Index entry flags: iniparser rejects the version; the whole record
+ * follows (versions only rf-log showed keep their risk alone). */
+enum { E_BROKEN = 1, E_RECORD = 2 };
 
 struct slot {
 	git_oid id;
-	struct rf_scored *sc;	/* NULL: empty slot */
+	int used;
 	int added;		/* scored in this run: to be written */
+	int broken;
+	long risk;
+	struct rf_scored *sc;	/* the whole record, or NULL: the risk alone */
 };
 
 struct rf_scorecache {
 	struct rf_store *st;
 	const struct rf_scorer *s;
-	struct rf_buf file;		/* the payload read */
+	struct rf_cachefile_data file;	/* the payload read */
 	const unsigned char *index;	/* its records by id */
 	size_t nold;
 	const unsigned char *data;
@@ -233,12 +244,13 @@ static size_t hash_id(const git_oid *id)
 static struct slot *find_slot(const struct rf_scorecache *c, const git_oid *id)
 {
 	size_t k = hash_id(id) & (c->nslot - 1);
-	while (c->slot[k].sc && !git_oid_equal(&c->slot[k].id, id))
+	while (c->slot[k].used && !git_oid_equal(&c->slot[k].id, id))
 		k = (k + 1) & (c->nslot - 1);
 	return &c->slot[k];
 }
 
-static void insert(struct rf_scorecache *c, const git_oid *id, struct rf_scored *sc, int added)
+/* The slot for id, made when new. */
+static struct slot *slot_for(struct rf_scorecache *c, const git_oid *id)
 {
 	if (2 * (c->used + 1) > c->nslot) {
 		struct slot *old = c->slot;
@@ -246,20 +258,42 @@ static void insert(struct rf_scorecache *c, const git_oid *id, struct rf_scored 
 		c->nslot = n ? 2 * n : 256;
 		c->slot = rf_xcalloc(c->nslot, sizeof(*c->slot));
 		for (size_t i = 0; i < n; i++)
-			if (old[i].sc)
+			if (old[i].used)
 				*find_slot(c, &old[i].id) = old[i];
 		free(old);
 	}
 	struct slot *sl = find_slot(c, id);
-	if (sl->sc) {
-		scored_free(sc);
-		return;
+	if (!sl->used) {
+		git_oid_cpy(&sl->id, id);
+		sl->used = 1;
+		c->used++;
 	}
-	git_oid_cpy(&sl->id, id);
+	return sl;
+}
+
+static struct slot *lookup(const struct rf_scorecache *c, const git_oid *id)
+{
+	if (!c->nslot)
+		return NULL;
+	struct slot *sl = find_slot(c, id);
+	return sl->used ? sl : NULL;
+}
+
+/* Keep sc (owned; NULL: only the risk) for id; added: to be written. */
+static void keep(struct rf_scorecache *c, const git_oid *id, struct rf_scored *sc, long risk, int broken,
+		 int added)
+{
+	struct slot *sl = slot_for(c, id);
+	if (sl->sc && !sc)
+		return;	/* the whole record is known already */
+	scored_free(sl->sc);
 	sl->sc = sc;
-	sl->added = added;
-	c->used++;
-	c->added += added;
+	sl->risk = sc ? sc->score.risk : risk;
+	sl->broken = sc ? sc->broken : broken;
+	if (added && !sl->added) {
+		sl->added = 1;
+		c->added++;
+	}
 }
 
 /* Where the file has id: its index entry, or NULL. */
@@ -289,7 +323,7 @@ struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_sc
 	c->s = s;
 	if (!c->st || !rf_cachefile_read(c->st, FILE_NAME, KIND, FORMAT, &c->file))
 		return c;
-	const unsigned char *p = (const unsigned char *)c->file.buf;
+	const unsigned char *p = c->file.p;
 	size_t len = c->file.len;
 	if (len < 12 || rf_cachefile_get64(p) != s->key)
 		goto foreign;
@@ -302,7 +336,7 @@ struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_sc
 	c->ndata = len - 12 - n * INDEX_SIZE;
 	for (size_t i = 0; i < n; i++) {
 		const unsigned char *e = c->index + i * INDEX_SIZE;
-		uint64_t off = rf_cachefile_get32(e + GIT_OID_RAWSZ), l = rf_cachefile_get32(e + GIT_OID_RAWSZ + 4);
+		uint64_t off = rf_cachefile_get32(e + AT_OFF), l = rf_cachefile_get32(e + AT_LEN);
 		if (off + l > c->ndata || (i && memcmp(e - INDEX_SIZE, e, GIT_OID_RAWSZ) >= 0))
 			goto foreign;
 	}
@@ -311,25 +345,37 @@ foreign:
 	/* Written for other rules or another profile, or not sound: start afresh. */
 	c->index = c->data = NULL;
 	c->nold = c->ndata = 0;
+	rf_cachefile_release(&c->file);
 	return c;
 }
 
 const struct rf_scored *rf_scorecache_get(struct rf_scorecache *c, const git_oid *id)
 {
-	if (c->nslot) {
-		struct slot *sl = find_slot(c, id);
-		if (sl->sc)
-			return sl->sc;
+	struct slot *sl = lookup(c, id);
+	if (sl && sl->sc)
+		return sl->sc;
+	const unsigned char *e = find_old(c, id);
+	if (!e || !(rf_cachefile_get32(e + AT_FLAGS) & E_RECORD))
+		return NULL;
+	struct rf_scored *sc = decode(c->s, c->data + rf_cachefile_get32(e + AT_OFF), rf_cachefile_get32(e + AT_LEN));
+	if (!sc)
+		return NULL;
+	keep(c, id, sc, 0, 0, 0);
+	return sc;
+}
+
+int rf_scorecache_risk(struct rf_scorecache *c, const git_oid *id, long *risk)
+{
+	struct slot *sl = lookup(c, id);
+	if (sl) {
+		*risk = sl->risk;
+		return sl->broken ? 0 : 1;
 	}
 	const unsigned char *e = find_old(c, id);
 	if (!e)
-		return NULL;
-	struct rf_scored *sc = decode(c->s, c->data + rf_cachefile_get32(e + GIT_OID_RAWSZ),
-				      rf_cachefile_get32(e + GIT_OID_RAWSZ + 4));
-	if (!sc)
-		return NULL;
-	insert(c, id, sc, 0);
-	return sc;
+		return -1;
+	*risk = (long)(int64_t)rf_cachefile_get64(e + AT_RISK);
+	return rf_cachefile_get32(e + AT_FLAGS) & E_BROKEN ? 0 : 1;
 }
 
 const struct rf_scored *rf_scorecache_put(struct rf_scorecache *c, const git_oid *id, const struct rf_note *note)
@@ -342,11 +388,28 @@ const struct rf_scored *rf_scorecache_put(struct rf_scorecache *c, const git_oid
 		/* Not kept, but answered: a broken note without a line. */
 		sc = rf_xcalloc(1, sizeof(*sc));
 		sc->broken = 1;
-		insert(c, id, sc, 0);
+		keep(c, id, sc, 0, 1, 0);
 		return sc;
 	}
-	insert(c, id, sc, 1);
+	keep(c, id, sc, 0, 0, 1);
 	return sc;
+}
+
+int rf_scorecache_put_risk(struct rf_scorecache *c, const git_oid *id, const struct rf_note *note, long *risk)
+{
+	int r = rf_scorecache_risk(c, id, risk);
+	if (r >= 0)
+		return r;
+	struct rf_scored *sc = score(c->s, note);
+	if (!sc) {
+		keep(c, id, NULL, 0, 1, 0);
+		return 0;
+	}
+	*risk = sc->score.risk;
+	r = !sc->broken;
+	keep(c, id, NULL, sc->score.risk, sc->broken, 1);
+	scored_free(sc);
+	return r;
 }
 
 struct fill_job {
@@ -389,7 +452,7 @@ static int cmp_oid(const void *a, const void *b)
 	return git_oid_cmp(a, b);
 }
 
-void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n)
+void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, int whole)
 {
 	git_repository *repo = c->st ? c->st->repo : NULL;
 	git_oid *todo = rf_xmalloc((n ? n : 1) * sizeof(*todo));
@@ -397,8 +460,9 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n)
 	if (!repo)
 		goto out;
 	/* Each once, and only what is not known yet. */
+	long risk;
 	for (size_t i = 0; i < n; i++)
-		if (!rf_scorecache_get(c, &ids[i]))
+		if (whole ? !rf_scorecache_get(c, &ids[i]) : rf_scorecache_risk(c, &ids[i], &risk) < 0)
 			git_oid_cpy(&todo[m++], &ids[i]);
 	qsort(todo, m, sizeof(*todo), cmp_oid);
 	size_t u = 0;
@@ -429,9 +493,16 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n)
 			fill_run(&jobs[k]);
 	}
 	git_error_clear();
-	for (size_t i = 0; i < m; i++)
-		if (out[i])
-			insert(c, &todo[i], out[i], 1);
+	for (size_t i = 0; i < m; i++) {
+		if (!out[i])
+			continue;
+		if (whole) {
+			keep(c, &todo[i], out[i], 0, 0, 1);
+		} else {
+			keep(c, &todo[i], NULL, out[i]->score.risk, out[i]->broken, 1);
+			scored_free(out[i]);
+		}
+	}
 	free(out);
 out:
 	free(todo);
@@ -480,41 +551,47 @@ static int cmp_slot(const void *a, const void *b)
 	return git_oid_cmp(&(*(const struct slot *const *)a)->id, &(*(const struct slot *const *)b)->id);
 }
 
-/* The old records and the new, merged by id. */
+static void put_entry(struct rf_buf *index, const unsigned char *id, uint32_t flags, long risk, uint32_t off,
+		      uint32_t len)
+{
+	rf_buf_add(index, id, GIT_OID_RAWSZ);
+	rf_cachefile_put32(index, flags);
+	rf_cachefile_put64(index, (uint64_t)(int64_t)risk);
+	rf_cachefile_put32(index, off);
+	rf_cachefile_put32(index, len);
+}
+
+/* The old entries and the new, merged by id; for a version in both, the
+ * one with the whole record. */
 static void save(struct rf_scorecache *c)
 {
-	struct slot **fresh = rf_xmalloc(c->added * sizeof(*fresh));
+	struct slot **fresh = rf_xmalloc((c->added ? c->added : 1) * sizeof(*fresh));
 	size_t nf = 0, total = 0;
 	for (size_t i = 0; i < c->nslot; i++)
-		if (c->slot[i].sc && c->slot[i].added)
+		if (c->slot[i].used && c->slot[i].added)
 			fresh[nf++] = &c->slot[i];
 	qsort(fresh, nf, sizeof(*fresh), cmp_slot);
-	struct rf_buf index = RF_BUF_INIT, data = RF_BUF_INIT, rec = RF_BUF_INIT, out = RF_BUF_INIT;
+	struct rf_buf index = RF_BUF_INIT, data = RF_BUF_INIT, out = RF_BUF_INIT;
 	size_t i = 0, j = 0;
 	while (i < c->nold || j < nf) {
 		const unsigned char *e = i < c->nold ? c->index + i * INDEX_SIZE : NULL;
 		int cmp = !e ? 1 : j >= nf ? -1 : memcmp(e, fresh[j]->id.id, GIT_OID_RAWSZ);
-		const unsigned char *bytes;
-		size_t len;
-		const unsigned char *id;
-		if (cmp <= 0) {
-			id = e;
-			bytes = c->data + rf_cachefile_get32(e + GIT_OID_RAWSZ);
-			len = rf_cachefile_get32(e + GIT_OID_RAWSZ + 4);
-			i++;
-			j += cmp == 0;
+		uint32_t eflags = e ? rf_cachefile_get32(e + AT_FLAGS) : 0;
+		if (cmp < 0 || (cmp == 0 && !fresh[j]->sc && (eflags & E_RECORD))) {
+			uint32_t len = eflags & E_RECORD ? rf_cachefile_get32(e + AT_LEN) : 0;
+			put_entry(&index, e, eflags, (long)(int64_t)rf_cachefile_get64(e + AT_RISK), (uint32_t)data.len,
+				  len);
+			rf_buf_add(&data, c->data + rf_cachefile_get32(e + AT_OFF), len);
 		} else {
-			rf_buf_reset(&rec);
-			encode(c->s, fresh[j]->sc, &rec);
-			id = fresh[j]->id.id;
-			bytes = (const unsigned char *)rec.buf;
-			len = rec.len;
-			j++;
+			const struct slot *sl = fresh[j];
+			uint32_t off = (uint32_t)data.len;
+			if (sl->sc)
+				encode(c->s, sl->sc, &data);
+			put_entry(&index, sl->id.id, (sl->broken ? E_BROKEN : 0) | (sl->sc ? E_RECORD : 0), sl->risk,
+				  off, (uint32_t)(data.len - off));
 		}
-		rf_buf_add(&index, id, GIT_OID_RAWSZ);
-		rf_cachefile_put32(&index, (uint32_t)data.len);
-		rf_cachefile_put32(&index, (uint32_t)len);
-		rf_buf_add(&data, bytes, len);
+		i += cmp <= 0;
+		j += cmp >= 0;
 		total++;
 	}
 	rf_cachefile_put64(&out, c->s->key);
@@ -524,7 +601,6 @@ static void save(struct rf_scorecache *c)
 	rf_cachefile_write(c->st, FILE_NAME, KIND, FORMAT, out.buf, out.len);
 	rf_buf_free(&index);
 	rf_buf_free(&data);
-	rf_buf_free(&rec);
 	rf_buf_free(&out);
 	free(fresh);
 }
@@ -538,7 +614,7 @@ void rf_scorecache_close(struct rf_scorecache *c)
 	for (size_t i = 0; i < c->nslot; i++)
 		scored_free(c->slot[i].sc);
 	free(c->slot);
-	rf_buf_free(&c->file);
+	rf_cachefile_release(&c->file);
 	free(c);
 }
 

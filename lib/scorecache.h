@@ -4,7 +4,8 @@
  * score (struct rf_score, without its list of contributions, which only
  * `--explain` shows and recomputes), the risk from each domain, the
  * [program] answers the ranking shows, the questions still open, or why
- * iniparser rejects the note.  The file is for one set of rules and one
+ * iniparser rejects the note; for versions only rf-log has shown, their
+ * risk alone (thousands of them, read by every rf-log).  The file is for one set of rules and one
  * profile: it records a checksum of their texts (rf_scorer.key), and a
  * file written for others is started afresh.  It is a cache
  * (cachefile.h): deleting it changes nothing but speed.
@@ -45,16 +46,25 @@ struct rf_scorecache;
  * foreign or damaged file, or rf.cache = false, gives an empty cache. */
 struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_scorer *s);
 
-/* What version id gave, or NULL when it was never scored. */
+/* What version id gave, or NULL when it was never scored (or only its
+ * risk is kept: the versions rf-log shows keep only that). */
 const struct rf_scored *rf_scorecache_get(struct rf_scorecache *c, const git_oid *id);
 
-/* Score note (version id, read by the caller) and keep the result. */
+/* The risk (hundredths) version id gave: 1 and *risk; 0 when iniparser
+ * rejects it; -1 when it was never scored. */
+int rf_scorecache_risk(struct rf_scorecache *c, const git_oid *id, long *risk);
+
+/* Score note (version id, read by the caller) and keep the whole result. */
 const struct rf_scored *rf_scorecache_put(struct rf_scorecache *c, const git_oid *id, const struct rf_note *note);
 
-/* Score the versions ids[0..n) that are not in the cache yet, reading
- * their blobs from st's repository on several threads.  A blob that cannot
- * be read is left out (whoever needs it reads it and reports why). */
-void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n);
+/* Score note and keep its risk alone: returns as rf_scorecache_risk. */
+int rf_scorecache_put_risk(struct rf_scorecache *c, const git_oid *id, const struct rf_note *note, long *risk);
+
+/* Score the versions ids[0..n) not in the cache yet (whole: as
+ * rf_scorecache_get needs them, else their risks), reading their blobs
+ * from st's repository on several threads.  A blob that cannot be read
+ * is left out (whoever needs it reads it and reports why). */
+void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, int whole);
 
 /* The work-tree note file scored: from the cache when git's index (gi, may
  * be NULL) vouches for its blob id, else read, parsed and kept.  NULL with

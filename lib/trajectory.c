@@ -69,7 +69,7 @@ void rf_trajectory_prepare(struct rf_trajectory *t, const struct rf_history *h, 
 		if (e->has_new && !e->worktree)
 			git_oid_cpy(&ids[m++], &e->new_blob);
 	}
-	rf_scorecache_fill(t->cache, ids, m);
+	rf_scorecache_fill(t->cache, ids, m, 0);
 	free(ids);
 }
 
@@ -91,8 +91,9 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 		strcpy(buf, "-");
 		return 0;
 	}
-	const struct rf_scored *sc = rf_scorecache_get(t->cache, id);
-	if (!sc) {
+	long risk;
+	int have = rf_scorecache_risk(t->cache, id, &risk);
+	if (have < 0) {
 		struct rf_revnote rn;
 		git_oid read = *id;
 		if (rf_revnote_entry(&rn, t->st, t->nd, e, new_side) < 0) {
@@ -108,18 +109,18 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 		/* A work-tree file is keyed by the bytes read now. */
 		if (!rn.missing && (!(new_side && e->worktree) ||
 				    git_odb_hash(&read, rn.note.text, rn.note.len, GIT_OBJECT_BLOB) == 0))
-			sc = rf_scorecache_put(t->cache, &read, &rn.note);
+			have = rf_scorecache_put_risk(t->cache, &read, &rn.note, &risk);
 		rf_revnote_free(&rn);
-		if (!sc) {
+		if (have < 0) {
 			strcpy(buf, "-");
 			return 0;
 		}
 	}
-	if (sc->broken) {
+	if (!have) {
 		strcpy(buf, "?");
 		return 0;
 	}
-	double v = (double)sc->score.risk / 100.0;
+	double v = (double)risk / 100.0;
 	rf_risk_format(v, buf);
 	if (value)
 		*value = v;

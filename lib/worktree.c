@@ -1,8 +1,8 @@
 #include "worktree.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "gitindex.h"
@@ -19,6 +19,11 @@ static void push_worktree(struct rf_history *out, const char *name, const char *
 	e->subject = rf_xstrdup("");
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The work-tree notes to look at: path, or every note there and at HEAD. */
 static int files_to_compare(const struct rf_notesdir *nd, const git_tree *head, const char *path,
 			    struct rf_strv *files)
@@ -33,11 +38,18 @@ static int files_to_compare(const struct rf_notesdir *nd, const git_tree *head, 
 	for (size_t i = 0; i < slugs.n; i++)
 		rf_strv_push(files, rf_notefile_name(slugs.v[i]));
 	rf_strv_free(&slugs);
+	/* Looked up in a sorted copy: thousands of notes, each asked for. */
+	size_t n = files->n;
+	char **sorted = rf_xmalloc((n ? n : 1) * sizeof(*sorted));
+	memcpy(sorted, files->v, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_str);
 	for (size_t i = 0; head && i < git_tree_entrycount(head); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(head, i);
-		if (rf_treecache_is_note(e) && !rf_strv_contains(files, git_tree_entry_name(e)))
-			rf_strv_push(files, rf_xstrdup(git_tree_entry_name(e)));
+		const char *name = git_tree_entry_name(e);
+		if (rf_treecache_is_note(e) && !bsearch(&name, sorted, n, sizeof(*sorted), cmp_str))
+			rf_strv_push(files, rf_xstrdup(name));
 	}
+	free(sorted);
 	return 0;
 }
 

@@ -204,14 +204,15 @@ static void cache_files(struct unit *u)
 {
 	struct repo rp;
 	struct rf_store st;
-	struct rf_buf b = RF_BUF_INIT;
+	struct rf_cachefile_data b;
 	char path[128];
 	repo_open(&rp);
 	rf_store_open(&st, rp.dir, RF_STORE_READ);
 	CHECK(u, rf_cachefile_enabled(&st));
 	CHECK(u, rf_cachefile_read(&st, "t", "TEST", 1, &b) == 0);
 	CHECK(u, rf_cachefile_write(&st, "t", "TEST", 1, "payload", 7) == 0);
-	CHECK(u, rf_cachefile_read(&st, "t", "TEST", 1, &b) == 1 && b.len == 7 && !memcmp(b.buf, "payload", 7));
+	CHECK(u, rf_cachefile_read(&st, "t", "TEST", 1, &b) == 1 && b.len == 7 && !memcmp(b.p, "payload", 7));
+	rf_cachefile_release(&b);
 	/* Another version, another kind: not this cache. */
 	CHECK(u, rf_cachefile_read(&st, "t", "TEST", 2, &b) == 0 && b.len == 0);
 	CHECK(u, rf_cachefile_read(&st, "t", "TSET", 1, &b) == 0);
@@ -239,7 +240,6 @@ static void cache_files(struct unit *u)
 	/* The checksum sees every byte. */
 	CHECK(u, rf_cachefile_checksum("abcdefgh", 8) != rf_cachefile_checksum("abcdefgi", 8));
 	CHECK(u, rf_cachefile_checksum("", 0) != rf_cachefile_checksum("\0", 1));
-	rf_buf_free(&b);
 	rf_store_close(&st);
 	repo_close(&rp);
 }
@@ -250,7 +250,7 @@ static void cache_dir_link(struct unit *u)
 {
 	struct repo rp;
 	struct rf_store st;
-	struct rf_buf b = RF_BUF_INIT;
+	struct rf_cachefile_data b;
 	char link[128], target[128];
 	struct stat sb;
 	repo_open(&rp);
@@ -262,7 +262,6 @@ static void cache_dir_link(struct unit *u)
 	snprintf(target, sizeof(target), "%s/elsewhere/t", rp.dir);
 	CHECK(u, stat(target, &sb) < 0);
 	CHECK(u, rf_cachefile_read(&st, "t", "TEST", 1, &b) == 0);
-	rf_buf_free(&b);
 	rf_store_close(&st);
 	repo_close(&rp);
 }

@@ -135,6 +135,8 @@ static void broken_notes(struct unit *u)
 	struct rf_scorecache *c = rf_scorecache_open(&f.st, f.s);
 	const struct rf_scored *sc = rf_scorecache_put(c, &id, &note);
 	CHECK(u, sc && sc->broken && sc->lineno == 3);
+	long risk;
+	CHECK(u, rf_scorecache_risk(c, &id, &risk) == 0);
 	rf_scorecache_close(c);
 	rf_note_free(&note);
 	c = rf_scorecache_open(&f.st, f.s);
@@ -160,18 +162,30 @@ static void filled_from_blobs(struct unit *u)
 			 i % 3 ? "no" : "yes", i % 2 ? "vague" : "no");
 		git_blob_create_from_buffer(&ids[i], f.st.repo, text[i], strlen(text[i]));
 	}
+	/* The risks alone first, as rf-log asks for them. */
 	struct rf_scorecache *c = rf_scorecache_open(&f.st, f.s);
-	rf_scorecache_fill(c, ids, 100);
-	rf_scorecache_fill(c, ids, 50);
-	for (int i = 0; i < 100; i++)
-		same_as_scoring(u, f.s, rf_scorecache_get(c, &ids[i]), text[i]);
-	/* A blob that is not there is left out. */
-	git_oid missing = blob_id("not in the repository");
-	rf_scorecache_fill(c, &missing, 1);
-	CHECK(u, rf_scorecache_get(c, &missing) == NULL);
+	rf_scorecache_fill(c, ids, 60, 0);
+	long risk;
+	CHECK(u, rf_scorecache_get(c, &ids[0]) == NULL && rf_scorecache_risk(c, &ids[0], &risk) == 1);
 	rf_scorecache_close(c);
 	c = rf_scorecache_open(&f.st, f.s);
-	CHECK(u, rf_scorecache_get(c, &ids[99]) != NULL);
+	CHECK(u, rf_scorecache_get(c, &ids[59]) == NULL && rf_scorecache_risk(c, &ids[59], &risk) == 1);
+	CHECK(u, rf_scorecache_risk(c, &ids[60], &risk) == -1);
+	rf_scorecache_fill(c, ids, 100, 1);
+	rf_scorecache_fill(c, ids, 50, 1);
+	for (int i = 0; i < 100; i++) {
+		const struct rf_scored *sc = rf_scorecache_get(c, &ids[i]);
+		same_as_scoring(u, f.s, sc, text[i]);
+		CHECK(u, rf_scorecache_risk(c, &ids[i], &risk) == 1 && sc && risk == sc->score.risk);
+	}
+	/* A blob that is not there is left out. */
+	git_oid missing = blob_id("not in the repository");
+	rf_scorecache_fill(c, &missing, 1, 1);
+	CHECK(u, rf_scorecache_get(c, &missing) == NULL);
+	rf_scorecache_close(c);
+	/* Whole records replace the risks alone in the file. */
+	c = rf_scorecache_open(&f.st, f.s);
+	CHECK(u, rf_scorecache_get(c, &ids[99]) != NULL && rf_scorecache_get(c, &ids[0]) != NULL);
 	rf_scorecache_close(c);
 	teardown(&f);
 }
@@ -220,6 +234,37 @@ static void vouched_by_git_index(struct unit *u)
 	teardown(&f);
 }
 
+/* core.autocrlf: the blob holds LF, the file CRLF: never vouched for. */
+static void not_vouched_through_a_filter(struct unit *u)
+{
+	struct fixture f;
+	static const char crlf[] = "[visa]\r\nh1b = no\r\n";
+	setup(&f, RULES);
+	git_config *cfg;
+	git_index *idx;
+	git_oid id;
+	struct stat sb;
+	git_repository_config(&cfg, f.st.repo);
+	git_config_set_string(cfg, "core.autocrlf", "true");
+	git_config_free(cfg);
+	rf_notesdir_write(&f.nd, "a.ini", crlf, strlen(crlf), 0);
+	rf_notesdir_write(&f.nd, "b.ini", "[visa]\n", 7, 0);
+	usleep(20000);
+	git_repository_index(&idx, f.st.repo);
+	git_index_add_bypath(idx, "a.ini");
+	git_index_add_bypath(idx, "b.ini");
+	git_index_write(idx);
+	git_index_free(idx);
+	struct rf_gitindex *gi = rf_gitindex_open(&f.st);
+	fstatat(f.nd.fd, "a.ini", &sb, AT_SYMLINK_NOFOLLOW);
+	CHECK(u, rf_gitindex_id(gi, "a.ini", &sb, &id) == 0);
+	/* Where the filter changed nothing, the blob's size agrees. */
+	fstatat(f.nd.fd, "b.ini", &sb, AT_SYMLINK_NOFOLLOW);
+	CHECK(u, rf_gitindex_id(gi, "b.ini", &sb, &id) == 1);
+	rf_gitindex_free(gi);
+	teardown(&f);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -227,5 +272,6 @@ int main(void)
 	RUN(&u, broken_notes);
 	RUN(&u, filled_from_blobs);
 	RUN(&u, vouched_by_git_index);
+	RUN(&u, not_vouched_through_a_filter);
 	return UNIT_DONE(&u);
 }

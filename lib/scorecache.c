@@ -71,10 +71,11 @@ static char *field(const struct rf_note *note, const char *key)
 	return rf_xstrdup(v ? v : "");
 }
 
-/* What scoring note gives, or NULL when that is not worth keeping: a
- * note iniparser rejects where the scanner sees nothing wrong may have
- * failed for a passing reason (no memfd), and is parsed again next time. */
-static struct rf_scored *score(const struct rf_scorer *s, const struct rf_note *note)
+/* What scoring note gives (whole: with what the ranking and rf-ask show,
+ * else the risk alone), or NULL when that is not worth keeping: a note
+ * iniparser rejects where the scanner sees nothing wrong may have failed
+ * for a passing reason (no memfd), and is parsed again next time. */
+static struct rf_scored *score(const struct rf_scorer *s, const struct rf_note *note, int whole)
 {
 	struct rf_scored *sc = rf_xcalloc(1, sizeof(*sc));
 	if (!note->dict) {
@@ -100,6 +101,8 @@ static struct rf_scored *score(const struct rf_scorer *s, const struct rf_note *
 	free(sc->score.v);
 	sc->score.v = NULL;
 	sc->score.n = 0;
+	if (!whole)
+		return sc;
 	sc->track = field(note, "track");
 	sc->status = field(note, "status");
 	sc->rank = field(note, "rank");
@@ -383,7 +386,7 @@ const struct rf_scored *rf_scorecache_put(struct rf_scorecache *c, const git_oid
 	const struct rf_scored *have = rf_scorecache_get(c, id);
 	if (have)
 		return have;
-	struct rf_scored *sc = score(c->s, note);
+	struct rf_scored *sc = score(c->s, note, 1);
 	if (!sc) {
 		/* Not kept, but answered: a broken note without a line. */
 		sc = rf_xcalloc(1, sizeof(*sc));
@@ -400,7 +403,7 @@ int rf_scorecache_put_risk(struct rf_scorecache *c, const git_oid *id, const str
 	int r = rf_scorecache_risk(c, id, risk);
 	if (r >= 0)
 		return r;
-	struct rf_scored *sc = score(c->s, note);
+	struct rf_scored *sc = score(c->s, note, 0);
 	if (!sc) {
 		keep(c, id, NULL, 0, 1, 0);
 		return 0;
@@ -414,6 +417,7 @@ int rf_scorecache_put_risk(struct rf_scorecache *c, const git_oid *id, const str
 
 struct fill_job {
 	git_repository *repo;	/* the caller's for the caller's share, else NULL */
+	int whole;
 	const char *gitdir;
 	const struct rf_scorer *s;
 	const git_oid *ids;
@@ -435,7 +439,7 @@ static void *fill_run(void *arg)
 			continue;
 		if (git_odb_object_type(o) == GIT_OBJECT_BLOB) {
 			rf_note_parse(&note, "blob", git_odb_object_data(o), git_odb_object_size(o), 0);
-			j->out[i] = score(j->s, &note);
+			j->out[i] = score(j->s, &note, j->whole);
 			rf_note_free(&note);
 		}
 		git_odb_object_free(o);
@@ -481,7 +485,7 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, i
 	pthread_t tids[MAX_THREADS];
 	int started[MAX_THREADS] = { 0 };
 	for (size_t k = 0; k < nthreads; k++) {
-		jobs[k] = (struct fill_job){ k ? NULL : repo, git_repository_path(repo), c->s, todo, out,
+		jobs[k] = (struct fill_job){ k ? NULL : repo, whole, git_repository_path(repo), c->s, todo, out,
 					     m * k / nthreads, m * (k + 1) / nthreads };
 		started[k] = k > 0 && pthread_create(&tids[k], NULL, fill_run, &jobs[k]) == 0;
 	}

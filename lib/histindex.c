@@ -644,12 +644,14 @@ static const unsigned char *get_oid(const unsigned char *p, git_oid *id)
 	return p + GIT_OID_RAWSZ;
 }
 
-/* Read and check every reference in the file; NULL when anything is off. */
-static struct rf_histindex *load(struct rf_store *st)
+struct rf_histindex *rf_histindex_parse(const unsigned char *payload, size_t len)
 {
-	struct rf_cachefile_data b;
 	struct rf_histindex *hx = NULL;
-	if (!rf_cachefile_read(st, FILE_NAME, KIND, FORMAT, &b) || b.len < HEAD_SIZE)
+	struct {
+		const unsigned char *p;
+		size_t len;
+	} b = { payload, len };
+	if (b.len < HEAD_SIZE)
 		goto bad;
 	const unsigned char *p = b.p;
 	hx = rf_xcalloc(1, sizeof(*hx));
@@ -705,12 +707,22 @@ static struct rf_histindex *load(struct rf_store *st)
 	rf_buf_add(&hx->str, p, (size_t)sl);
 	if (!git_oid_equal(&hx->tip, &hx->c[0].id))
 		goto bad;
-	rf_cachefile_release(&b);
 	return hx;
 bad:
-	rf_cachefile_release(&b);
 	rf_histindex_free(hx);
 	return NULL;
+}
+
+/* The index in the file, every reference in it checked; NULL when there
+ * is none or anything is off. */
+static struct rf_histindex *load(struct rf_store *st)
+{
+	struct rf_cachefile_data b;
+	struct rf_histindex *hx = NULL;
+	if (rf_cachefile_read(st, FILE_NAME, KIND, FORMAT, &b))
+		hx = rf_histindex_parse(b.p, b.len);
+	rf_cachefile_release(&b);
+	return hx;
 }
 
 /* ---- bringing it up to date ---- */

@@ -37,6 +37,11 @@ enum {
 void rf_histindex_open(struct rf_histindex **out, struct rf_store *st, unsigned flags);
 void rf_histindex_free(struct rf_histindex *hx);
 
+/* The index a payload of .git/rf/history (after its header) holds, every
+ * reference in it checked: NULL when anything is off.  (For the fuzzer:
+ * rf_histindex_open reads the file itself.) */
+struct rf_histindex *rf_histindex_parse(const unsigned char *payload, size_t len);
+
 /* How many commits rf_histindex_open read from git to bring the index up
  * to date (0 when it was current). */
 size_t rf_histindex_read_count(const struct rf_histindex *hx);

@@ -319,16 +319,12 @@ static const unsigned char *find_old(const struct rf_scorecache *c, const git_oi
 
 /* ---- the cache ---- */
 
-struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_scorer *s)
+/* Take the payload in c->file if it is for c's scorer and sound. */
+static void adopt(struct rf_scorecache *c)
 {
-	struct rf_scorecache *c = rf_xcalloc(1, sizeof(*c));
-	c->st = st && rf_cachefile_enabled(st) ? st : NULL;
-	c->s = s;
-	if (!c->st || !rf_cachefile_read(c->st, FILE_NAME, KIND, FORMAT, &c->file))
-		return c;
 	const unsigned char *p = c->file.p;
 	size_t len = c->file.len;
-	if (len < 12 || rf_cachefile_get64(p) != s->key)
+	if (len < 12 || rf_cachefile_get64(p) != c->s->key)
 		goto foreign;
 	size_t n = rf_cachefile_get32(p + 8);
 	if ((len - 12) / INDEX_SIZE < n)
@@ -343,12 +339,34 @@ struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_sc
 		if (off + l > c->ndata || (i && memcmp(e - INDEX_SIZE, e, GIT_OID_RAWSZ) >= 0))
 			goto foreign;
 	}
-	return c;
+	return;
 foreign:
 	/* Written for other rules or another profile, or not sound: start afresh. */
 	c->index = c->data = NULL;
 	c->nold = c->ndata = 0;
 	rf_cachefile_release(&c->file);
+}
+
+struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_scorer *s)
+{
+	struct rf_scorecache *c = rf_xcalloc(1, sizeof(*c));
+	c->st = st && rf_cachefile_enabled(st) ? st : NULL;
+	c->s = s;
+	if (c->st && rf_cachefile_read(c->st, FILE_NAME, KIND, FORMAT, &c->file))
+		adopt(c);
+	return c;
+}
+
+struct rf_scorecache *rf_scorecache_parse(const struct rf_scorer *s, const unsigned char *payload, size_t len)
+{
+	struct rf_scorecache *c = rf_xcalloc(1, sizeof(*c));
+	c->s = s;
+	c->file.buf = rf_xmalloc(len ? len : 1);
+	if (len)
+		memcpy(c->file.buf, payload, len);
+	c->file.p = c->file.buf;
+	c->file.len = len;
+	adopt(c);
 	return c;
 }
 

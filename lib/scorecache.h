@@ -46,6 +46,10 @@ struct rf_scorecache;
  * foreign or damaged file, or rf.cache = false, gives an empty cache. */
 struct rf_scorecache *rf_scorecache_open(struct rf_store *st, const struct rf_scorer *s);
 
+/* A cache in memory over a payload of .git/rf/scores (after its header),
+ * as rf_scorecache_open would take it (for the fuzzer). */
+struct rf_scorecache *rf_scorecache_parse(const struct rf_scorer *s, const unsigned char *payload, size_t len);
+
 /* What version id gave, or NULL when it was never scored (or only its
  * risk is kept: the versions rf-log shows keep only that). */
 const struct rf_scored *rf_scorecache_get(struct rf_scorecache *c, const git_oid *id);

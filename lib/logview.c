@@ -16,6 +16,11 @@ struct view {
 	struct rf_session *s;
 	const struct rf_logview_opts *o;
 	FILE *out;
+	/* The older side of the last entry shown with -p, which is the newer
+	 * side of the next one in a note's history: parsed once. */
+	struct rf_revnote last_old;
+	git_oid last_old_id;
+	int have_last_old;
 	int colour;
 	struct rf_trajectory *traj;
 	char (*risk)[2][32];	/* per shown entry: before, after */
@@ -44,9 +49,15 @@ static void format_date(const struct rf_history_entry *e, int iso, char *buf, si
 static int entry_changes(struct view *c, const struct rf_history_entry *e, struct rf_changes *ch, int *created)
 {
 	struct rf_revnote a = { 0 }, b = { 0 };
-	int r = -1;
+	int r = -1, reuse = c->have_last_old && e->has_new && !e->worktree &&
+			     git_oid_equal(&c->last_old_id, &e->new_blob) && !strcmp(c->last_old.file, e->path);
 	memset(ch, 0, sizeof(*ch));
-	if (rf_revnote_entry(&a, &c->s->st, &c->s->nd, e, 0) == 0 && rf_revnote_entry(&b, &c->s->st, &c->s->nd, e, 1) == 0) {
+	if (reuse) {
+		b = c->last_old;
+		c->have_last_old = 0;
+	}
+	if (rf_revnote_entry(&a, &c->s->st, &c->s->nd, e, 0) == 0 &&
+	    (reuse || rf_revnote_entry(&b, &c->s->st, &c->s->nd, e, 1) == 0)) {
 		/* A version a partial clone lacks: its changes are not known. */
 		if (a.absent || b.absent)
 			*created = -1;
@@ -57,8 +68,16 @@ static int entry_changes(struct view *c, const struct rf_history_entry *e, struc
 			*created = a.missing;
 		r = 0;
 	}
-	rf_revnote_free(&a);
 	rf_revnote_free(&b);
+	if (c->have_last_old)
+		rf_revnote_free(&c->last_old);
+	c->have_last_old = r == 0 && e->old_path && !a.missing && !a.absent;
+	if (c->have_last_old) {
+		c->last_old = a;
+		git_oid_cpy(&c->last_old_id, &e->old_blob);
+	} else {
+		rf_revnote_free(&a);
+	}
 	return r;
 }
 
@@ -351,6 +370,9 @@ static int run(struct view *c)
 	free(hb);
 	free(ha);
 out:
+	if (c->have_last_old)
+		rf_revnote_free(&c->last_old);
+	c->have_last_old = 0;
 	free(c->risk);
 	c->risk = NULL;
 	rf_trajectory_free(c->traj);

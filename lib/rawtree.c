@@ -29,6 +29,8 @@ int rf_rawtree_read(git_odb *odb, const git_oid *id, struct rf_rawtree *t)
 	t->obj = o;
 	t->data = git_odb_object_data(o);
 	t->len = git_odb_object_size(o);
+	if (!t->data)
+		t->data = (const unsigned char *)"";	/* the empty tree: no arithmetic on NULL */
 	return 0;
 }
 

@@ -41,7 +41,8 @@ static int files_to_compare(const struct rf_notesdir *nd, const git_tree *head, 
 	/* Looked up in a sorted copy: thousands of notes, each asked for. */
 	size_t n = files->n;
 	char **sorted = rf_xmalloc((n ? n : 1) * sizeof(*sorted));
-	memcpy(sorted, files->v, n * sizeof(*sorted));
+	if (n)
+		memcpy(sorted, files->v, n * sizeof(*sorted));
 	qsort(sorted, n, sizeof(*sorted), cmp_str);
 	for (size_t i = 0; head && i < git_tree_entrycount(head); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(head, i);

@@ -100,7 +100,7 @@ static char *diff(struct repo *rp, const char *const *fa, const char *const *fb,
 	    rf_rawtree_diff(&a, &b, &v, &n, &cap) < 0 || rf_rawtree_read(odb, &ib, &check) < 0 ||
 	    rf_rawtree_index(&check) < 0)
 		abort();
-	*offsets_ok = b.n == check.n && !memcmp(b.off, check.off, b.n * sizeof(*b.off));
+	*offsets_ok = b.n == check.n && (!b.n || !memcmp(b.off, check.off, b.n * sizeof(*b.off)));
 	for (size_t i = 0; i < n; i++)
 		rf_buf_addf(&out, "%s:%s/%s;", v[i].in_a ? v[i].a.name : v[i].b.name, v[i].in_a ? "a" : "-",
 			    v[i].in_b ? "b" : "-");
@@ -162,7 +162,7 @@ static void rawtree_diffs(struct unit *u)
 	free(s);
 
 	/* Many entries, one changed: the rest found by prefix and suffix. */
-	static char names[300][16], vals[300][8];
+	static char names[300][24], vals[300][16];
 	const char *big[601], *big2[601];
 	for (int i = 0; i < 300; i++) {
 		snprintf(names[i], sizeof(names[i]), "p-%03d.ini", i);

@@ -21,44 +21,80 @@
 #define MIN_PER_THREAD 256
 #define MAX_THREADS 8
 
-/* ---- the index in memory ---- */
+/* ---- the index: its file's payload, read in place ---- */
 
-struct hcommit {
-	git_oid id;
-	int64_t time;		/* author date */
-	int32_t offset;		/* its UTC offset in minutes */
-	uint32_t merge;
-	uint32_t subject;	/* offset in str */
-	uint32_t pfirst, np;	/* parents */
-	uint32_t efirst, ne;	/* entries */
-};
-
-struct hparent {
-	git_oid id;
-	uint32_t index;		/* position in the walk, NONE outside it */
-};
-
-struct hentry {
-	uint32_t path, old_path;	/* names; old_path NONE: created */
-	uint32_t has_new;		/* 0: deleted */
-	git_oid old_blob, new_blob;
-};
+/* The payload: a head (tip, counts), then fixed-size records of commits
+ * (in walk order), parents and entries, the names' offsets, and the
+ * strings (names and subjects, NUL-terminated).  Little-endian. */
+#define HEAD_SIZE (GIT_OID_RAWSZ + 4 * 5)
+#define COMMIT_SIZE (GIT_OID_RAWSZ + 8 + 4 * 7)	/* id, time, offset, merge, subject, parents, entries */
+#define PARENT_SIZE (GIT_OID_RAWSZ + 4)		/* id, its position (NONE: outside the walk) */
+#define ENTRY_SIZE (4 * 3 + 2 * GIT_OID_RAWSZ)	/* path, old path (NONE: created), has new, blobs */
 
 struct rf_histindex {
-	git_oid tip;		/* the commit it is built up to: the first in c */
-	struct hcommit *c;
-	size_t nc, cc;
-	struct hparent *p;
-	size_t np, cp;
-	struct hentry *e;
-	size_t ne, ce;
-	uint32_t *names;	/* offsets in str */
-	size_t nn, cn;
-	struct rf_buf str;	/* NUL-terminated names and subjects */
-	uint32_t *slot;		/* names by hash while building: index + 1, 0 empty */
-	size_t nslot;
+	unsigned char *own;	/* the memory it lives in (owned) */
+	const unsigned char *buf;	/* the payload, in own */
+	size_t len;
+	git_oid tip;		/* the commit it is built up to: the first */
+	const unsigned char *commits, *parents, *entries, *names;
+	const char *str;
+	size_t nc, np, ne, nn, sl;
 	size_t read;		/* commits read from git by rf_histindex_open */
 };
+
+void rf_histindex_free(struct rf_histindex *hx)
+{
+	if (!hx)
+		return;
+	free(hx->own);
+	free(hx);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return rf_cachefile_get32(p);
+}
+
+/* Commit i's fields. */
+static const unsigned char *commit_at(const struct rf_histindex *hx, size_t i)
+{
+	return hx->commits + i * COMMIT_SIZE;
+}
+
+static void commit_id(const struct rf_histindex *hx, size_t i, git_oid *id)
+{
+	git_oid_fromraw(id, commit_at(hx, i));
+}
+
+#define C_TIME GIT_OID_RAWSZ
+#define C_OFFSET (C_TIME + 8)
+#define C_MERGE (C_OFFSET + 4)
+#define C_SUBJECT (C_MERGE + 4)
+#define C_PFIRST (C_SUBJECT + 4)
+#define C_NP (C_PFIRST + 4)
+#define C_EFIRST (C_NP + 4)
+#define C_NE (C_EFIRST + 4)
+
+static uint32_t c32(const struct rf_histindex *hx, size_t i, size_t field)
+{
+	return get32(commit_at(hx, i) + field);
+}
+
+static const unsigned char *entry_at(const struct rf_histindex *hx, size_t k)
+{
+	return hx->entries + k * ENTRY_SIZE;
+}
+
+#define E_PATH 0
+#define E_OLD 4
+#define E_HAS_NEW 8
+#define E_OLD_BLOB 12
+#define E_NEW_BLOB (E_OLD_BLOB + GIT_OID_RAWSZ)
+
+static const char *name_at(const struct rf_histindex *hx, uint32_t i)
+{
+	return hx->str + get32(hx->names + 4 * (size_t)i);
+}
 
 #define GROW(v, n, cap)                                                        \
 	do {                                                                   \
@@ -68,72 +104,52 @@ struct rf_histindex {
 		}                                                              \
 	} while (0)
 
-void rf_histindex_free(struct rf_histindex *hx)
-{
-	if (!hx)
-		return;
-	free(hx->c);
-	free(hx->p);
-	free(hx->e);
-	free(hx->names);
-	free(hx->slot);
-	rf_buf_free(&hx->str);
-	free(hx);
-}
+/* Names interned while an index is assembled. */
+struct names {
+	char **v;		/* owned */
+	size_t n, cap, bytes;	/* bytes: their lengths, NULs included */
+	uint32_t *slot;		/* index + 1, 0 empty */
+	size_t nslot;
+};
 
-static uint32_t add_string(struct rf_histindex *hx, const char *s, size_t len)
-{
-	uint32_t off = (uint32_t)hx->str.len;
-	rf_buf_add(&hx->str, s, len);
-	rf_buf_addc(&hx->str, '\0');
-	return off;
-}
-
-static const char *str_at(const struct rf_histindex *hx, uint32_t off)
-{
-	return hx->str.buf + off;
-}
-
-static size_t name_hash(const char *s, size_t len)
+static size_t name_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
 	return (size_t)h;
 }
 
-static void rehash(struct rf_histindex *hx)
+static void names_free(struct names *nm)
 {
-	free(hx->slot);
-	hx->nslot = 256;
-	while (hx->nslot < 4 * (hx->nn + 1))
-		hx->nslot *= 2;
-	hx->slot = rf_xcalloc(hx->nslot, sizeof(*hx->slot));
-	for (size_t i = 0; i < hx->nn; i++) {
-		const char *s = str_at(hx, hx->names[i]);
-		size_t k = name_hash(s, strlen(s)) & (hx->nslot - 1);
-		while (hx->slot[k])
-			k = (k + 1) & (hx->nslot - 1);
-		hx->slot[k] = (uint32_t)i + 1;
-	}
+	for (size_t i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+	free(nm->slot);
 }
 
-/* The index of a note's name, added when new. */
-static uint32_t intern(struct rf_histindex *hx, const char *s)
+static uint32_t intern(struct names *nm, const char *s)
 {
-	size_t len = strlen(s);
-	if (2 * (hx->nn + 1) > hx->nslot)
-		rehash(hx);
-	size_t k = name_hash(s, len) & (hx->nslot - 1);
-	for (; hx->slot[k]; k = (k + 1) & (hx->nslot - 1)) {
-		uint32_t i = hx->slot[k] - 1;
-		if (!strcmp(str_at(hx, hx->names[i]), s))
-			return i;
+	if (2 * (nm->n + 1) > nm->nslot) {
+		free(nm->slot);
+		nm->nslot = nm->nslot ? 2 * nm->nslot : 256;
+		nm->slot = rf_xcalloc(nm->nslot, sizeof(*nm->slot));
+		for (size_t i = 0; i < nm->n; i++) {
+			size_t k = name_hash(nm->v[i]) & (nm->nslot - 1);
+			while (nm->slot[k])
+				k = (k + 1) & (nm->nslot - 1);
+			nm->slot[k] = (uint32_t)i + 1;
+		}
 	}
-	GROW(hx->names, hx->nn, hx->cn);
-	hx->names[hx->nn] = add_string(hx, s, len);
-	hx->slot[k] = (uint32_t)++hx->nn;
-	return (uint32_t)(hx->nn - 1);
+	size_t k = name_hash(s) & (nm->nslot - 1);
+	for (; nm->slot[k]; k = (k + 1) & (nm->nslot - 1))
+		if (!strcmp(nm->v[nm->slot[k] - 1], s))
+			return nm->slot[k] - 1;
+	GROW(nm->v, nm->n, nm->cap);
+	nm->v[nm->n] = rf_xstrdup(s);
+	nm->bytes += strlen(s) + 1;
+	nm->slot[k] = (uint32_t)++nm->n;
+	return (uint32_t)(nm->n - 1);
 }
 
 /* Commits by id, for parents and for what a rebuild can reuse. */
@@ -499,86 +515,6 @@ static int compute(struct rf_store *st, const git_oid *ids, struct rec *recs, si
 
 /* ---- assembling an index from records and an older index ---- */
 
-static void add_entry(struct rf_histindex *hx, uint32_t path, uint32_t old_path, const git_oid *old_blob,
-		      const git_oid *new_blob, int has_new)
-{
-	GROW(hx->e, hx->ne, hx->ce);
-	struct hentry *x = &hx->e[hx->ne++];
-	memset(x, 0, sizeof(*x));
-	x->path = path;
-	x->old_path = old_path;
-	x->has_new = (uint32_t)has_new;
-	git_oid_cpy(&x->old_blob, old_blob);
-	git_oid_cpy(&x->new_blob, new_blob);
-}
-
-/* The index of the walk order[0..n): each commit from its record when
- * DONE, else from old (where oldmap finds it).  Records are freed as they
- * are used, so the two are not held in full at once. */
-static struct rf_histindex *assemble(const git_oid *order, size_t n, struct rec *recs,
-				     const struct rf_histindex *old, const struct oidmap *oldmap)
-{
-	struct rf_histindex *hx = rf_xcalloc(1, sizeof(*hx));
-	struct oidmap pos;
-	git_oid zero;
-	memset(&zero, 0, sizeof(zero));
-	oidmap_init(&pos, n);
-	for (size_t i = 0; i < n; i++)
-		oidmap_put(&pos, &order[i], (uint32_t)i);
-	if (n)
-		git_oid_cpy(&hx->tip, &order[0]);
-	hx->c = rf_xcalloc(n ? n : 1, sizeof(*hx->c));
-	hx->nc = hx->cc = n;
-	for (size_t i = 0; i < n; i++) {
-		struct hcommit *c = &hx->c[i];
-		git_oid_cpy(&c->id, &order[i]);
-		c->pfirst = (uint32_t)hx->np;
-		c->efirst = (uint32_t)hx->ne;
-		struct rec *r = &recs[i];
-		if (r->done != DONE)
-			r = NULL;
-		const struct hcommit *oc = r ? NULL : &old->c[oidmap_get(oldmap, &order[i])];
-		c->time = r ? r->time : oc->time;
-		c->offset = r ? r->offset : oc->offset;
-		c->np = r ? r->np : oc->np;
-		c->merge = c->np > 1;
-		const char *subject = r ? r->subject : str_at(old, oc->subject);
-		c->subject = add_string(hx, subject, strlen(subject));
-		for (uint32_t k = 0; k < c->np; k++) {
-			GROW(hx->p, hx->np, hx->cp);
-			const git_oid *pid = r ? &r->parents[k] : &old->p[oc->pfirst + k].id;
-			git_oid_cpy(&hx->p[hx->np].id, pid);
-			hx->p[hx->np++].index = oidmap_get(&pos, pid);
-		}
-		if (r) {
-			for (size_t k = 0; k < r->ne; k++) {
-				const struct rec_entry *x = &r->e[k];
-				add_entry(hx, intern(hx, x->path), x->old_path ? intern(hx, x->old_path) : NONE,
-					  &x->old_blob, &x->new_blob, x->has_new);
-			}
-			c->ne = (uint32_t)r->ne;
-			rec_free(r);
-		} else {
-			for (uint32_t k = 0; k < oc->ne; k++) {
-				const struct hentry *x = &old->e[oc->efirst + k];
-				add_entry(hx, intern(hx, str_at(old, old->names[x->path])),
-					  x->old_path == NONE ? NONE : intern(hx, str_at(old, old->names[x->old_path])),
-					  &x->old_blob, &x->new_blob, (int)x->has_new);
-			}
-			c->ne = oc->ne;
-		}
-	}
-	free(pos.v);
-	return hx;
-}
-
-/* ---- the file ---- */
-
-#define COMMIT_SIZE (GIT_OID_RAWSZ + 8 + 4 * 7)
-#define PARENT_SIZE (GIT_OID_RAWSZ + 4)
-#define ENTRY_SIZE (4 * 3 + 2 * GIT_OID_RAWSZ)
-#define HEAD_SIZE (GIT_OID_RAWSZ + 4 * 5)
-
 static unsigned char *put32(unsigned char *p, uint32_t v)
 {
 	p[0] = (unsigned char)v;
@@ -588,129 +524,191 @@ static unsigned char *put32(unsigned char *p, uint32_t v)
 	return p + 4;
 }
 
-static unsigned char *put_oid(unsigned char *p, const git_oid *id)
+static unsigned char *put_raw(unsigned char *p, const unsigned char *raw)
 {
-	memcpy(p, id->id, GIT_OID_RAWSZ);
+	memcpy(p, raw, GIT_OID_RAWSZ);
 	return p + GIT_OID_RAWSZ;
 }
+
+/* Point hx's sections into its payload and check every reference in it;
+ * -1 when anything is off. */
+static int adopt(struct rf_histindex *hx)
+{
+	const unsigned char *p = hx->buf;
+	if (hx->len < HEAD_SIZE)
+		return -1;
+	git_oid_fromraw(&hx->tip, p);
+	p += GIT_OID_RAWSZ;
+	uint64_t nc = get32(p), np = get32(p + 4), ne = get32(p + 8), nn = get32(p + 12), sl = get32(p + 16);
+	if (HEAD_SIZE + nc * COMMIT_SIZE + np * PARENT_SIZE + ne * ENTRY_SIZE + nn * 4 + sl != hx->len || !nc ||
+	    !sl || hx->buf[hx->len - 1] != '\0')
+		return -1;
+	hx->nc = nc;
+	hx->np = np;
+	hx->ne = ne;
+	hx->nn = nn;
+	hx->sl = sl;
+	hx->commits = hx->buf + HEAD_SIZE;
+	hx->parents = hx->commits + nc * COMMIT_SIZE;
+	hx->entries = hx->parents + np * PARENT_SIZE;
+	hx->names = hx->entries + ne * ENTRY_SIZE;
+	hx->str = (const char *)hx->names + nn * 4;
+	for (size_t i = 0; i < nc; i++)
+		if (c32(hx, i, C_SUBJECT) >= sl || (uint64_t)c32(hx, i, C_PFIRST) + c32(hx, i, C_NP) > np ||
+		    (uint64_t)c32(hx, i, C_EFIRST) + c32(hx, i, C_NE) > ne)
+			return -1;
+	for (size_t i = 0; i < np; i++) {
+		uint32_t at = get32(hx->parents + i * PARENT_SIZE + GIT_OID_RAWSZ);
+		if (at != NONE && at >= nc)
+			return -1;
+	}
+	for (size_t i = 0; i < ne; i++) {
+		uint32_t path = get32(entry_at(hx, i) + E_PATH), old = get32(entry_at(hx, i) + E_OLD);
+		if (path >= nn || (old != NONE && old >= nn))
+			return -1;
+	}
+	for (size_t i = 0; i < nn; i++)
+		if (get32(hx->names + 4 * i) >= sl)
+			return -1;
+	git_oid first;
+	commit_id(hx, 0, &first);
+	return git_oid_equal(&first, &hx->tip) ? 0 : -1;
+}
+
+/* The index of the walk order[0..n): each commit from its record when
+ * DONE, else from old (where oldmap finds it), written straight into the
+ * payload of the file (no second copy).  Records are freed as they are
+ * used. */
+static struct rf_histindex *assemble(const git_oid *order, size_t n, struct rec *recs,
+				     const struct rf_histindex *old, const struct oidmap *oldmap)
+{
+	struct oidmap pos;
+	struct names nm;
+	size_t np = 0, ne = 0, subjects = 0;
+	memset(&nm, 0, sizeof(nm));
+	oidmap_init(&pos, n);
+	for (size_t i = 0; i < n; i++)
+		oidmap_put(&pos, &order[i], (uint32_t)i);
+	/* First the sizes: parents, entries, names and subjects. */
+	uint32_t *from = rf_xmalloc((n ? n : 1) * sizeof(*from));
+	for (size_t i = 0; i < n; i++) {
+		const struct rec *r = &recs[i];
+		if (r->done == DONE) {
+			from[i] = NONE;
+			np += r->np;
+			ne += r->ne;
+			subjects += strlen(r->subject) + 1;
+			for (size_t k = 0; k < r->ne; k++) {
+				intern(&nm, r->e[k].path);
+				if (r->e[k].old_path)
+					intern(&nm, r->e[k].old_path);
+			}
+		} else {
+			uint32_t k = from[i] = oidmap_get(oldmap, &order[i]);
+			np += c32(old, k, C_NP);
+			ne += c32(old, k, C_NE);
+			subjects += strlen(old->str + c32(old, k, C_SUBJECT)) + 1;
+			for (uint32_t x = 0; x < c32(old, k, C_NE); x++) {
+				const unsigned char *e = entry_at(old, c32(old, k, C_EFIRST) + x);
+				intern(&nm, name_at(old, get32(e + E_PATH)));
+				if (get32(e + E_OLD) != NONE)
+					intern(&nm, name_at(old, get32(e + E_OLD)));
+			}
+		}
+	}
+	struct rf_histindex *hx = rf_xcalloc(1, sizeof(*hx));
+	size_t sl = nm.bytes + subjects;
+	hx->len = HEAD_SIZE + n * COMMIT_SIZE + np * PARENT_SIZE + ne * ENTRY_SIZE + nm.n * 4 + sl;
+	hx->own = rf_xmalloc(hx->len);
+	hx->buf = hx->own;
+	unsigned char *h = hx->own, *c = h + HEAD_SIZE, *pp = c + n * COMMIT_SIZE, *ep = pp + np * PARENT_SIZE;
+	unsigned char *namep = ep + ne * ENTRY_SIZE;
+	char *str = (char *)namep + nm.n * 4;
+	size_t so = 0;
+	static const unsigned char none[GIT_OID_RAWSZ];	/* no commit: adopt refuses it */
+	h = put_raw(h, n ? order[0].id : none);
+	h = put32(put32(put32(put32(put32(h, (uint32_t)n), (uint32_t)np), (uint32_t)ne), (uint32_t)nm.n), (uint32_t)sl);
+	for (size_t i = 0; i < nm.n; i++) {
+		namep = put32(namep, (uint32_t)so);
+		size_t l = strlen(nm.v[i]) + 1;
+		memcpy(str + so, nm.v[i], l);
+		so += l;
+	}
+	uint32_t pi = 0, ei = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct rec *r = from[i] == NONE ? &recs[i] : NULL;
+		const unsigned char *oc = r ? NULL : commit_at(old, from[i]);
+		uint32_t npar = r ? r->np : get32(oc + C_NP), nent = r ? (uint32_t)r->ne : get32(oc + C_NE);
+		const char *subject = r ? r->subject : old->str + get32(oc + C_SUBJECT);
+		size_t l = strlen(subject) + 1;
+		memcpy(str + so, subject, l);
+		c = put_raw(c, order[i].id);
+		if (r) {
+			c = put32(put32(c, (uint32_t)(uint64_t)r->time), (uint32_t)((uint64_t)r->time >> 32));
+			c = put32(c, (uint32_t)r->offset);
+		} else {
+			memcpy(c, oc + C_TIME, 12);
+			c += 12;
+		}
+		c = put32(put32(put32(put32(put32(put32(c, npar > 1), (uint32_t)so), pi), npar), ei), nent);
+		so += l;
+		for (uint32_t k = 0; k < npar; k++, pi++) {
+			git_oid pid;
+			if (r)
+				git_oid_cpy(&pid, &r->parents[k]);
+			else
+				git_oid_fromraw(&pid, old->parents + (get32(oc + C_PFIRST) + k) * PARENT_SIZE);
+			pp = put32(put_raw(pp, pid.id), oidmap_get(&pos, &pid));
+		}
+		for (uint32_t k = 0; k < nent; k++, ei++) {
+			if (r) {
+				const struct rec_entry *x = &r->e[k];
+				ep = put32(ep, intern(&nm, x->path));
+				ep = put32(ep, x->old_path ? intern(&nm, x->old_path) : NONE);
+				ep = put32(ep, (uint32_t)x->has_new);
+				ep = put_raw(put_raw(ep, x->old_blob.id), x->new_blob.id);
+			} else {
+				const unsigned char *e = entry_at(old, get32(oc + C_EFIRST) + k);
+				uint32_t op = get32(e + E_OLD);
+				ep = put32(ep, intern(&nm, name_at(old, get32(e + E_PATH))));
+				ep = put32(ep, op == NONE ? NONE : intern(&nm, name_at(old, op)));
+				memcpy(ep, e + E_HAS_NEW, 4 + 2 * GIT_OID_RAWSZ);
+				ep += 4 + 2 * GIT_OID_RAWSZ;
+			}
+		}
+		if (r)
+			rec_free(r);
+	}
+	free(from);
+	free(pos.v);
+	names_free(&nm);
+	if (adopt(hx) < 0) {	/* cannot happen: what was just written is sound */
+		rf_histindex_free(hx);
+		return NULL;
+	}
+	return hx;
+}
+
+/* ---- the file ---- */
 
 static void save(struct rf_store *st, const struct rf_histindex *hx)
 {
-	size_t len = HEAD_SIZE + hx->nc * COMMIT_SIZE + hx->np * PARENT_SIZE + hx->ne * ENTRY_SIZE + hx->nn * 4 +
-		     hx->str.len;
-	unsigned char *buf = rf_xmalloc(len), *p = buf;
-	p = put_oid(p, &hx->tip);
-	p = put32(p, (uint32_t)hx->nc);
-	p = put32(p, (uint32_t)hx->np);
-	p = put32(p, (uint32_t)hx->ne);
-	p = put32(p, (uint32_t)hx->nn);
-	p = put32(p, (uint32_t)hx->str.len);
-	for (size_t i = 0; i < hx->nc; i++) {
-		const struct hcommit *c = &hx->c[i];
-		p = put_oid(p, &c->id);
-		p = put32(p, (uint32_t)(uint64_t)c->time);
-		p = put32(p, (uint32_t)((uint64_t)c->time >> 32));
-		p = put32(p, (uint32_t)c->offset);
-		p = put32(p, c->merge);
-		p = put32(p, c->subject);
-		p = put32(p, c->pfirst);
-		p = put32(p, c->np);
-		p = put32(p, c->efirst);
-		p = put32(p, c->ne);
-	}
-	for (size_t i = 0; i < hx->np; i++) {
-		p = put_oid(p, &hx->p[i].id);
-		p = put32(p, hx->p[i].index);
-	}
-	for (size_t i = 0; i < hx->ne; i++) {
-		const struct hentry *e = &hx->e[i];
-		p = put32(p, e->path);
-		p = put32(p, e->old_path);
-		p = put32(p, e->has_new);
-		p = put_oid(p, &e->old_blob);
-		p = put_oid(p, &e->new_blob);
-	}
-	for (size_t i = 0; i < hx->nn; i++)
-		p = put32(p, hx->names[i]);
-	if (hx->str.len)
-		memcpy(p, hx->str.buf, hx->str.len);
-	rf_cachefile_write(st, FILE_NAME, KIND, FORMAT, buf, len);
-	free(buf);
-}
-
-static const unsigned char *get_oid(const unsigned char *p, git_oid *id)
-{
-	git_oid_fromraw(id, p);
-	return p + GIT_OID_RAWSZ;
+	rf_cachefile_write(st, FILE_NAME, KIND, FORMAT, hx->buf, hx->len);
 }
 
 struct rf_histindex *rf_histindex_parse(const unsigned char *payload, size_t len)
 {
-	struct rf_histindex *hx = NULL;
-	struct {
-		const unsigned char *p;
-		size_t len;
-	} b = { payload, len };
-	if (b.len < HEAD_SIZE)
-		goto bad;
-	const unsigned char *p = b.p;
-	hx = rf_xcalloc(1, sizeof(*hx));
-	p = get_oid(p, &hx->tip);
-	uint64_t nc = rf_cachefile_get32(p), np = rf_cachefile_get32(p + 4), ne = rf_cachefile_get32(p + 8),
-		 nn = rf_cachefile_get32(p + 12), sl = rf_cachefile_get32(p + 16);
-	p += 20;
-	if (HEAD_SIZE + nc * COMMIT_SIZE + np * PARENT_SIZE + ne * ENTRY_SIZE + nn * 4 + sl != b.len || !nc ||
-	    !sl || b.p[b.len - 1] != '\0')
-		goto bad;
-	hx->nc = hx->cc = nc;
-	hx->np = hx->cp = np;
-	hx->ne = hx->ce = ne;
-	hx->nn = hx->cn = nn;
-	hx->c = rf_xmalloc(nc * sizeof(*hx->c));
-	hx->p = rf_xmalloc((np ? np : 1) * sizeof(*hx->p));
-	hx->e = rf_xmalloc((ne ? ne : 1) * sizeof(*hx->e));
-	hx->names = rf_xmalloc((nn ? nn : 1) * sizeof(*hx->names));
-	for (size_t i = 0; i < nc; i++) {
-		struct hcommit *c = &hx->c[i];
-		p = get_oid(p, &c->id);
-		c->time = (int64_t)rf_cachefile_get64(p);
-		c->offset = (int32_t)rf_cachefile_get32(p + 8);
-		c->merge = rf_cachefile_get32(p + 12);
-		c->subject = rf_cachefile_get32(p + 16);
-		c->pfirst = rf_cachefile_get32(p + 20);
-		c->np = rf_cachefile_get32(p + 24);
-		c->efirst = rf_cachefile_get32(p + 28);
-		c->ne = rf_cachefile_get32(p + 32);
-		p += 36;
-		if (c->subject >= sl || (uint64_t)c->pfirst + c->np > np || (uint64_t)c->efirst + c->ne > ne)
-			goto bad;
+	struct rf_histindex *hx = rf_xcalloc(1, sizeof(*hx));
+	hx->own = rf_xmalloc(len ? len : 1);
+	if (len)
+		memcpy(hx->own, payload, len);
+	hx->buf = hx->own;
+	hx->len = len;
+	if (adopt(hx) < 0) {
+		rf_histindex_free(hx);
+		return NULL;
 	}
-	for (size_t i = 0; i < np; i++) {
-		p = get_oid(p, &hx->p[i].id);
-		hx->p[i].index = rf_cachefile_get32(p);
-		p += 4;
-		if (hx->p[i].index != NONE && hx->p[i].index >= nc)
-			goto bad;
-	}
-	for (size_t i = 0; i < ne; i++) {
-		struct hentry *e = &hx->e[i];
-		e->path = rf_cachefile_get32(p);
-		e->old_path = rf_cachefile_get32(p + 4);
-		e->has_new = rf_cachefile_get32(p + 8);
-		p = get_oid(get_oid(p + 12, &e->old_blob), &e->new_blob);
-		if (e->path >= nn || (e->old_path != NONE && e->old_path >= nn))
-			goto bad;
-	}
-	for (size_t i = 0; i < nn; i++, p += 4)
-		if ((hx->names[i] = rf_cachefile_get32(p)) >= sl)
-			goto bad;
-	rf_buf_add(&hx->str, p, (size_t)sl);
-	if (!git_oid_equal(&hx->tip, &hx->c[0].id))
-		goto bad;
 	return hx;
-bad:
-	rf_histindex_free(hx);
-	return NULL;
 }
 
 /* The index in the file, every reference in it checked; NULL when there
@@ -719,8 +717,18 @@ static struct rf_histindex *load(struct rf_store *st)
 {
 	struct rf_cachefile_data b;
 	struct rf_histindex *hx = NULL;
-	if (rf_cachefile_read(st, FILE_NAME, KIND, FORMAT, &b))
-		hx = rf_histindex_parse(b.p, b.len);
+	if (rf_cachefile_read(st, FILE_NAME, KIND, FORMAT, &b)) {
+		/* The buffer read becomes the index's, payload in place. */
+		hx = rf_xcalloc(1, sizeof(*hx));
+		hx->own = b.buf;
+		hx->buf = b.p;
+		hx->len = b.len;
+		b.buf = NULL;
+		if (adopt(hx) < 0) {
+			rf_histindex_free(hx);
+			hx = NULL;
+		}
+	}
 	rf_cachefile_release(&b);
 	return hx;
 }
@@ -792,8 +800,11 @@ static struct rf_histindex *rebuild(struct rf_store *st, const struct rf_histind
 		goto out;
 	recs = rf_xcalloc(n, sizeof(*recs));
 	oidmap_init(&oldmap, old ? old->nc : 0);
-	for (size_t i = 0; old && i < old->nc; i++)
-		oidmap_put(&oldmap, &old->c[i].id, (uint32_t)i);
+	for (size_t i = 0; old && i < old->nc; i++) {
+		git_oid id;
+		commit_id(old, i, &id);
+		oidmap_put(&oldmap, &id, (uint32_t)i);
+	}
 	oidmap_init(&newmap, nnew);
 	for (size_t i = 0; i < nnew; i++)
 		oidmap_put(&newmap, &new_ids[i], (uint32_t)i);
@@ -851,13 +862,12 @@ void rf_histindex_open(struct rf_histindex **out, struct rf_store *st, unsigned 
 			memcpy(all, recs, n * sizeof(*all));
 			free(recs);
 			recs = NULL;
-			for (size_t i = 0; i < old->nc; i++) {
-				git_oid_cpy(&order[n + i], &old->c[i].id);
-				all[n + i].done = FROM_OLD;
-			}
 			oidmap_init(&oldmap, old->nc);
-			for (size_t i = 0; i < old->nc; i++)
-				oidmap_put(&oldmap, &old->c[i].id, (uint32_t)i);
+			for (size_t i = 0; i < old->nc; i++) {
+				commit_id(old, i, &order[n + i]);
+				all[n + i].done = FROM_OLD;
+				oidmap_put(&oldmap, &order[n + i], (uint32_t)i);
+			}
 			hx = assemble(order, n + old->nc, all, old, &oldmap);
 			free(oldmap.v);
 			recs_free(all, n + old->nc);
@@ -885,25 +895,30 @@ size_t rf_histindex_read_count(const struct rf_histindex *hx)
 	return hx->read;
 }
 
-static void emit(struct rf_history *out, const struct rf_histindex *hx, const struct hcommit *c,
-		 const struct hentry *e, int deleted_form)
+static void emit(struct rf_history *out, const struct rf_histindex *hx, size_t c, const unsigned char *e,
+		 int deleted_form)
 {
-	const char *path = str_at(hx, hx->names[deleted_form ? e->old_path : e->path]);
-	const char *old = e->old_path == NONE ? NULL : str_at(hx, hx->names[e->old_path]);
-	struct rf_history_entry *x = deleted_form ? rf_history_add(out, path, path, &e->old_blob, NULL)
-						  : rf_history_add(out, path, old, &e->old_blob,
-								   e->has_new ? &e->new_blob : NULL);
-	git_oid_cpy(&x->commit, &c->id);
-	x->time = c->time;
-	x->offset = c->offset;
-	x->subject = rf_xstrdup(str_at(hx, c->subject));
-	x->merge = (int)c->merge;
+	uint32_t pi = get32(e + E_PATH), oi = get32(e + E_OLD);
+	const char *path = name_at(hx, deleted_form ? oi : pi);
+	const char *old = oi == NONE ? NULL : name_at(hx, oi);
+	git_oid old_blob, new_blob;
+	git_oid_fromraw(&old_blob, e + E_OLD_BLOB);
+	git_oid_fromraw(&new_blob, e + E_NEW_BLOB);
+	struct rf_history_entry *x = deleted_form ? rf_history_add(out, path, path, &old_blob, NULL)
+						  : rf_history_add(out, path, old, &old_blob,
+								   get32(e + E_HAS_NEW) ? &new_blob : NULL);
+	const unsigned char *cp = commit_at(hx, c);
+	git_oid_fromraw(&x->commit, cp);
+	x->time = (int64_t)rf_cachefile_get64(cp + C_TIME);
+	x->offset = (int32_t)get32(cp + C_OFFSET);
+	x->subject = rf_xstrdup(hx->str + get32(cp + C_SUBJECT));
+	x->merge = (int)get32(cp + C_MERGE);
 }
 
 static uint32_t name_index(const struct rf_histindex *hx, const char *name)
 {
 	for (size_t i = 0; i < hx->nn; i++)
-		if (!strcmp(str_at(hx, hx->names[i]), name))
+		if (!strcmp(name_at(hx, (uint32_t)i), name))
 			return (uint32_t)i;
 	return NONE;
 }
@@ -911,18 +926,19 @@ static uint32_t name_index(const struct rf_histindex *hx, const char *name)
 /* One commit's entries for the note followed as name, as history.c's walk
  * after one note finds them: its own change, or its renaming away shown as
  * a deletion.  Returns the name to follow into the parents. */
-static uint32_t follow(struct rf_history *out, const struct rf_histindex *hx, const struct hcommit *c,
-		       uint32_t name, int *added)
+static uint32_t follow(struct rf_history *out, const struct rf_histindex *hx, size_t c, uint32_t name,
+		       int *added)
 {
-	uint32_t next = name;
-	for (uint32_t k = 0; k < c->ne; k++) {
-		const struct hentry *e = &hx->e[c->efirst + k];
-		if (e->path == name) {
+	uint32_t next = name, first = c32(hx, c, C_EFIRST), ne = c32(hx, c, C_NE);
+	for (uint32_t k = 0; k < ne; k++) {
+		const unsigned char *e = entry_at(hx, first + k);
+		uint32_t path = get32(e + E_PATH), old = get32(e + E_OLD);
+		if (path == name) {
 			emit(out, hx, c, e, 0);
 			*added = 1;
-			if (e->old_path != NONE && e->old_path != name && c->np == 1)
-				next = e->old_path;
-		} else if (e->old_path == name) {
+			if (old != NONE && old != name && c32(hx, c, C_NP) == 1)
+				next = old;
+		} else if (old == name) {
 			emit(out, hx, c, e, 1);
 			*added = 1;
 		}
@@ -935,10 +951,10 @@ void rf_histindex_query(const struct rf_histindex *hx, const char *path, rf_hist
 {
 	if (!path) {
 		for (size_t i = 0; i < hx->nc; i++) {
-			const struct hcommit *c = &hx->c[i];
-			for (uint32_t k = 0; k < c->ne; k++)
-				emit(out, hx, c, &hx->e[c->efirst + k], 0);
-			if (c->ne && enough && enough(out, arg))
+			uint32_t first = c32(hx, i, C_EFIRST), ne = c32(hx, i, C_NE);
+			for (uint32_t k = 0; k < ne; k++)
+				emit(out, hx, i, entry_at(hx, first + k), 0);
+			if (ne && enough && enough(out, arg))
 				return;
 		}
 		return;
@@ -949,8 +965,11 @@ void rf_histindex_query(const struct rf_histindex *hx, const char *path, rf_hist
 	/* A note never renamed into is followed under its one name; else each
 	 * commit gets the name its first child followed, as the walk does. */
 	int renamed = 0;
-	for (size_t i = 0; i < hx->ne && !renamed; i++)
-		renamed = hx->e[i].path == name && hx->e[i].old_path != NONE && hx->e[i].old_path != name;
+	for (size_t i = 0; i < hx->ne && !renamed; i++) {
+		const unsigned char *e = entry_at(hx, i);
+		uint32_t old = get32(e + E_OLD);
+		renamed = get32(e + E_PATH) == name && old != NONE && old != name;
+	}
 	uint32_t *names = NULL;
 	if (renamed) {
 		names = rf_xmalloc(hx->nc * sizeof(*names));
@@ -958,12 +977,11 @@ void rf_histindex_query(const struct rf_histindex *hx, const char *path, rf_hist
 			names[i] = NONE;
 	}
 	for (size_t i = 0; i < hx->nc; i++) {
-		const struct hcommit *c = &hx->c[i];
 		uint32_t mine = names && names[i] != NONE ? names[i] : name;
 		int added = 0;
-		uint32_t next = follow(out, hx, c, mine, &added);
-		for (uint32_t k = 0; names && k < c->np; k++) {
-			uint32_t pi = hx->p[c->pfirst + k].index;
+		uint32_t next = follow(out, hx, i, mine, &added);
+		for (uint32_t k = 0, pf = c32(hx, i, C_PFIRST); names && k < c32(hx, i, C_NP); k++) {
+			uint32_t pi = get32(hx->parents + (size_t)(pf + k) * PARENT_SIZE + GIT_OID_RAWSZ);
 			if (pi != NONE && names[pi] == NONE)
 				names[pi] = next;
 		}

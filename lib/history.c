@@ -96,7 +96,7 @@ static int commit_changes(struct rf_store *st, struct rf_treecache *tc, const gi
 static int renamed_from(struct rf_store *st, struct rf_treecache *tc, const git_commit *c, const char *name,
 			char **from, git_oid *from_id)
 {
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	*from = NULL;
 	if (commit_changes(st, tc, c, &h) < 0)
 		return -1;

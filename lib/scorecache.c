@@ -13,7 +13,7 @@
 #define FILE_NAME "scores"
 #define KIND "SCOR"
 /* Bump with the record below, which follows struct rf_score. */
-#define FORMAT 2
+#define FORMAT 3
 #define NONE UINT32_MAX
 /* An index entry: id, flags, risk, where its record is and how long. */
 #define INDEX_SIZE (GIT_OID_RAWSZ + 4 + 8 + 4 + 4)
@@ -141,6 +141,9 @@ static void encode(const struct rf_scorer *s, const struct rf_scored *sc, struct
 			tier = (uint32_t)i;
 	rf_cachefile_put64(b, (uint64_t)sc->score.risk);
 	rf_cachefile_put32(b, sc->score.flagged);
+	rf_cachefile_put32(b, sc->score.vague);
+	rf_cachefile_put64(b, (uint64_t)sc->score.stake);
+	rf_cachefile_put64(b, (uint64_t)sc->score.known);
 	rf_cachefile_put32(b, sc->score.nflagged);
 	rf_cachefile_put32(b, sc->score.unknowns);
 	rf_cachefile_put32(b, sc->score.green);
@@ -204,6 +207,9 @@ static struct rf_scored *decode(const struct rf_scorer *s, const unsigned char *
 	} else {
 		sc->score.risk = (long)(int64_t)get64(&r);
 		sc->score.flagged = get32(&r);
+		sc->score.vague = get32(&r);
+		sc->score.stake = (long)(int64_t)get64(&r);
+		sc->score.known = (long)(int64_t)get64(&r);
 		sc->score.nflagged = get32(&r);
 		sc->score.unknowns = get32(&r);
 		sc->score.green = get32(&r);

@@ -107,9 +107,15 @@ scores_key() {
 	local n
 	n=$(wc -l <"$RF_DIR/st-marys-ir.ini")
 	git -C "$RF_DIR" add -A && git -C "$RF_DIR" commit -q -m broken
-	assert_refused "st-marys-ir.ini:$n: section header without its closing ']'" rf-score
-	assert_refused "st-marys-ir.ini:$n: section header without its closing ']'" rf-score
-	assert_refused "st-marys-ir.ini:$n: section header without its closing ']'" rf-ask st-marys-ir
+	local want="st-marys-ir.ini:$n: section header without its closing ']'"
+	for cmd in "rf-score" "rf-score" "rf-ask st-marys-ir" "rf-ask st-marys-ir"; do
+		run --separate-stderr $cmd
+		assert_equal "$status" 1
+		assert_equal "$stderr" "${cmd%% *}: $want"
+	done
+	run --separate-stderr rf-score --format tsv
+	refute_output --partial st-marys-ir
+	assert_output --partial mercy-general
 	run rf-log -n 1 st-marys-ir
 	assert_output --regexp ' 0 → \?  broken$'
 }

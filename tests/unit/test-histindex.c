@@ -295,7 +295,7 @@ static char *show(const struct rf_history *h)
 static size_t check_walk(struct unit *u, struct repo *rp, const char *path)
 {
 	struct rf_store st;
-	struct rf_history h = { NULL, 0, 0 }, live = { NULL, 0, 0 };
+	struct rf_history h = { 0 }, live = { 0 };
 	struct rf_histindex *hx;
 	size_t read = (size_t)-1;
 	rf_store_open(&st, rp->dir, RF_STORE_READ);

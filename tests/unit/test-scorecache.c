@@ -59,6 +59,8 @@ static void same_as_scoring(struct unit *u, const struct rf_scorer *s, const str
 	CHECK(u, sc->score.risk == want.risk && sc->score.flagged == want.flagged &&
 			 sc->score.nflagged == want.nflagged && sc->score.unknowns == want.unknowns &&
 			 sc->score.green == want.green && sc->score.pattern == want.pattern);
+	CHECK(u, sc->score.vague == want.vague && sc->score.stake == want.stake && sc->score.known == want.known);
+	CHECK(u, rf_score_known_pct(&sc->score) == rf_score_known_pct(&want));
 	CHECK_STR(u, sc->score.tier, want.tier);
 	CHECK_STR(u, sc->score.dealbreaker ? sc->score.dealbreaker : "-", want.dealbreaker ? want.dealbreaker : "-");
 	CHECK(u, sc->score.v == NULL && sc->score.n == 0);

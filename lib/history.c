@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "histindex.h"
+#include "notefile.h"
 #include "rename.h"
 #include "treecache.h"
 #include "util.h"
@@ -398,6 +399,10 @@ int rf_history_walk_until(struct rf_store *st, const char *path, rf_history_enou
 		return 0;
 	if (e < 0)
 		return rf_git_error("HEAD");
+	/* The index keeps the notes' changes only: ranks.txt and the
+	 * like are walked. */
+	if (path && !rf_notefile_is_note(path))
+		return live_walk(st, path, enough, arg, out);
 	rf_histindex_open(&hx, st, enough ? RF_HISTINDEX_NO_BUILD : 0);
 	if (hx) {
 		rf_histindex_query(hx, path, enough, arg, out);

@@ -86,7 +86,8 @@ static struct rf_scored *score(const struct rf_scorer *s, const struct rf_note *
 		}
 		sc->broken = 1;
 		sc->lineno = bad->lineno;
-		sc->error = rf_xstrdup(bad->error);
+		/* rf_note_report's words: a conflict marker names both sides. */
+		sc->error = rf_ini_problem(&note->ini, bad);
 		return sc;
 	}
 	rf_score_note(s, note, &sc->score);

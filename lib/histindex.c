@@ -1,6 +1,9 @@
 #include "histindex.h"
 
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -199,7 +202,7 @@ static uint32_t oidmap_get(const struct oidmap *m, const git_oid *id)
 /* ---- one commit's changes, read on a worker thread ---- */
 
 struct rec_entry {
-	char *path, *old_path;
+	char *path, *old_path;	/* old_path is path itself when the note kept its name */
 	git_oid old_blob, new_blob;
 	int has_new;
 };
@@ -207,25 +210,44 @@ struct rec_entry {
 /* What a walk position's record is made from. */
 enum { TODO, DONE, FROM_OLD };
 
+/* A cold build holds one per commit of the whole history at once: the
+ * first parent and the first entry (most commits change one note) are
+ * kept in place, not allocated. */
 struct rec {
-	int done;	/* TODO, DONE (read here) or FROM_OLD (copied from the older index) */
 	int64_t time;
-	int32_t offset;
 	char *subject;
-	git_oid *parents;
-	uint32_t np;
-	struct rec_entry *e;
-	size_t ne, ce;
+	git_oid parent;		/* the first, when np > 0 */
+	git_oid *more_parents;	/* the others of a merge */
+	struct rec_entry e1;	/* the first, when ne > 0 */
+	struct rec_entry *more_e;
+	uint32_t np, ne, ce;	/* ce: room in more_e */
+	int32_t offset;
+	int done;	/* TODO, DONE (read here) or FROM_OLD (copied from the older index) */
 };
+
+static const git_oid *rec_parent(const struct rec *r, uint32_t k)
+{
+	return k ? &r->more_parents[k - 1] : &r->parent;
+}
+
+static const struct rec_entry *rec_ent(const struct rec *r, size_t k)
+{
+	return k ? &r->more_e[k - 1] : &r->e1;
+}
+
+static void entry_free(struct rec_entry *x)
+{
+	if (x->old_path != x->path)
+		free(x->old_path);
+	free(x->path);
+}
 
 static void rec_free(struct rec *r)
 {
-	for (size_t i = 0; i < r->ne; i++) {
-		free(r->e[i].path);
-		free(r->e[i].old_path);
-	}
-	free(r->e);
-	free(r->parents);
+	for (size_t i = 0; i < r->ne; i++)
+		entry_free(i ? &r->more_e[i - 1] : &r->e1);
+	free(r->more_e);
+	free(r->more_parents);
 	free(r->subject);
 	memset(r, 0, sizeof(*r));
 }
@@ -233,16 +255,21 @@ static void rec_free(struct rec *r)
 static void rec_add(struct rec *r, const char *path, const char *old_path, const git_oid *old_blob,
 		    const git_oid *new_blob)
 {
-	/* Most commits change one note: no room to spare per commit. */
-	if (r->ne == r->ce) {
-		r->ce = r->ce ? 2 * r->ce : 1;
-		r->e = rf_xrealloc(r->e, r->ce * sizeof(*r->e));
+	struct rec_entry *x;
+	if (r->ne == 0) {
+		x = &r->e1;
+	} else {
+		if (r->ne - 1 == r->ce) {
+			r->ce = r->ce ? 2 * r->ce : 1;
+			r->more_e = rf_xrealloc(r->more_e, r->ce * sizeof(*r->more_e));
+		}
+		x = &r->more_e[r->ne - 1];
 	}
-	struct rec_entry *x = &r->e[r->ne++];
+	r->ne++;
 	memset(x, 0, sizeof(*x));
 	x->path = rf_xstrdup(path);
 	if (old_path) {
-		x->old_path = rf_xstrdup(old_path);
+		x->old_path = strcmp(old_path, path) ? rf_xstrdup(old_path) : x->path;
 		git_oid_cpy(&x->old_blob, old_blob);
 	}
 	if (new_blob) {
@@ -376,9 +403,10 @@ static int commit_record(struct worker *w, const git_oid *id, struct rec *r)
 	r->offset = a->when.offset;
 	r->subject = rf_xstrdup(summary ? summary : "");
 	r->np = git_commit_parentcount(c);
-	r->parents = rf_xcalloc(r->np ? r->np : 1, sizeof(*r->parents));
+	if (r->np > 1)
+		r->more_parents = rf_xcalloc(r->np - 1, sizeof(*r->more_parents));
 	for (unsigned i = 0; i < r->np; i++)
-		git_oid_cpy(&r->parents[i], git_commit_parent_id(c, i));
+		git_oid_cpy(i ? &r->more_parents[i - 1] : &r->parent, git_commit_parent_id(c, i));
 
 	const git_oid *tid = git_commit_tree_id(c);
 	if (!w->cur.indexed || !git_oid_equal(&w->cur.id, tid)) {
@@ -483,6 +511,16 @@ static void *work(void *arg)
 /* The records of ids[0..n) that are not done yet, each thread taking a
  * stretch of neighbouring history (so one commit's parent tree is the
  * next one's tree): how many were read, or -1 when one could not be. */
+/* What the threads freed (their repositories, trees, objects) stays in
+ * their malloc arenas, where the caller's thread cannot reuse it: handed
+ * back, so that a cold build of a large history stays within its bound. */
+static void give_back(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 static int compute(struct rf_store *st, const git_oid *ids, struct rec *recs, size_t n)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -510,6 +548,8 @@ static int compute(struct rf_store *st, const git_oid *ids, struct rec *recs, si
 	for (size_t k = 0; k < nthreads; k++)
 		failed |= jobs[k].failed;
 	git_error_clear();
+	if (nthreads > 1)
+		give_back();
 	return failed ? -1 : (int)(todo > INT32_MAX ? INT32_MAX : todo);
 }
 
@@ -599,9 +639,9 @@ static struct rf_histindex *assemble(const git_oid *order, size_t n, struct rec 
 			ne += r->ne;
 			subjects += strlen(r->subject) + 1;
 			for (size_t k = 0; k < r->ne; k++) {
-				intern(&nm, r->e[k].path);
-				if (r->e[k].old_path)
-					intern(&nm, r->e[k].old_path);
+				intern(&nm, rec_ent(r, k)->path);
+				if (rec_ent(r, k)->old_path)
+					intern(&nm, rec_ent(r, k)->old_path);
 			}
 		} else {
 			uint32_t k = from[i] = oidmap_get(oldmap, &order[i]);
@@ -655,14 +695,14 @@ static struct rf_histindex *assemble(const git_oid *order, size_t n, struct rec 
 		for (uint32_t k = 0; k < npar; k++, pi++) {
 			git_oid pid;
 			if (r)
-				git_oid_cpy(&pid, &r->parents[k]);
+				git_oid_cpy(&pid, rec_parent(r, k));
 			else
 				git_oid_fromraw(&pid, old->parents + (get32(oc + C_PFIRST) + k) * PARENT_SIZE);
 			pp = put32(put_raw(pp, pid.id), oidmap_get(&pos, &pid));
 		}
 		for (uint32_t k = 0; k < nent; k++, ei++) {
 			if (r) {
-				const struct rec_entry *x = &r->e[k];
+				const struct rec_entry *x = rec_ent(r, k);
 				ep = put32(ep, intern(&nm, x->path));
 				ep = put32(ep, x->old_path ? intern(&nm, x->old_path) : NONE);
 				ep = put32(ep, (uint32_t)x->has_new);
@@ -781,7 +821,8 @@ static int prepends(const git_oid *tip, const git_oid *ids, const struct rec *re
 	for (size_t i = 0; i < n && ok; i++) {
 		ok = recs[i].np > 0;
 		for (uint32_t k = 0; k < recs[i].np && ok; k++)
-			ok = git_oid_equal(&recs[i].parents[k], tip) || oidmap_get(&m, &recs[i].parents[k]) != NONE;
+			ok = git_oid_equal(rec_parent(&recs[i], k), tip) ||
+			     oidmap_get(&m, rec_parent(&recs[i], k)) != NONE;
 	}
 	free(m.v);
 	return ok;
@@ -879,6 +920,8 @@ void rf_histindex_open(struct rf_histindex **out, struct rf_store *st, unsigned 
 	if (hx) {
 		hx->read = read;
 		save(st, hx);
+		if (read)
+			give_back();	/* the records, freed as they were assembled */
 	}
 out:
 	git_error_clear();

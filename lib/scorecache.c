@@ -98,6 +98,7 @@ static struct rf_scored *score(const struct rf_scorer *s, const struct rf_note *
 		free(c->key);
 		free(c->answer);
 		free(c->rule);
+		free(c->outweighed);
 	}
 	free(sc->score.v);
 	sc->score.v = NULL;

@@ -26,9 +26,9 @@
 #define GIT_LOCK_WAIT_MS 3000
 #define COMMIT_ATTEMPTS 50
 /* Pack windows (see lib_init) and the object cache of readers. */
-#define MWINDOW_SIZE (2u << 20)
-#define MWINDOW_MAPPED (8u << 20)
-#define READER_CACHE (4 << 20)
+#define MWINDOW_SIZE (1u << 20)
+#define MWINDOW_MAPPED (2u << 20)
+#define READER_CACHE (1 << 20)
 
 int rf_git_error(const char *what)
 {

@@ -331,11 +331,14 @@ static void index_moves_with_history(struct unit *u)
 		snprintf(a, sizeof(a), "[k]\nv = %d\n", i);
 		snprintf(b, sizeof(b), "[k]\nw = %d\n", i / 3);
 		snprintf(msg, sizeof(msg), "c%d", i);
-		const char *files[] = { "a.ini", a, "b.ini", b, NULL };
+		/* The first commit adds three notes: records of more than one
+		 * entry; the second deletes one. */
+		const char *files[] = { "a.ini", a, "b.ini", b, i ? NULL : "d.ini", "[k]\nd = 1\n", NULL };
 		c[i] = commit(&rp, files, i ? &c[i - 1] : NULL, NULL, msg, 1000 + 10 * i);
 	}
 	set_head(&rp, &c[9]);
 	CHECK(u, check_walk(u, &rp, "a.ini") == 10);
+	CHECK(u, check_walk(u, &rp, "d.ini") == 0);
 	/* Current: nothing read. */
 	CHECK(u, check_walk(u, &rp, NULL) == 0);
 	/* Two new commits: only they are read. */

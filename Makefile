@@ -62,6 +62,12 @@ $(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/.stamp
 $(BUILD)/cmd/%.o: cmd/%.c lib/*.h | $(BUILD)/.stamp
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# rf's caches in .git/rf/ are trusted only when this very code wrote them:
+# their header carries a checksum of the library's sources.
+CACHE_BUILD := $(shell cat $(LIB_SRC) $(sort $(wildcard lib/*.h)) | cksum | cut -d' ' -f1)
+$(BUILD)/lib/cachefile.o: ALL_CFLAGS += -DRF_CACHE_BUILD=$(CACHE_BUILD)u
+$(BUILD)/lib/cachefile.o: $(LIB_SRC)
+
 $(LIBRF): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 

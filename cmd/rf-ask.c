@@ -7,6 +7,7 @@
 #include "notefile.h"
 #include "output.h"
 #include "rules.h"
+#include "scorecache.h"
 #include "session.h"
 
 enum { OPT_FORMAT = RF_OPT_LONG };
@@ -50,19 +51,23 @@ static void add_rows(struct rf_table *t, const char *slug, const struct rf_ask *
  * notes that cannot be read were left out (each reported). */
 static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out, struct rf_table *t)
 {
+	struct rf_scorecache *cache = rf_scorecache_open(s->st.repo ? &s->st : NULL, s->scorer);
+	struct rf_gitindex *gi = s->st.repo ? rf_gitindex_open(&s->st) : NULL;
 	int broken = 0, shown = 0;
 	for (size_t i = 0; i < slugs->n; i++) {
 		char *file = rf_notefile_name(slugs->v[i]);
-		struct rf_revnote rn;
-		int r = rf_revnote_worktree(&rn, &s->nd, file);
-		if (r < 0 || rn.broken) {
+		int missing;
+		const struct rf_scored *sc = rf_scorecache_worktree(cache, gi, &s->nd, file, &missing);
+		if (!sc || sc->broken) {
 			/* reported (a link, unreadable, or iniparser rejects it) */
-			if (r == 0)
-				rf_note_report(&rn.note);
+			if (sc)
+				rf_scored_report(sc, file);
+			else if (missing)
+				rf_error("%s: no such note", file);
 			broken = 1;
 		} else {
 			struct rf_ask a;
-			rf_ask_build(s->scorer, &s->t, &rn.note, &a);
+			rf_ask_from_open(s->scorer, &s->t, sc->open, &a);
 			if (!t) {
 				if (shown++)
 					fputc('\n', out);
@@ -72,9 +77,10 @@ static int ask_all(struct rf_session *s, const struct rf_strv *slugs, FILE *out,
 			}
 			rf_ask_free(&a);
 		}
-		rf_revnote_free(&rn);
 		free(file);
 	}
+	rf_gitindex_free(gi);
+	rf_scorecache_close(cache);
 	return broken;
 }
 
@@ -103,7 +109,7 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 		return rf_cli_usage_error(cli, o->all ? "--all takes no PROGRAM" : "name a PROGRAM, or --all");
 	rf_table_init(&table, 6, cols);
 	rf_table_set_kind(&table, 4, RF_COL_NUMBER);
-	if (rf_session_open(s, RF_SESSION_SCORER | RF_SESSION_TEMPLATE) == 0 &&
+	if (rf_session_open(s, RF_SESSION_SCORER | RF_SESSION_TEMPLATE | RF_SESSION_CACHE) == 0 &&
 	    (o->all ? rf_notesdir_list(&s->nd, &slugs) : rf_session_resolve(s, cli->operands, cli->noperands, &slugs)) == 0) {
 		FILE *out = rf_session_output(s, text);
 		int broken = ask_all(s, &slugs, out, text ? NULL : &table);

@@ -49,13 +49,14 @@ static int score(struct rf_session *s, struct opts *o, char **progs, int nprogs)
 	git_commit *commit = NULL;
 	char *footer = NULL;
 	int r = -1;
-	if (rf_session_open(s, RF_SESSION_SCORER | (o->at ? RF_SESSION_READ : 0)) < 0 ||
+	if (rf_session_open(s, RF_SESSION_SCORER | (o->at ? RF_SESSION_READ : RF_SESSION_CACHE)) < 0 ||
 	    (o->at && rf_revision_resolve(&s->st, o->at, &commit) < 0))
 		goto out;
 	if (o->explain ? programs(s, commit, &o->explain, 1, &slugs) < 0
 		       : programs(s, commit, progs, nprogs, &slugs) < 0)
 		goto out;
-	if (rf_ranking_build(&ranking, s->scorer, &s->nd, &s->st, commit, &slugs) < 0 ||
+	if ((o->explain ? rf_ranking_build_full : rf_ranking_build)(&ranking, s->scorer, &s->nd, &s->st, commit,
+								    &slugs) < 0 ||
 	    rf_ranking_sort(&ranking, o->sort) < 0)
 		goto out;
 	if (o->explain && !ranking.n)

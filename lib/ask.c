@@ -24,46 +24,65 @@ static int cmp_keyed(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-void rf_ask_build(const struct rf_scorer *s, const struct rf_template *t, const struct rf_note *note,
-		  struct rf_ask *out)
+void rf_ask_open(const struct rf_scorer *s, const struct rf_note *note, unsigned char *open)
 {
 	const struct rf_rules *rules = &s->rules;
-	struct keyed *k = rf_xcalloc(rules->nrules, sizeof(*k));
-	size_t n = 0;
-	long domain_stake[RF_NDOMAINS] = { 0 };
 	for (size_t i = 0; i < rules->nrules; i++) {
 		const struct rf_rule *rule = &rules->rules[i];
+		open[i] = RF_OPEN_NO;
 		if (rf_rules_derived(rules, rule->section, rule->key) ||
 		    !rf_applies_rule(rules, &s->profile, rule->section, rule->key))
 			continue;
 		const char *v = rf_note_get(note, rule->section, rule->key);
 		char *answer = rf_strstrip(rf_xstrdup(v ? v : ""));
-		int open = !*answer || !strcasecmp(answer, "unknown") || !strcasecmp(answer, "vague");
-		if (!open) {
-			free(answer);
+		if (!*answer || !strcasecmp(answer, "unknown"))
+			open[i] = RF_OPEN_UNKNOWN;
+		else if (!strcasecmp(answer, "vague"))
+			open[i] = RF_OPEN_VAGUE;
+		free(answer);
+	}
+}
+
+void rf_ask_from_open(const struct rf_scorer *s, const struct rf_template *t, const unsigned char *open,
+		      struct rf_ask *out)
+{
+	const struct rf_rules *rules = &s->rules;
+	struct keyed *k = rf_xcalloc(rules->nrules ? rules->nrules : 1, sizeof(*k));
+	size_t n = 0;
+	long domain_stake[RF_NDOMAINS] = { 0 };
+	for (size_t i = 0; i < rules->nrules; i++) {
+		const struct rf_rule *rule = &rules->rules[i];
+		if (open[i] == RF_OPEN_NO)
 			continue;
-		}
 		int d = rf_domain_index(rule->section);
 		const struct rf_field *f = rf_template_field(t, rule->section, rule->key);
 		struct keyed *x = &k[n++];
 		x->item.domain = d;
 		x->item.key = rf_xasprintf("%s.%s", rule->section, rule->key);
-		x->item.answer = strcasecmp(answer, "vague") ? rf_xstrdup("unknown") : rf_xstrdup("vague");
+		x->item.answer = rf_xstrdup(open[i] == RF_OPEN_VAGUE ? "vague" : "unknown");
 		x->item.stake = (rf_rule_max(rules, rule) * s->profile.weight[d] + 50) / 100;
 		x->item.question = f ? f->question : "";
 		x->order = f ? rf_template_rank(t, rule->section, rule->key) : t->n + i;
 		if (x->item.stake > domain_stake[d])
 			domain_stake[d] = x->item.stake;
-		free(answer);
 	}
 	for (size_t i = 0; i < n; i++)
 		k[i].domain_stake = domain_stake[k[i].item.domain];
 	qsort(k, n, sizeof(*k), cmp_keyed);
-	out->v = rf_xcalloc(n, sizeof(*out->v));
+	out->v = rf_xcalloc(n ? n : 1, sizeof(*out->v));
 	out->n = n;
 	for (size_t i = 0; i < n; i++)
 		out->v[i] = k[i].item;
 	free(k);
+}
+
+void rf_ask_build(const struct rf_scorer *s, const struct rf_template *t, const struct rf_note *note,
+		  struct rf_ask *out)
+{
+	unsigned char *open = rf_xmalloc(s->rules.nrules ? s->rules.nrules : 1);
+	rf_ask_open(s, note, open);
+	rf_ask_from_open(s, t, open, out);
+	free(open);
 }
 
 void rf_ask_free(struct rf_ask *a)

@@ -27,6 +27,18 @@ struct rf_ask {
  * count for the profile (an H-1B question for a J-1 applicant). */
 void rf_ask_build(const struct rf_scorer *s, const struct rf_template *t, const struct rf_note *note,
 		  struct rf_ask *out);
+
+/* How a note answers a rule, as far as asking goes. */
+enum { RF_OPEN_NO = 0, RF_OPEN_UNKNOWN = 1, RF_OPEN_VAGUE = 2 };
+
+/* open[i] for each rule i of s (s->rules.nrules of them): RF_OPEN_UNKNOWN
+ * for an empty, missing or unknown answer, RF_OPEN_VAGUE, or RF_OPEN_NO
+ * (answered, or a derived value, whose inputs are asked instead). */
+void rf_ask_open(const struct rf_scorer *s, const struct rf_note *note, unsigned char *open);
+
+/* rf_ask_build from what rf_ask_open found (as the score cache keeps it). */
+void rf_ask_from_open(const struct rf_scorer *s, const struct rf_template *t, const unsigned char *open,
+		      struct rf_ask *out);
 void rf_ask_free(struct rf_ask *a);
 
 #endif

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "histindex.h"
+#include "notefile.h"
 #include "rename.h"
 #include "treecache.h"
 #include "util.h"
@@ -86,13 +88,34 @@ static void fill_commit(struct rf_history_entry *e, const git_commit *c)
 	e->merge = git_commit_parentcount(c) > 1;
 }
 
+static int commit_changes(struct rf_store *st, struct rf_treecache *tc, const git_commit *c, struct rf_history *out);
+
+/* The name the note called name in commit c (which added it, with one
+ * parent) had in that parent, or NULL when it is new: the timeline's own
+ * matching of the commit's added and gone notes, so that a note's history
+ * and the timeline agree when several notes were renamed at once. */
+static int renamed_from(struct rf_store *st, struct rf_treecache *tc, const git_commit *c, const char *name,
+			char **from, git_oid *from_id)
+{
+	struct rf_history h = { 0 };
+	*from = NULL;
+	if (commit_changes(st, tc, c, &h) < 0)
+		return -1;
+	for (size_t i = 0; i < h.n; i++)
+		if (!strcmp(h.v[i].path, name) && h.v[i].old_path && strcmp(h.v[i].old_path, name)) {
+			*from = rf_xstrdup(h.v[i].old_path);
+			git_oid_cpy(from_id, &h.v[i].old_blob);
+		}
+	rf_history_free(&h);
+	return 0;
+}
+
 /* Visit one commit following the note called name; may add an entry. */
 static int visit_path(struct rf_store *st, struct rf_treecache *tc, const git_commit *c, const char *name,
 		      struct rf_strv *names, struct frontier *f, struct rf_history *out)
 {
 	size_t np = git_commit_parentcount(c);
 	const git_oid *tid = git_commit_tree_id(c);
-	git_tree *t;
 	git_oid mine, first, ignored;
 	int have = rf_treecache_entry(tc, git_commit_id(c), name, &ignored, &mine), have_first = 0, same_as_a_parent = 0;
 	if (have < 0)
@@ -122,17 +145,15 @@ static int visit_path(struct rf_store *st, struct rf_treecache *tc, const git_co
 							    have ? &mine : NULL);
 		fill_commit(e, c);
 		if (!have_first && have && np == 1) {
-			/* Appeared: renamed from a note its parent had?  Both
-			 * trees are among the newest in the cache. */
-			git_oid ptid;
-			git_tree *pt;
 			char *from;
-			if (rf_treecache_commit_tree(tc, git_commit_parent_id(c, 0), &ptid) < 0 ||
-			    !(pt = rf_treecache_tree(tc, &ptid)) || !(t = rf_treecache_tree(tc, tid)) ||
-			    rf_rename_between(st, t, pt, name, &mine, &from, &e->old_blob) < 0)
+			git_oid from_id;
+			if (renamed_from(st, tc, c, name, &from, &from_id) < 0)
 				return -1;
+			/* out may have moved: the entry is the last one. */
+			e = &out->v[out->n - 1];
 			if (from) {
 				e->old_path = from;
+				git_oid_cpy(&e->old_blob, &from_id);
 				rf_strv_push(names, rf_xstrdup(from));
 				parent_name = names->v[names->n - 1];
 			}
@@ -173,6 +194,15 @@ static void tree_diff(const git_tree *t, const git_tree *p, struct tree_diff *d)
 	while (i < tn || j < pn) {
 		const git_tree_entry *a = i < tn ? git_tree_entry_byindex(t, i) : NULL;
 		const git_tree_entry *b = j < pn ? git_tree_entry_byindex(p, j) : NULL;
+		/* Most entries are the same in both: the ids tell, before the
+		 * names are compared. */
+		if (a && b && git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) &&
+		    git_tree_entry_filemode(a) == git_tree_entry_filemode(b) &&
+		    !strcmp(git_tree_entry_name(a), git_tree_entry_name(b))) {
+			i++;
+			j++;
+			continue;
+		}
 		int cmp = !a ? 1 : !b ? -1 : cmp_entries(a, b);
 		const git_tree_entry *x = cmp <= 0 ? a : b;
 		if (rf_treecache_is_note(x) && (cmp != 0 || (rf_treecache_is_note(b) &&
@@ -215,7 +245,9 @@ static int listed(struct rf_treecache *tc, const git_commit *c, const char *name
 	return 1;
 }
 
-static int visit_all(struct rf_store *st, struct rf_treecache *tc, const git_commit *c, struct rf_history *out)
+/* The timeline's entries of one commit: what differs from its first
+ * parent, as a merge lists it. */
+static int commit_changes(struct rf_store *st, struct rf_treecache *tc, const git_commit *c, struct rf_history *out)
 {
 	const git_oid *tid = git_commit_tree_id(c);
 	git_oid ptid;
@@ -294,39 +326,59 @@ static int visit_cut(struct rf_treecache *tc, const git_commit *c, const char *n
 	return 0;
 }
 
-int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *out)
+/* Visit commits [from, to) of the walk; stops early when enough says so
+ * (*stop set). */
+static int visit_range(struct rf_store *st, struct rf_treecache *tc, const char *path, const struct rf_walk *w,
+		       size_t from, size_t to, struct frontier *f, struct rf_strv *names, rf_history_enough_fn *enough,
+		       void *arg, struct rf_history *out, int *stop)
+{
+	const git_oid *commits = w->v;
+	for (size_t i = from; i < to; i++) {
+		git_commit *c;
+		size_t before = out->n;
+		if (git_commit_lookup(&c, st->repo, &commits[i]) < 0)
+			return rf_git_error("commit");
+		int v;
+		if (path) {
+			const char *name = frontier_take(f, &commits[i]);
+			v = rf_walk_is_cut(w, &commits[i]) ? visit_cut(tc, c, name ? name : path, out)
+							   : visit_path(st, tc, c, name ? name : path, names, f, out);
+		} else {
+			v = rf_walk_is_cut(w, &commits[i]) ? visit_cut(tc, c, NULL, out) : commit_changes(st, tc, c, out);
+		}
+		git_commit_free(c);
+		if (v < 0)
+			return -1;
+		if (out->n > before && enough && enough(out, arg)) {
+			*stop = 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The walk itself, without the index. */
+static int live_walk(struct rf_store *st, const char *path, rf_history_enough_fn *enough, void *arg,
+		     struct rf_history *out)
 {
 	struct rf_treecache *tc = NULL;
 	struct frontier f = { NULL, 0, 0 };
 	struct rf_strv names = RF_STRV_INIT;
 	struct rf_walk w;
-	git_oid *commits;
 	size_t n;
-	int r = -1;
+	int r = -1, stop = 0;
 
 	if (rf_walk_head(st, &w) < 0)
 		goto out;
-	commits = w.v;
 	n = w.n;
 	tc = rf_treecache_new(st);
-	if (path)
-		rf_treecache_prefetch(tc, path, commits, n);
-	for (size_t i = 0; i < n; i++) {
-		git_commit *c;
-		if (git_commit_lookup(&c, st->repo, &commits[i]) < 0) {
-			rf_git_error("commit");
-			goto out;
-		}
-		int v;
-		if (path) {
-			const char *name = frontier_take(&f, &commits[i]);
-			v = rf_walk_is_cut(&w, &commits[i]) ? visit_cut(tc, c, name ? name : path, out)
-							    : visit_path(st, tc, c, name ? name : path, &names, &f, out);
-		} else {
-			v = rf_walk_is_cut(&w, &commits[i]) ? visit_cut(tc, c, NULL, out) : visit_all(st, tc, c, out);
-		}
-		git_commit_free(c);
-		if (v < 0)
+	/* Read ahead on threads in growing stretches when the walk may stop
+	 * early, all at once when it will not. */
+	for (size_t done = 0, chunk = enough ? 512 : n; done < n && !stop; done += chunk, chunk *= 2) {
+		size_t to = done + chunk < n ? done + chunk : n;
+		if (path)
+			rf_treecache_prefetch(tc, path, w.v + done, to - done);
+		if (visit_range(st, tc, path, &w, done, to, &f, &names, enough, arg, out, &stop) < 0)
 			goto out;
 	}
 	r = 0;
@@ -336,6 +388,33 @@ out:
 	free(f.v);
 	rf_strv_free(&names);
 	return r;
+}
+
+int rf_history_walk_until(struct rf_store *st, const char *path, rf_history_enough_fn *enough, void *arg,
+			  struct rf_history *out)
+{
+	struct rf_histindex *hx;
+	int e = git_repository_head_unborn(st->repo);
+	if (e == 1)
+		return 0;
+	if (e < 0)
+		return rf_git_error("HEAD");
+	/* The index keeps the notes' changes only: ranks.txt and the
+	 * like are walked. */
+	if (path && !rf_notefile_is_note(path))
+		return live_walk(st, path, enough, arg, out);
+	rf_histindex_open(&hx, st, enough ? RF_HISTINDEX_NO_BUILD : 0);
+	if (hx) {
+		rf_histindex_query(hx, path, enough, arg, out);
+		rf_histindex_free(hx);
+		return 0;
+	}
+	return live_walk(st, path, enough, arg, out);
+}
+
+int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *out)
+{
+	return rf_history_walk_until(st, path, NULL, NULL, out);
 }
 
 int rf_history_name_at(struct rf_store *st, const char *path, const git_commit *at, char **name)

@@ -53,6 +53,16 @@ struct rf_history {
  * unborn HEAD gives nothing. */
 int rf_history_walk(struct rf_store *st, const char *path, struct rf_history *out);
 
+/* Called after each commit's entries are appended; nonzero stops the walk
+ * there (rf-log -n: the entries it will show are known). */
+typedef int rf_history_enough_fn(const struct rf_history *h, void *arg);
+
+/* rf_history_walk, stopping as soon as enough(out, arg) says so: from the
+ * history index when it is current (or only new commits need reading),
+ * else by walking history only as far as needed. */
+int rf_history_walk_until(struct rf_store *st, const char *path, rf_history_enough_fn *enough, void *arg,
+			  struct rf_history *out);
+
 /* Append an entry: path (copied) changed from old_path (copied) with
  * old_blob, to new_blob.  old_path NULL: created (old_blob unread);
  * new_blob NULL: deleted.  The commit fields are left zero for the caller

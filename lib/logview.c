@@ -16,6 +16,11 @@ struct view {
 	struct rf_session *s;
 	const struct rf_logview_opts *o;
 	FILE *out;
+	/* The older side of the last entry shown with -p, which is the newer
+	 * side of the next one in a note's history: parsed once. */
+	struct rf_revnote last_old;
+	git_oid last_old_id;
+	int have_last_old;
 	int colour;
 	struct rf_trajectory *traj;
 	char (*risk)[2][32];	/* per shown entry: before, after */
@@ -44,9 +49,15 @@ static void format_date(const struct rf_history_entry *e, int iso, char *buf, si
 static int entry_changes(struct view *c, const struct rf_history_entry *e, struct rf_changes *ch, int *created)
 {
 	struct rf_revnote a = { 0 }, b = { 0 };
-	int r = -1;
+	int r = -1, reuse = c->have_last_old && e->has_new && !e->worktree &&
+			     git_oid_equal(&c->last_old_id, &e->new_blob) && !strcmp(c->last_old.file, e->path);
 	memset(ch, 0, sizeof(*ch));
-	if (rf_revnote_entry(&a, &c->s->st, &c->s->nd, e, 0) == 0 && rf_revnote_entry(&b, &c->s->st, &c->s->nd, e, 1) == 0) {
+	if (reuse) {
+		b = c->last_old;
+		c->have_last_old = 0;
+	}
+	if (rf_revnote_entry(&a, &c->s->st, &c->s->nd, e, 0) == 0 &&
+	    (reuse || rf_revnote_entry(&b, &c->s->st, &c->s->nd, e, 1) == 0)) {
 		/* A version a partial clone lacks: its changes are not known. */
 		if (a.absent || b.absent)
 			*created = -1;
@@ -57,8 +68,16 @@ static int entry_changes(struct view *c, const struct rf_history_entry *e, struc
 			*created = a.missing;
 		r = 0;
 	}
-	rf_revnote_free(&a);
 	rf_revnote_free(&b);
+	if (c->have_last_old)
+		rf_revnote_free(&c->last_old);
+	c->have_last_old = r == 0 && e->old_path && !a.missing && !a.absent;
+	if (c->have_last_old) {
+		c->last_old = a;
+		git_oid_cpy(&c->last_old_id, &e->old_blob);
+	} else {
+		rf_revnote_free(&a);
+	}
 	return r;
 }
 
@@ -258,17 +277,41 @@ static int parse_bound(const char *s, int since, int64_t now, int64_t *out)
 	return 0;
 }
 
+/* Which entries are shown: the work tree is the present, so any --until
+ * leaves it out. */
+struct bounds {
+	int64_t since, until;
+	int has_until;
+	unsigned max;
+	size_t seen, count;	/* entries looked at, and shown */
+};
+
+static int in_bounds(const struct bounds *b, const struct rf_history_entry *e)
+{
+	return e->worktree ? !b->has_until : e->time >= b->since && e->time <= b->until;
+}
+
+/* -n N: the walk can stop once N entries to show are known. */
+static int enough(const struct rf_history *h, void *arg)
+{
+	struct bounds *b = arg;
+	for (; b->seen < h->n; b->seen++)
+		b->count += in_bounds(b, &h->v[b->seen]);
+	return b->count >= b->max;
+}
+
 static int run(struct view *c)
 {
 	struct rf_history h = { 0 };
 	char *slug = NULL, *file = NULL, *head_path = NULL;
 	size_t *idx = NULL, n = 0;
-	int64_t now = (int64_t)time(NULL), since = INT64_MIN, until = INT64_MAX;
+	int64_t now = (int64_t)time(NULL);
+	struct bounds b = { INT64_MIN, INT64_MAX, c->o->until != NULL, c->o->max, 0, 0 };
 	int r = -1;
 
-	if (c->o->since && parse_bound(c->o->since, 1, now, &since) < 0)
+	if (c->o->since && parse_bound(c->o->since, 1, now, &b.since) < 0)
 		return -1;
-	if (c->o->until && parse_bound(c->o->until, 0, now, &until) < 0)
+	if (c->o->until && parse_bound(c->o->until, 0, now, &b.until) < 0)
 		return -1;
 	if (c->o->program) {
 		if (rf_notesdir_resolve(&c->s->nd, c->o->program, &slug) < 0)
@@ -277,15 +320,16 @@ static int run(struct view *c)
 	}
 	if (c->o->patch && rf_session_open(c->s, RF_SESSION_TEMPLATE) < 0)
 		goto out;
-	if (rf_worktree_changes(&c->s->st, &c->s->nd, file, &h, &head_path) < 0 ||
-	    rf_history_walk(&c->s->st, file ? head_path : NULL, &h) < 0)
+	if (rf_worktree_changes(&c->s->st, &c->s->nd, file, &h, &head_path) < 0)
+		goto out;
+	if (!c->o->have_max ? rf_history_walk(&c->s->st, file ? head_path : NULL, &h) < 0
+	    : !enough(&h, &b) && rf_history_walk_until(&c->s->st, file ? head_path : NULL, enough, &b, &h) < 0)
 		goto out;
 
 	idx = rf_xcalloc(h.n ? h.n : 1, sizeof(*idx));
 	int cut_by_max = 0;
 	for (size_t i = 0; i < h.n; i++) {
-		/* The work tree is the present: any --until leaves it out. */
-		if (h.v[i].worktree ? c->o->until != NULL : h.v[i].time < since || h.v[i].time > until)
+		if (!in_bounds(&b, &h.v[i]))
 			continue;
 		if (c->o->have_max && n >= c->o->max) {
 			cut_by_max = 1;
@@ -301,6 +345,7 @@ static int run(struct view *c)
 		}
 	if (rf_trajectory_new(&c->traj, &c->s->st, &c->s->nd) < 0)
 		goto out;
+	rf_trajectory_prepare(c->traj, &h, idx, n);
 	c->risk = rf_xcalloc(n ? n : 1, sizeof(*c->risk));
 	double *before = rf_xcalloc(n ? n : 1, sizeof(double)), *after = rf_xcalloc(n ? n : 1, sizeof(double));
 	int *hb = rf_xcalloc(n ? n : 1, sizeof(int)), *ha = rf_xcalloc(n ? n : 1, sizeof(int));
@@ -325,6 +370,9 @@ static int run(struct view *c)
 	free(hb);
 	free(ha);
 out:
+	if (c->have_last_old)
+		rf_revnote_free(&c->last_old);
+	c->have_last_old = 0;
 	free(c->risk);
 	c->risk = NULL;
 	rf_trajectory_free(c->traj);

@@ -1,10 +1,12 @@
 #include "note.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -15,6 +17,25 @@ static int ini_silent(const char *fmt, ...)
 {
 	(void)fmt;
 	return 0;
+}
+
+static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
+
+static void quiet(void)
+{
+	iniparser_set_error_callback(ini_silent);
+}
+
+/* iniparser's reading of the file open as fd, through its /proc path (a
+ * new open file description: fd's offset does not matter).  Notes are
+ * parsed on several threads at once: iniparser's one global, its error
+ * callback, is set once. */
+static dictionary *load_fd(int fd)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	pthread_once(&quiet_once, quiet);
+	return iniparser_load(path);
 }
 
 dictionary *rf_ini_load_buffer(const char *text, size_t len)
@@ -36,15 +57,20 @@ dictionary *rf_ini_load_buffer(const char *text, size_t len)
 		}
 		off += (size_t)w;
 	}
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	iniparser_set_error_callback(ini_silent);
-	dictionary *d = iniparser_load(path);
+	dictionary *d = load_fd(fd);
 	close(fd);
 	return d;
 }
 
-int rf_note_parse(struct rf_note *out, const char *label, const char *text, size_t len, int report)
+static int same_file_state(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+int rf_note_parse_file(struct rf_note *out, const char *label, const char *text, size_t len, int fd,
+		       const struct stat *read_at, int report)
 {
 	memset(out, 0, sizeof(*out));
 	out->label = rf_xstrdup(label);
@@ -54,11 +80,32 @@ int rf_note_parse(struct rf_note *out, const char *label, const char *text, size
 	out->text[len] = '\0';
 	out->len = len;
 	rf_ini_scan(out->text, len, &out->ini);
-	if (!rf_ini_first_error(&out->ini))
-		out->dict = rf_ini_load_buffer(out->text, len);
+	if (!rf_ini_first_error(&out->ini)) {
+		struct stat now;
+		/* The file iniparser reads must be the bytes the scanner saw:
+		 * rewritten in place meanwhile, the text goes through a memfd. */
+		if (fd >= 0 && read_at && fstat(fd, &now) == 0 && same_file_state(read_at, &now) &&
+		    (size_t)now.st_size == len) {
+			out->dict = load_fd(fd);
+			if (out->dict && (fstat(fd, &now) < 0 || !same_file_state(read_at, &now))) {
+				iniparser_freedict(out->dict);
+				out->dict = NULL;
+				fd = -1;
+			}
+		} else {
+			fd = -1;
+		}
+		if (fd < 0)
+			out->dict = rf_ini_load_buffer(out->text, len);
+	}
 	if (!out->dict)
 		return report ? rf_note_report(out) : -1;
 	return 0;
+}
+
+int rf_note_parse(struct rf_note *out, const char *label, const char *text, size_t len, int report)
+{
+	return rf_note_parse_file(out, label, text, len, -1, NULL, report);
 }
 
 int rf_note_report(const struct rf_note *note)
@@ -87,10 +134,19 @@ const char *rf_note_get(const struct rf_note *note, const char *section, const c
 {
 	if (!note->dict)
 		return NULL;
-	char *full = rf_xasprintf("%s:%s", section, key);
+	/* Scoring asks for every rule's key: no allocation for the usual
+	 * short names. */
+	char small[128], *full = small;
+	size_t sl = strlen(section), kl = strlen(key);
+	if (sl + kl + 2 > sizeof(small))
+		full = rf_xmalloc(sl + kl + 2);
+	memcpy(full, section, sl);
+	full[sl] = ':';
+	memcpy(full + sl + 1, key, kl + 1);
 	/* getstring, not getint & co.: CVE-2023-33461 is unpatched in 4.1. */
 	const char *v = iniparser_getstring(note->dict, full, NULL);
-	free(full);
+	if (full != small)
+		free(full);
 	return v;
 }
 

@@ -4,6 +4,7 @@
 #define RF_NOTE_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include <iniparser.h>
 
@@ -21,6 +22,11 @@ struct rf_note {
  * Returns 0 when iniparser reads it, -1 when it has errors; with report set,
  * the first error is printed as "LABEL:LINE: problem". */
 int rf_note_parse(struct rf_note *out, const char *label, const char *text, size_t len, int report);
+/* The same for text read from the file open as fd, whose fstat before the
+ * read was *read_at: iniparser reads the file itself instead of a memfd
+ * copy, unless it changed since. */
+int rf_note_parse_file(struct rf_note *out, const char *label, const char *text, size_t len, int fd,
+		       const struct stat *read_at, int report);
 void rf_note_free(struct rf_note *note);
 /* Report why iniparser rejects a parsed note, as rf_note_parse does with
  * report set ("LABEL:LINE: problem"); returns -1. */

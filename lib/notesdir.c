@@ -278,12 +278,13 @@ out:
 	return r;
 }
 
-int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_buf *out, int *missing)
+int rf_notesdir_open_file(const struct rf_notesdir *nd, const char *name, int *fd, struct stat *st, int *missing)
 {
+	*fd = -1;
 	if (missing)
 		*missing = 0;
-	int fd = openat(nd->fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
+	int f = openat(nd->fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (f < 0) {
 		if (errno == ENOENT && missing) {
 			*missing = 1;
 			return 0;
@@ -293,14 +294,27 @@ int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_b
 					name);
 		return rf_error_errno("%s", name);
 	}
-	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		close(fd);
+	if (fstat(f, st) < 0) {
+		close(f);
 		return rf_error_errno("%s", name);
 	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
+	if (!S_ISREG(st->st_mode)) {
+		close(f);
 		return rf_error("%s: not a regular file", name);
+	}
+	*fd = f;
+	return 0;
+}
+
+int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_buf *out, int *missing)
+{
+	struct stat st;
+	int fd, m = 0;
+	if (rf_notesdir_open_file(nd, name, &fd, &st, missing ? missing : &m) < 0)
+		return -1;
+	if (fd < 0) {
+		errno = ENOENT;
+		return missing ? 0 : rf_error_errno("%s", name);
 	}
 	int r = 0;
 	if (rf_read_fd(fd, out) < 0)

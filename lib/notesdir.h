@@ -4,6 +4,7 @@
 #define RF_NOTESDIR_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -38,6 +39,9 @@ int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **sl
  * that is not a regular file.  *missing (if given) is set instead of an error
  * when the file does not exist. */
 int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_buf *out, int *missing);
+/* Open it as rf_notesdir_read would read it: *fd (caller closes) and its
+ * fstat in *st, or *fd -1 and *missing set when it does not exist. */
+int rf_notesdir_open_file(const struct rf_notesdir *nd, const char *name, int *fd, struct stat *st, int *missing);
 
 /* Write a file durably: temporary file in the directory, fsync, rename,
  * fsync the directory.  With create_only, fail if the name exists. */

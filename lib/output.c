@@ -103,6 +103,8 @@ static int in_ranges(unsigned long c, const struct range *r, size_t n)
  * East Asian wide and fullwidth characters (and emoji) 2, the rest 1. */
 static size_t codepoint_width(unsigned long c)
 {
+	if (c < 0x300)
+		return 1;
 	static const struct range zero[] = {
 		{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x05BF, 0x05BF },
 		{ 0x05C1, 0x05C2 }, { 0x05C4, 0x05C5 }, { 0x05C7, 0x05C7 }, { 0x0610, 0x061A },
@@ -135,6 +137,13 @@ size_t rf_display_width(const char *s)
 	size_t w = 0, len = strlen(s);
 	while (len) {
 		unsigned long c;
+		/* Most of every table is ASCII: one column each, no lookup. */
+		if (*p < 0x80) {
+			w++;
+			p++;
+			len--;
+			continue;
+		}
 		size_t n = utf8_decode(p, len, &c);
 		if (!n) {
 			w++;

@@ -31,9 +31,15 @@ enum { RF_RANKING_NCOLS = 11 };
  * had at commit.  A note that does not parse is reported as
  * "FILE:LINE: problem", counted in nbroken and left out, so one broken
  * note never hides the others.  Returns -1 (after reporting) only when the
- * notes cannot be read at all. */
+ * notes cannot be read at all.  Scores come from the score cache of st
+ * when st is open (scorecache.h), so their contributions are not listed
+ * (score.v is NULL). */
 int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 		     struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs);
+/* The same with every note parsed and each score's contributions kept,
+ * for --explain. */
+int rf_ranking_build_full(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
+			  struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs);
 void rf_ranking_free(struct rf_ranking *r);
 
 /* Order by column (an rf_ranking_columns name; "risk" by default), ties by

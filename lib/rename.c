@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "treecache.h"
 
 /* git's rename threshold: half the lines in common. */
 #define RENAME_MIN_SIMILARITY 50
@@ -83,17 +82,27 @@ void rf_rename_cands_free(struct rf_rename_cands *c)
 	c->n = 0;
 }
 
-/* A candidate's text; a version a partial clone lacks is absent and
- * compared with nothing (the same blob is still found by id). */
-static int cand_text(struct rf_store *st, struct rf_rename_cand *c)
+/* A candidate's text from the store; a version a partial clone lacks is
+ * absent and compared with nothing (the same blob is still found by id). */
+static int store_text(void *arg, struct rf_rename_cand *c)
 {
-	if (!c->have_text && rf_store_blob_absent(st, &c->id, "blob", &c->text, &c->absent) < 0)
+	return rf_store_blob_absent(arg, &c->id, "blob", &c->text, &c->absent);
+}
+
+long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct rf_rename_cands *gone)
+{
+	return rf_rename_pick(added, gone, store_text, st);
+}
+
+static int cand_text(struct rf_rename_cand *c, rf_rename_text_fn *text, void *arg)
+{
+	if (!c->have_text && text(arg, c) < 0)
 		return -1;
 	c->have_text = 1;
 	return 0;
 }
 
-long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct rf_rename_cands *gone)
+long rf_rename_pick(struct rf_rename_cand *added, struct rf_rename_cands *gone, rf_rename_text_fn *text, void *arg)
 {
 	for (size_t i = 0; i < gone->n; i++)
 		if (!gone->v[i].taken && git_oid_equal(&gone->v[i].id, &added->id))
@@ -104,36 +113,15 @@ long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct 
 		struct rf_rename_cand *g = &gone->v[i];
 		if (g->taken)
 			continue;
-		if (cand_text(st, added) < 0 || cand_text(st, g) < 0)
+		if (cand_text(added, text, arg) < 0 || cand_text(g, text, arg) < 0)
 			return -2;
 		if (added->absent || g->absent)
 			continue;
-		int s = rf_rename_similarity(g->text.buf, g->text.len, added->text.buf, added->text.len);
-		if (s > best_score) {
-			best_score = s;
+		int sim = rf_rename_similarity(g->text.buf, g->text.len, added->text.buf, added->text.len);
+		if (sim > best_score) {
+			best_score = sim;
 			best = (long)i;
 		}
 	}
 	return best;
-}
-
-int rf_rename_between(struct rf_store *st, const git_tree *t, const git_tree *p, const char *name,
-		      const git_oid *id, char **from, git_oid *from_id)
-{
-	struct rf_rename_cand added = { name, *id, RF_BUF_INIT, 0, 0, 0 };
-	struct rf_rename_cands gone = { NULL, 0 };
-	*from = NULL;
-	for (size_t i = 0; i < git_tree_entrycount(p); i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(p, i);
-		if (rf_treecache_is_note(e) && !git_tree_entry_byname(t, git_tree_entry_name(e)))
-			rf_rename_add(&gone, git_tree_entry_name(e), git_tree_entry_id(e));
-	}
-	long k = gone.n ? rf_rename_source(st, &added, &gone) : -1;
-	if (k >= 0) {
-		*from = rf_xstrdup(gone.v[k].name);
-		git_oid_cpy(from_id, &gone.v[k].id);
-	}
-	rf_buf_free(&added.text);
-	rf_rename_cands_free(&gone);
-	return k == -2 ? -1 : 0;
 }

@@ -37,11 +37,12 @@ void rf_rename_cands_free(struct rf_rename_cands *c);
  * none, -2 on error (reported). */
 long rf_rename_source(struct rf_store *st, struct rf_rename_cand *added, struct rf_rename_cands *gone);
 
-/* The name a note that appears as name (blob id) in tree t had in its
- * parent tree p: *from (caller frees) and *from_id, or *from NULL when it
- * is new. */
-int rf_rename_between(struct rf_store *st, const git_tree *t, const git_tree *p, const char *name,
-		      const git_oid *id, char **from, git_oid *from_id);
+/* Fill c->text with the candidate's content; -1 on error (reported or not,
+ * as the reader decides). */
+typedef int rf_rename_text_fn(void *arg, struct rf_rename_cand *c);
+/* rf_rename_source with texts read by text(arg, ...): for a reader that is
+ * not the store (a thread's own repository). */
+long rf_rename_pick(struct rf_rename_cand *added, struct rf_rename_cands *gone, rf_rename_text_fn *text, void *arg);
 
 /* How alike two texts are, 0-100: the share of lines they have in common
  * (as git's rename detection, where 50 is the threshold). */

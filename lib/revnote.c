@@ -2,26 +2,35 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "revision.h"
 
-/* Label and parse what was read (text is unused when missing). */
-static void finish(struct rf_revnote *rn, const struct rf_buf *text, int worktree)
+/* Label and parse what was read (text is unused when missing); fd >= 0:
+ * the work-tree file it was read from, whose fstat then was *read_at. */
+static void finish(struct rf_revnote *rn, const struct rf_buf *text, int worktree, int fd,
+		   const struct stat *read_at)
 {
 	rn->label = worktree ? rf_xstrdup(rn->file) : rf_xasprintf("%s@%s", rn->file, rn->where);
 	if (!rn->missing && !rn->absent)
-		rn->broken = rf_note_parse(&rn->note, rn->label, text->buf, text->len, 0) < 0;
+		rn->broken = rf_note_parse_file(&rn->note, rn->label, text->buf, text->len, fd, read_at, 0) < 0;
 }
 
 int rf_revnote_worktree(struct rf_revnote *rn, const struct rf_notesdir *nd, const char *file)
 {
 	struct rf_buf text = RF_BUF_INIT;
+	struct stat st;
+	int fd;
 	memset(rn, 0, sizeof(*rn));
 	rn->file = rf_xstrdup(file);
 	rn->where = rf_xstrdup("working tree");
-	int r = rf_notesdir_read(nd, file, &text, &rn->missing);
+	int r = rf_notesdir_open_file(nd, file, &fd, &st, &rn->missing);
+	if (r == 0 && fd >= 0 && rf_read_fd(fd, &text) < 0)
+		r = rf_error_errno("%s", file);
 	if (r == 0)
-		finish(rn, &text, 1);
+		finish(rn, &text, 1, fd, &st);
+	if (fd >= 0)
+		close(fd);
 	rf_buf_free(&text);
 	return r;
 }
@@ -37,7 +46,7 @@ int rf_revnote_worktree_clean(struct rf_revnote *rn, const struct rf_notesdir *n
 	if (r == 0 && !rn->missing)
 		r = rf_store_clean(st, file, text.buf, text.len, &clean);
 	if (r == 0)
-		finish(rn, &clean, 1);
+		finish(rn, &clean, 1, -1, NULL);
 	rf_buf_free(&text);
 	rf_buf_free(&clean);
 	return r;
@@ -67,7 +76,7 @@ int rf_revnote_at(struct rf_revnote *rn, struct rf_store *st, const git_commit *
 	if (!commit && !head) {
 		rn->where = rf_xstrdup("(no commit)");
 		rn->missing = 1;
-		finish(rn, &text, 0);
+		finish(rn, &text, 0, -1, NULL);
 		return 0;
 	}
 	if (!commit)
@@ -85,7 +94,7 @@ int rf_revnote_at(struct rf_revnote *rn, struct rf_store *st, const git_commit *
 		if (strcmp(then, file) != 0 && rf_store_read(st, commit, then, &text, &rn->missing) < 0)
 			goto out;
 	}
-	finish(rn, &text, 0);
+	finish(rn, &text, 0, -1, NULL);
 	r = 0;
 out:
 	rf_buf_free(&text);
@@ -131,7 +140,7 @@ int rf_revnote_entry(struct rf_revnote *rn, struct rf_store *st, const struct rf
 	else
 		r = rf_store_blob_absent(st, new_side ? &e->new_blob : &e->old_blob, "blob", &text, &rn->absent);
 	if (r == 0)
-		finish(rn, &text, new_side && e->worktree);
+		finish(rn, &text, new_side && e->worktree, -1, NULL);
 	rf_buf_free(&text);
 	return r;
 }

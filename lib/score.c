@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "applies.h"
+#include "cachefile.h"
 #include "template.h"
 
 static int load_file(const struct rf_notesdir *nd, const char *name, struct rf_buf *text, char **label)
@@ -26,12 +27,14 @@ static int load_file(const struct rf_notesdir *nd, const char *name, struct rf_b
 int rf_scorer_load(struct rf_scorer **out, const struct rf_notesdir *nd)
 {
 	struct rf_scorer *s = rf_xcalloc(1, sizeof(*s));
-	struct rf_buf text = RF_BUF_INIT;
+	struct rf_buf text = RF_BUF_INIT, both = RF_BUF_INIT;
 	char *label = NULL;
 	int r = -1;
 	if (load_file(nd, "rules.ini", &text, &label) < 0 ||
 	    rf_rules_parse(&s->rules, label, text.buf, text.len) < 0)
 		goto out;
+	rf_buf_add(&both, label, strlen(label) + 1);
+	rf_buf_add(&both, text.buf, text.len);
 	free(label);
 	label = NULL;
 	if (load_file(nd, "profile.ini", &text, &label) < 0 ||
@@ -39,10 +42,15 @@ int rf_scorer_load(struct rf_scorer **out, const struct rf_notesdir *nd)
 		rf_rules_free(&s->rules);
 		goto out;
 	}
+	rf_buf_add(&both, "", 1);
+	rf_buf_add(&both, label, strlen(label) + 1);
+	rf_buf_add(&both, text.buf, text.len);
+	s->key = rf_cachefile_checksum(both.buf, both.len);
 	r = 0;
 out:
 	free(label);
 	rf_buf_free(&text);
+	rf_buf_free(&both);
 	if (r < 0)
 		free(s);
 	else

@@ -4,6 +4,7 @@
 #define RF_SCORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "note.h"
 #include "notesdir.h"
@@ -42,6 +43,8 @@ struct rf_score {
 struct rf_scorer {
 	struct rf_rules rules;
 	struct rf_profile profile;
+	uint64_t key;	/* a checksum of the rules' and the profile's names and texts:
+			 * what a note's score depends on besides the note */
 };
 
 /* Load the rules (rules.ini in the notes directory, else the shipped one)

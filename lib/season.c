@@ -388,7 +388,9 @@ int rf_season_build(struct rf_season *S, struct rf_session *s, const struct rf_s
 	}
 	/* A note that does not parse is reported by the ranking; a page without
 	 * it would look whole, so there is no page (rf-report.1). */
-	if (rf_ranking_build(&S->ranking, s->scorer, &s->nd, &s->st, at, &slugs) < 0 || S->ranking.nbroken)
+	/* The heat map and the contributions need every score whole: the
+	 * score cache keeps them without (ranking.h). */
+	if (rf_ranking_build_full(&S->ranking, s->scorer, &s->nd, &s->st, at, &slugs) < 0 || S->ranking.nbroken)
 		goto out;
 	rf_season_order(&S->ranking);
 	if (ranks(S, s, at) < 0 ||

@@ -31,6 +31,8 @@ int rf_session_open(struct rf_session *s, unsigned what)
 			return -1;
 		s->opened |= want & (RF_SESSION_READ | RF_SESSION_WRITE);
 	}
+	if ((want & RF_SESSION_CACHE) && !s->st.repo && rf_store_try_open(&s->st, s->dir))
+		s->opened |= RF_SESSION_CACHE;
 	if (want & RF_SESSION_TEMPLATE) {
 		char *path = rf_share_path("program.ini");
 		int r = path ? rf_template_load(&s->t, path) : -1;

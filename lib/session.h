@@ -22,6 +22,8 @@ enum {
 	RF_SESSION_TEMPLATE = 1u << 3,	/* the shipped program template */
 	RF_SESSION_SCORER = 1u << 4,	/* rules and profile */
 	RF_SESSION_CONCLUDE = 1u << 5,	/* with WRITE: a merge in progress is this command's to conclude */
+	RF_SESSION_CACHE = 1u << 6,	/* the repository, read only, for rf's caches in it when
+					 * there is one: nothing is said when there is not */
 };
 
 struct rf_session {

@@ -25,6 +25,10 @@
 #define WRITER_WAIT_MS 30000
 #define GIT_LOCK_WAIT_MS 3000
 #define COMMIT_ATTEMPTS 50
+/* Pack windows (see lib_init) and the object cache of readers. */
+#define MWINDOW_SIZE (1u << 20)
+#define MWINDOW_MAPPED (2u << 20)
+#define READER_CACHE (1 << 20)
 
 int rf_git_error(const char *what)
 {
@@ -152,6 +156,11 @@ static int lib_init(void)
 		return rf_git_error("libgit2");
 	/* Notes are worth an fsync; libgit2 does not do it by default. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* libgit2 maps a pack in windows of 1 GB and keeps them: a walk over
+	 * all history would hold the whole pack in memory.  Small windows,
+	 * few kept, bound that; the pack's own cache of delta bases stays. */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)MWINDOW_SIZE);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)MWINDOW_MAPPED);
 	return 0;
 }
 
@@ -348,7 +357,9 @@ static int check_index(struct rf_store *st)
 	return r;
 }
 
-int rf_store_open(struct rf_store *st, const char *dir, int mode)
+/* Open the repository of dir and set libgit2 up for mode; 0, or -1,
+ * reported unless quiet. */
+static int open_repo(struct rf_store *st, const char *dir, int mode, int quiet)
 {
 	memset(st, 0, sizeof(*st));
 	st->lock_fd = -1;
@@ -358,23 +369,42 @@ int rf_store_open(struct rf_store *st, const char *dir, int mode)
 	int e = git_repository_open_ext(&st->repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	if (e < 0) {
 		const git_error *err = git_error_last();
-		if (is_ownership_error(e))
+		if (quiet)
+			;
+		else if (is_ownership_error(e))
 			ownership_error(dir);
 		else if (err && err->klass == GIT_ERROR_REPOSITORY && strstr(err->message, "could not find"))
 			rf_error("%s: not a git repository (run rf-init to make it one)", dir);
 		else
 			rf_git_error(dir);
-		goto fail;
+		return -1;
 	}
 	const char *wd = git_repository_workdir(st->repo);
 	if (git_repository_is_bare(st->repo)) {
-		bare_error(dir);
-		goto fail;
+		if (!quiet)
+			bare_error(dir);
+		return -1;
 	}
 	if (!wd || !same_dir(wd, dir)) {
-		rf_error("%s: not the top of a git work tree", dir);
-		goto fail;
+		if (!quiet)
+			rf_error("%s: not the top of a git work tree", dir);
+		return -1;
 	}
+	/* libgit2 re-hashes every object it reads (SHA-1 with collision
+	 * detection), which is most of a history walk over large trees; git
+	 * does not, and leaves integrity to `git fsck`.  A writer keeps it: it
+	 * builds on the one tree it reads. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, (mode & RF_STORE_WRITE) != 0);
+	/* A reader's objects are each needed for a moment: libgit2's default
+	 * of 256 MB of cached objects only grows the process. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(mode & RF_STORE_WRITE ? 256 << 20 : READER_CACHE));
+	return 0;
+}
+
+int rf_store_open(struct rf_store *st, const char *dir, int mode)
+{
+	if (open_repo(st, dir, mode, 0) < 0)
+		goto fail;
 	if (mode & RF_STORE_WRITE) {
 		if (refuse_in_progress(st, mode & RF_STORE_CONCLUDE) < 0 || check_index(st) < 0)
 			goto fail;
@@ -392,11 +422,22 @@ fail:
 	return -1;
 }
 
+int rf_store_try_open(struct rf_store *st, const char *dir)
+{
+	if (open_repo(st, dir, RF_STORE_READ, 1) == 0)
+		return 1;
+	rf_store_close(st);
+	git_error_clear();
+	return 0;
+}
+
 void rf_store_close(struct rf_store *st)
 {
 	if (st->lock_fd >= 0)
 		close(st->lock_fd);	/* releases the flock */
 	st->lock_fd = -1;
+	git_tree_free(st->tree);
+	st->tree = NULL;
 	if (st->repo) {
 		git_repository_free(st->repo);
 		st->repo = NULL;
@@ -584,11 +625,26 @@ int rf_store_hash(struct rf_store *st, const char *path, const char *data, size_
 	return r;
 }
 
+/* The root tree of commit, kept for the next read at the same commit:
+ * libgit2 caches no tree this large, and `--at` reads every note of one
+ * commit.  Lent until the next call or rf_store_close. */
+static git_tree *commit_tree(struct rf_store *st, const git_commit *commit)
+{
+	const git_oid *id = git_commit_tree_id(commit);
+	if (st->tree && git_oid_equal(git_tree_id(st->tree), id))
+		return st->tree;
+	git_tree_free(st->tree);
+	st->tree = NULL;
+	if (git_tree_lookup(&st->tree, st->repo, id) < 0)
+		return NULL;
+	return st->tree;
+}
+
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
 		  int *missing)
 {
 	git_commit *head = NULL;
-	git_tree *tree = NULL;
+	git_tree *tree;
 	git_tree_entry *entry = NULL;
 	int r = -1;
 	*missing = 0;
@@ -601,7 +657,7 @@ int rf_store_read(struct rf_store *st, const git_commit *commit, const char *pat
 		}
 		commit = head;
 	}
-	if (git_commit_tree(&tree, commit) < 0) {
+	if (!(tree = commit_tree(st, commit))) {
 		rf_git_error(path);
 		goto out;
 	}
@@ -618,9 +674,20 @@ int rf_store_read(struct rf_store *st, const git_commit *commit, const char *pat
 	r = rf_store_blob(st, git_tree_entry_id(entry), path, out);
 out:
 	git_tree_entry_free(entry);
-	git_tree_free(tree);
 	git_commit_free(head);
 	return r;
+}
+
+int rf_store_entry_id(struct rf_store *st, const git_commit *commit, const char *path, git_oid *id)
+{
+	git_tree *tree = commit_tree(st, commit);
+	if (!tree)
+		return rf_git_error(path);
+	const git_tree_entry *e = git_tree_entry_byname(tree, path);
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	git_oid_cpy(id, git_tree_entry_id(e));
+	return 1;
 }
 
 static char *config_string(git_repository *repo, const char *name)

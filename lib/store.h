@@ -18,6 +18,7 @@ struct rf_store {
 	git_repository *repo;
 	char *dir;
 	int lock_fd;	/* -1 unless opened for writing */
+	git_tree *tree;	/* the root tree rf_store_read read last (owned), or NULL */
 };
 
 /* Modes: READ, or WRITE, which CONCLUDE extends to a merge in progress
@@ -35,6 +36,9 @@ int rf_store_init(const char *dir, int *created);
  * temporary notes provably left by an rf killed mid-commit. */
 int rf_store_open(struct rf_store *st, const char *dir, int mode);
 void rf_store_close(struct rf_store *st);
+/* Open it for reading when dir is the top of a git work tree, else leave
+ * st closed: 1 or 0, nothing reported (for what only saves work). */
+int rf_store_try_open(struct rf_store *st, const char *dir);
 
 /* Report the last libgit2 error as "what: message"; returns -1. */
 int rf_git_error(const char *what);
@@ -79,6 +83,10 @@ char *rf_store_refetch_hint(struct rf_store *st);
  * *missing is set instead of an error when absent or HEAD is unborn. */
 int rf_store_read(struct rf_store *st, const git_commit *commit, const char *path, struct rf_buf *out,
 		  int *missing);
+
+/* The blob id of the top-level file path in commit's tree: 1, 0 when it
+ * is not there (or not a file), -1 on error. */
+int rf_store_entry_id(struct rf_store *st, const git_commit *commit, const char *path, git_oid *id);
 
 /* A top-level file's new content; data NULL removes it. */
 struct rf_store_change {

@@ -5,23 +5,15 @@
 
 #include "revnote.h"
 #include "score.h"
-
-#define BUCKETS 1024
-
-struct scored {
-	git_oid blob;
-	int have;
-	double value;
-	char text[32];
-	struct scored *next;
-};
+#include "scorecache.h"
 
 struct rf_trajectory {
 	struct rf_store *st;
 	const struct rf_notesdir *nd;
 	struct rf_scorer *scorer;
-	struct scored *bucket[BUCKETS];
-	size_t absent;
+	struct rf_scorecache *cache;
+	git_oid *absent;	/* versions a partial clone lacks, each counted once */
+	size_t nabsent;
 };
 
 int rf_trajectory_new(struct rf_trajectory **out, struct rf_store *st, const struct rf_notesdir *nd)
@@ -34,6 +26,7 @@ int rf_trajectory_new(struct rf_trajectory **out, struct rf_store *st, const str
 		*out = NULL;
 		return -1;
 	}
+	t->cache = rf_scorecache_open(st && st->repo ? st : NULL, t->scorer);
 	*out = t;
 	return 0;
 }
@@ -42,12 +35,9 @@ void rf_trajectory_free(struct rf_trajectory *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < BUCKETS; i++)
-		for (struct scored *s = t->bucket[i], *next; s; s = next) {
-			next = s->next;
-			free(s);
-		}
+	rf_scorecache_close(t->cache);
 	rf_scorer_free(t->scorer);
+	free(t->absent);
 	free(t);
 }
 
@@ -68,6 +58,30 @@ int rf_trajectory_note_risk(struct rf_trajectory *t, const struct rf_note *note,
 	return 1;
 }
 
+void rf_trajectory_prepare(struct rf_trajectory *t, const struct rf_history *h, const size_t *idx, size_t n)
+{
+	git_oid *ids = rf_xmalloc((2 * n + 1) * sizeof(*ids));
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct rf_history_entry *e = &h->v[idx[k]];
+		if (e->old_path)
+			git_oid_cpy(&ids[m++], &e->old_blob);
+		if (e->has_new && !e->worktree)
+			git_oid_cpy(&ids[m++], &e->new_blob);
+	}
+	rf_scorecache_fill(t->cache, ids, m, 0);
+	free(ids);
+}
+
+static void note_absent(struct rf_trajectory *t, const git_oid *id)
+{
+	for (size_t i = 0; i < t->nabsent; i++)
+		if (git_oid_equal(&t->absent[i], id))
+			return;
+	t->absent = rf_xrealloc(t->absent, (t->nabsent + 1) * sizeof(*t->absent));
+	git_oid_cpy(&t->absent[t->nabsent++], id);
+}
+
 int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e, int new_side, char buf[32],
 		       double *value)
 {
@@ -77,50 +91,45 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 		strcpy(buf, "-");
 		return 0;
 	}
-	/* A work-tree file is read each time (it is one file, once). */
-	struct scored **slot = NULL;
-	if (!(new_side && e->worktree)) {
-		slot = &t->bucket[(id->id[0] << 2 | id->id[1] >> 6) % BUCKETS];
-		for (struct scored *s = *slot; s; s = s->next)
-			if (git_oid_equal(&s->blob, id)) {
-				memcpy(buf, s->text, 32);
-				if (value && s->have)
-					*value = s->value;
-				return s->have;
-			}
-	}
-	struct rf_revnote rn;
-	if (rf_revnote_entry(&rn, t->st, t->nd, e, new_side) < 0) {
+	long risk;
+	int have = rf_scorecache_risk(t->cache, id, &risk);
+	if (have < 0) {
+		struct rf_revnote rn;
+		git_oid read = *id;
+		if (rf_revnote_entry(&rn, t->st, t->nd, e, new_side) < 0) {
+			rf_revnote_free(&rn);
+			return -1;
+		}
+		if (rn.absent) {
+			rf_revnote_free(&rn);
+			note_absent(t, id);
+			strcpy(buf, "?");
+			return 0;
+		}
+		/* A work-tree file is keyed by the bytes read now. */
+		if (!rn.missing && (!(new_side && e->worktree) ||
+				    git_odb_hash(&read, rn.note.text, rn.note.len, GIT_OBJECT_BLOB) == 0))
+			have = rf_scorecache_put_risk(t->cache, &read, &rn.note, &risk);
 		rf_revnote_free(&rn);
-		return -1;
+		if (have < 0) {
+			strcpy(buf, "-");
+			return 0;
+		}
 	}
-	double v = 0;
-	int have;
-	if (rn.absent) {
+	if (!have) {
 		strcpy(buf, "?");
-		have = 0;
-		t->absent++;
-	} else {
-		have = rf_trajectory_note_risk(t, rn.missing ? NULL : &rn.note, buf, &v);
+		return 0;
 	}
-	rf_revnote_free(&rn);
-	if (slot) {
-		struct scored *s = rf_xcalloc(1, sizeof(*s));
-		git_oid_cpy(&s->blob, id);
-		s->have = have;
-		s->value = v;
-		memcpy(s->text, buf, 32);
-		s->next = *slot;
-		*slot = s;
-	}
-	if (value && have)
+	double v = (double)risk / 100.0;
+	rf_risk_format(v, buf);
+	if (value)
 		*value = v;
-	return have;
+	return 1;
 }
 
 size_t rf_trajectory_absent(const struct rf_trajectory *t)
 {
-	return t->absent;
+	return t->nabsent;
 }
 
 char *rf_sparkline(const double *v, size_t n)

@@ -1,7 +1,7 @@
 /* trajectory.h: a note's risk version by version, for rf-log and rf-diff.
  * Today's rules and profile score every version, so a trajectory compares
  * like with like (the rules' own history is in git too); each blob is
- * scored once. */
+ * scored once, ever (scorecache.h). */
 #ifndef RF_TRAJECTORY_H
 #define RF_TRAJECTORY_H
 
@@ -14,8 +14,10 @@
 
 struct rf_trajectory;
 
-/* Load the scorer (rules and profile of the notes directory).  Reports and
- * returns -1 when they cannot be read.  Free with rf_trajectory_free. */
+/* Load the scorer (rules and profile of the notes directory) and the score
+ * cache of st (which may be closed: then the cache is in memory only).
+ * Reports and returns -1 when they cannot be read.  Free with
+ * rf_trajectory_free, which saves what was scored. */
 int rf_trajectory_new(struct rf_trajectory **out, struct rf_store *st, const struct rf_notesdir *nd);
 void rf_trajectory_free(struct rf_trajectory *t);
 
@@ -29,6 +31,11 @@ int rf_trajectory_risk(struct rf_trajectory *t, const struct rf_history_entry *e
 /* How many versions rf_trajectory_risk could not score because a partial
  * clone lacks them. */
 size_t rf_trajectory_absent(const struct rf_trajectory *t);
+
+/* Score on threads, before rf_trajectory_risk asks for them one by one,
+ * the versions of the entries h->v[idx[0..n)] the score cache does not
+ * know yet. */
+void rf_trajectory_prepare(struct rf_trajectory *t, const struct rf_history *h, const size_t *idx, size_t n);
 
 /* Risk of a parsed note (NULL: no note), as above. */
 int rf_trajectory_note_risk(struct rf_trajectory *t, const struct rf_note *note, char buf[32], double *value);

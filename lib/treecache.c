@@ -182,8 +182,9 @@ void rf_treecache_prefetch(struct rf_treecache *tc, const char *name, const git_
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nthreads = cpus < 1 ? 1 : cpus > PREFETCH_MAX_THREADS ? PREFETCH_MAX_THREADS : (size_t)cpus;
 	const char *gitdir = git_repository_path(tc->repo);
-	if (n < PREFETCH_MIN_COMMITS || tc->pre)
+	if (n < PREFETCH_MIN_COMMITS)
 		return;
+	free(tc->pre);
 	tc->pre = rf_xcalloc(n, sizeof(*tc->pre));
 	tc->npre = n;
 	tc->pre_name = name;

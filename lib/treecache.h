@@ -39,9 +39,9 @@ int rf_treecache_entry(struct rf_treecache *tc, const git_oid *commit, const cha
 
 /* Read the entries of name for commits (in walk order, so each thread gets
  * a stretch of neighbouring history) ahead on several threads, when there
- * are enough commits to be worth it.  A commit a thread could not read is
- * looked up later as usual, so this never changes a result.  name is lent
- * and must outlive tc. */
+ * are enough commits to be worth it; what an earlier call read ahead is
+ * dropped.  A commit a thread could not read is looked up later as usual,
+ * so this never changes a result.  name is lent and must outlive tc. */
 void rf_treecache_prefetch(struct rf_treecache *tc, const char *name, const git_oid *commits, size_t n);
 
 /* The blob id of the top-level file name in t (NULL: no tree): 1 and *out,

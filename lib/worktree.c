@@ -1,8 +1,11 @@
 #include "worktree.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "gitindex.h"
 #include "notefile.h"
 #include "rename.h"
 #include "treecache.h"
@@ -14,6 +17,11 @@ static void push_worktree(struct rf_history *out, const char *name, const char *
 	struct rf_history_entry *e = rf_history_add(out, name, old_name, old_id, new_id);
 	e->worktree = 1;
 	e->subject = rf_xstrdup("");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The work-tree notes to look at: path, or every note there and at HEAD. */
@@ -30,11 +38,19 @@ static int files_to_compare(const struct rf_notesdir *nd, const git_tree *head, 
 	for (size_t i = 0; i < slugs.n; i++)
 		rf_strv_push(files, rf_notefile_name(slugs.v[i]));
 	rf_strv_free(&slugs);
+	/* Looked up in a sorted copy: thousands of notes, each asked for. */
+	size_t n = files->n;
+	char **sorted = rf_xmalloc((n ? n : 1) * sizeof(*sorted));
+	if (n)
+		memcpy(sorted, files->v, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_str);
 	for (size_t i = 0; head && i < git_tree_entrycount(head); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(head, i);
-		if (rf_treecache_is_note(e) && !rf_strv_contains(files, git_tree_entry_name(e)))
-			rf_strv_push(files, rf_xstrdup(git_tree_entry_name(e)));
+		const char *name = git_tree_entry_name(e);
+		if (rf_treecache_is_note(e) && !bsearch(&name, sorted, n, sizeof(*sorted), cmp_str))
+			rf_strv_push(files, rf_xstrdup(name));
 	}
+	free(sorted);
 	return 0;
 }
 
@@ -62,6 +78,7 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 			struct rf_history *out, char **head_path)
 {
 	git_tree *head = NULL;
+	struct rf_gitindex *gi = NULL;
 	struct rf_strv files = RF_STRV_INIT;
 	struct rf_rename_cands added = { NULL, 0 }, gone = { NULL, 0 };
 	struct rf_buf text = RF_BUF_INIT, clean = RF_BUF_INIT;
@@ -73,12 +90,18 @@ int rf_worktree_changes(struct rf_store *st, const struct rf_notesdir *nd, const
 		return -1;
 	if (files_to_compare(nd, head, path, &files) < 0)
 		goto out;
+	gi = head ? rf_gitindex_open(st) : NULL;
 	for (size_t i = 0; i < files.n; i++) {
 		int missing;
 		git_oid now, before;
+		struct stat sb;
+		int in_head = rf_treecache_blob_id(head, files.v[i], &before);
+		/* Unchanged since HEAD, as git's index vouches: not read. */
+		if (in_head && fstatat(nd->fd, files.v[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    rf_gitindex_id(gi, files.v[i], &sb, &now) && git_oid_equal(&now, &before))
+			continue;
 		if (rf_notesdir_read(nd, files.v[i], &text, &missing) < 0)
 			goto out;
-		int in_head = rf_treecache_blob_id(head, files.v[i], &before);
 		/* Compared as git would store it, or a CRLF work tree under
 		 * autocrlf would differ from HEAD in every line. */
 		if (!missing && rf_store_clean(st, files.v[i], text.buf, text.len, &clean) < 0)
@@ -130,6 +153,7 @@ out:
 	rf_buf_free(&text);
 	rf_buf_free(&clean);
 	rf_strv_free(&files);
+	rf_gitindex_free(gi);
 	git_tree_free(head);
 	if (r < 0 && head_path) {
 		free(*head_path);

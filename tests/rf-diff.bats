@@ -23,13 +23,14 @@ id() {
 	git -C "$RF_DIR" rev-parse "$1" | cut -c1-7
 }
 
-# Run an rf command and check that it changed nothing, .git included.
+# Run an rf command and check that it changed nothing, .git included (but
+# rf's caches in .git/rf/).
 run_ro() {
 	local before git_before
 	before=$(notes_state)
-	git_before=$(cd "$RF_DIR" && find .git -type f -printf '%p %s %T@\n' | sort)
+	git_before=$(cd "$RF_DIR" && find .git -path .git/rf -prune -o -type f -printf '%p %s %T@\n' | sort)
 	run --separate-stderr "$@"
-	assert_equal "$(cd "$RF_DIR" && find .git -type f -printf '%p %s %T@\n' | sort)" "$git_before"
+	assert_equal "$(cd "$RF_DIR" && find .git -path .git/rf -prune -o -type f -printf '%p %s %T@\n' | sort)" "$git_before"
 	assert_equal "$(notes_state)" "$before"
 }
 

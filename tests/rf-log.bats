@@ -1,38 +1,7 @@
 #!/usr/bin/env bats
 # rf-log: history of one note or of all, on a scripted season.
 load helper
-
-# Run the rest of the line with fixed author and committer dates.
-at() {
-	local when=$1
-	shift
-	GIT_AUTHOR_DATE="$when" GIT_COMMITTER_DATE="$when" "$@"
-}
-
-# A season: notes made and edited with rf and with git, a rename (git mv),
-# two branches that change different keys of one note and a merge, then an
-# uncommitted edit.
-season() {
-	at 2026-12-01T09:00:00Z rf-init >/dev/null
-	# Rules of our own, so the risk figures do not move with the shipped ones.
-	printf '%s\n' '[defaults]' 'unknown = 0' 'vague = 4' 'red = 5' '[visa]' 'h1b = no:12, yes:0' \
-		'[workload]' 'hours_per_week = >=80:5' '[culture]' 'staff_tone = hostile:8' >"$RF_DIR/rules.ini"
-	git -C "$RF_DIR" add rules.ini
-	at 2026-12-01T09:00:00Z git -C "$RF_DIR" commit -q -m "my rules"
-	at 2026-12-01T09:00:00Z rf-new "Mercy General" >/dev/null
-	at 2026-12-02T10:00:00Z rf-set mercy visa.h1b=no
-	at 2026-12-03T11:00:00Z rf-new "St Marys" >/dev/null
-	sed -i 's/^staff_tone = unknown$/staff_tone = hostile/' "$RF_DIR/mercy-general.ini"
-	at 2026-12-04T12:00:00Z git -C "$RF_DIR" commit -q -am "call with residents"
-	git -C "$RF_DIR" mv st-marys.ini st-marys-ir.ini
-	at 2026-12-05T13:00:00Z git -C "$RF_DIR" commit -q -m "rename st-marys"
-	git -C "$RF_DIR" switch -q -c laptop
-	at 2026-12-06T14:00:00Z rf-set mercy visa.j1=yes
-	git -C "$RF_DIR" switch -q main
-	at 2026-12-07T15:00:00Z rf-set mercy workload.hours_per_week=80
-	at 2026-12-08T16:00:00Z git -C "$RF_DIR" merge -q --no-edit -m "merge laptop" laptop
-	sed -i 's/^legal_support = unknown$/legal_support = yes/' "$RF_DIR/mercy-general.ini"
-}
+load season
 
 # Abbreviated id of the commit with subject $1, as rf-log prints it.
 id() {
@@ -40,13 +9,14 @@ id() {
 }
 
 # Run an rf command and check that it changed nothing: work tree, HEAD,
-# status, and every file under .git (the index included).
+# status, and every file under .git (the index included) but rf's own
+# caches in .git/rf/.
 run_ro() {
 	local before git_before
 	before=$(notes_state)
-	git_before=$(cd "$RF_DIR" && find .git -type f -printf '%p %s %T@\n' | sort)
+	git_before=$(cd "$RF_DIR" && find .git -path .git/rf -prune -o -type f -printf '%p %s %T@\n' | sort)
 	run --separate-stderr "$@"
-	assert_equal "$(cd "$RF_DIR" && find .git -type f -printf '%p %s %T@\n' | sort)" "$git_before"
+	assert_equal "$(cd "$RF_DIR" && find .git -path .git/rf -prune -o -type f -printf '%p %s %T@\n' | sort)" "$git_before"
 	assert_equal "$(notes_state)" "$before"
 }
 

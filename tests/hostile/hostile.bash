@@ -18,11 +18,11 @@ assert_usage() {
 }
 
 # Everything git knows, for commands that must not write even inside .git:
-# refs, index and the list of objects.
+# refs, index and the list of objects (not rf's caches in .git/rf/).
 git_state() {
 	(
 		cd "$RF_DIR/.git" || exit 1
-		find . -type f ! -name rf.lock -print0 | sort -z | xargs -0r sha256sum
+		find . -path ./rf -prune -o -type f ! -name rf.lock -print0 | sort -z | xargs -0r sha256sum
 	)
 }
 

@@ -71,8 +71,24 @@ static void repo_close(struct repo *rp)
 	unit_remove_dir(rp->dir);
 }
 
-/* The walk as "subject path<-old_path" lines ("+" created, "x" deleted). */
-static char *walk(struct repo *rp, const char *path)
+static void set_cache(struct repo *rp, int on)
+{
+	git_config *cfg;
+	git_repository_config(&cfg, rp->r);
+	git_config_set_bool(cfg, "rf.cache", on);
+	git_config_free(cfg);
+}
+
+static void drop_index(struct repo *rp)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s/.git/rf'", rp->dir);
+	if (system(cmd) != 0)
+		abort();
+}
+
+/* One walk as "subject path<-old_path" lines ("+" created, "x" deleted). */
+static char *walk_once(struct repo *rp, const char *path)
 {
 	struct rf_store st;
 	struct rf_history h = { 0 };
@@ -82,15 +98,55 @@ static char *walk(struct repo *rp, const char *path)
 	if (rf_history_walk(&st, path, &h) == 0) {
 		for (size_t i = 0; i < h.n; i++) {
 			const struct rf_history_entry *e = &h.v[i];
+			char id[GIT_OID_HEXSZ + 1], ob[GIT_OID_HEXSZ + 1], nb[GIT_OID_HEXSZ + 1];
+			git_oid_tostr(id, sizeof(id), &e->commit);
+			git_oid_tostr(ob, sizeof(ob), &e->old_blob);
+			git_oid_tostr(nb, sizeof(nb), &e->new_blob);
 			rf_buf_addf(&out, "%s %s%s%s%s%s\n", e->subject, e->merge ? "M " : "", e->path,
 				    e->old_path && strcmp(e->old_path, e->path) ? "<-" : "",
 				    e->old_path && strcmp(e->old_path, e->path) ? e->old_path : "",
 				    !e->old_path ? " +" : !e->has_new ? " x" : "");
+			/* Everything else must agree too, but is not shown. */
+			rf_buf_addf(&out, "\t%s %s %s %lld %d\n", id, e->old_path ? ob : "-", e->has_new ? nb : "-",
+				    (long long)e->time, e->offset);
 		}
 	}
 	rf_history_free(&h);
 	rf_store_close(&st);
 	return rf_buf_detach(&out);
+}
+
+/* The walk without the history index, then with it built, then read:
+ * all three the same (else NULL), shown without the details. */
+static char *walk(struct repo *rp, const char *path)
+{
+	set_cache(rp, 0);
+	char *live = walk_once(rp, path);
+	set_cache(rp, 1);
+	drop_index(rp);
+	char *built = walk_once(rp, path), *read = walk_once(rp, path);
+	int same = live && built && read && !strcmp(live, built) && !strcmp(live, read);
+	if (!same)
+		printf("# live:\n%s# built:\n%s# read:\n%s", live, built, read);
+	free(built);
+	free(read);
+	if (!same) {
+		free(live);
+		return NULL;
+	}
+	/* Drop the detail lines. */
+	char *w = live;
+	for (char *r = live; *r;) {
+		char *nl = strchr(r, '\n');
+		size_t len = nl ? (size_t)(nl - r) + 1 : strlen(r);
+		if (*r != '\t') {
+			memmove(w, r, len);
+			w += len;
+		}
+		r += len;
+	}
+	*w = '\0';
+	return live;
 }
 
 static const char A1[] = "[visa]\nh1b = unknown\nj1 = unknown\n[notes]\nx = 1\ny = 2\nz = 3\n";

@@ -45,7 +45,7 @@ DEPS_PKGS = libgit2-dev libssh2-1-dev libiniparser-dev libcsv-dev pkg-config bat
 	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev tidy chromium \
 	openssh-server openssh-client openssl
 
-CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank rf-report
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank rf-report rf-sync
 BINS = $(CMDS:%=bin/%)
 BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))

@@ -136,13 +136,14 @@ int rf_transfer_fetch(struct rf_remote *r, struct rf_cred *c, const char *tail, 
 {
 	git_fetch_options fo;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	char *spec = r->merge;
-	git_strarray only = { &spec, 1 };
+	git_strarray specs = { r->fetchspecs.v, r->fetchspecs.n };
 	*found = 0;
 	if (rf_cred_tls_setup(git_remote_owner(r->remote)) < 0)
 		return -1;
 	rf_cred_callbacks(c, &fo.callbacks);
-	int e = git_remote_fetch(r->remote, r->name ? NULL : &only, &fo, "rf-sync: fetch");
+	/* The remote is an in-memory one (lib/remote.h): its refspecs are
+	 * passed, and the tracking branches they name are updated. */
+	int e = git_remote_fetch(r->remote, &specs, &fo, "rf-sync: fetch");
 	if (e < 0)
 		return report(r->shown, r->url, e, c, tail);
 	rf_cred_succeeded(c);
@@ -169,6 +170,22 @@ static int ref_status(const char *refname, const char *status, void *payload)
 	return 0;
 }
 
+/* After a push: the tracking branch at what was pushed, as git push
+ * leaves it (an in-memory remote has no refspecs to do it itself). */
+static int update_tracking(const struct rf_remote *r)
+{
+	git_repository *repo = git_remote_owner(r->remote);
+	git_reference *ref = NULL, *made = NULL;
+	if (!r->tracking)
+		return 0;
+	int e = git_reference_lookup(&ref, repo, r->branch);
+	if (e == 0)
+		e = git_reference_create(&made, repo, r->tracking, git_reference_target(ref), 1, "rf-sync: push");
+	git_reference_free(made);
+	git_reference_free(ref);
+	return e < 0 ? rf_git_error(r->tracking) : 0;
+}
+
 int rf_transfer_push(struct rf_remote *r, struct rf_cred *c, const char *tail, int *moved)
 {
 	git_push_options po;
@@ -180,7 +197,13 @@ int rf_transfer_push(struct rf_remote *r, struct rf_cred *c, const char *tail, i
 	rf_cred_callbacks(c, &po.callbacks);
 	po.callbacks.push_update_reference = ref_status;
 	c->owner = &refused;
-	int e = git_remote_push(r->remote, &specs, &po);
+	git_remote *to = r->push_remote ? r->push_remote : r->remote;
+	if (r->push_remote && rf_cred_tls_setup(git_remote_owner(to)) < 0) {
+		free(spec);
+		c->owner = NULL;
+		return -1;
+	}
+	int e = git_remote_push(to, &specs, &po);
 	c->owner = NULL;
 	free(spec);
 	if (e == GIT_ENONFASTFORWARD) {
@@ -203,7 +226,7 @@ int rf_transfer_push(struct rf_remote *r, struct rf_cred *c, const char *tail, i
 		free(refused);
 		return -1;
 	}
-	return 0;
+	return update_tracking(r);
 }
 
 int rf_transfer_clone(const char *url, const char *shown, const char *user, const char *password,

@@ -75,6 +75,9 @@ lakeside-dr-esir: new on origin
 mercy-general: as here
 metro-ir: new here"
 	assert_equal "$(git -C "$REMOTE" rev-parse main)" "$merge"
+	# The tracking branch is where the push left the remote, as git's.
+	assert_equal "$(git -C "$RF_DIR" rev-parse origin/main)" "$merge"
+	assert_equal "$(git -C "$RF_DIR" status -sb | head -1)" "## main...origin/main"
 	cmp "$RF_DIR/lakeside-dr-esir.ini" "$B/lakeside-dr-esir.ini"
 	assert_equal "$(git -C "$RF_DIR" status --porcelain)" ""
 	git -C "$RF_DIR" fsck --strict
@@ -143,6 +146,31 @@ metro-ir: new here"
 	assert_output --partial "pushed to $third: main at "
 	assert_equal "$(git -C "$RF_DIR" remote)" $'origin\nusb'
 	assert_equal "$(git -C "$third" rev-parse main)" "$(git -C "$RF_DIR" rev-parse HEAD)"
+}
+
+@test "url.BASE.insteadOf, pushInsteadOf and remote.NAME.pushurl are followed as git follows them" {
+	two_devices
+	# A short name for the place the notes live, as in ~/.gitconfig.
+	git -C "$RF_DIR" config "url.file://$BATS_TEST_TMPDIR/.insteadOf" nas:
+	git -C "$RF_DIR" config remote.origin.url nas:notes.git
+	rf-set -C "$B" mercy visa.h1b=no >/dev/null
+	rf-sync -C "$B" >/dev/null
+	run --separate-stderr rf-sync
+	assert_success
+	assert_output --partial "fast-forward from origin: 1 file changed"
+	assert_equal "$(git -C "$RF_DIR" rev-parse HEAD)" "$(git -C "$REMOTE" rev-parse main)"
+	assert_equal "$(git -C "$RF_DIR" config remote.origin.url)" nas:notes.git
+	# Pushes go to the pushurl, rewritten by pushInsteadOf; fetches do not.
+	mirror=$(bare_remote mirror)
+	git -C "$mirror" fetch -q "$REMOTE" main:main
+	git -C "$RF_DIR" config "url.$BATS_TEST_TMPDIR/.pushInsteadOf" usb:
+	git -C "$RF_DIR" config remote.origin.pushurl usb:mirror.git
+	rf-new "Metro IR" >/dev/null
+	run --separate-stderr rf-sync
+	assert_success
+	assert_equal "$stderr" ""
+	assert_equal "$(git -C "$mirror" rev-parse main)" "$(git -C "$RF_DIR" rev-parse HEAD)"
+	assert_equal "$(git -C "$REMOTE" rev-parse main)" "$(git -C "$B" rev-parse HEAD)"
 }
 
 @test "an unknown remote name is refused with the remotes there are" {

@@ -237,3 +237,28 @@ out:
 	free(drop);
 	rf_ini_free(&ini);
 }
+
+size_t rf_conflicts_resolve_assigned(struct rf_buf *text, char *const *assigns, size_t n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(assigns[i], '=');
+		char *name, *section, *key;
+		size_t removed;
+		if (!eq)
+			continue;
+		name = rf_xstrndup(assigns[i], (size_t)(eq - assigns[i]));
+		/* Names were checked when the answers were set: no report. */
+		const char *dot = strchr(name, '.');
+		if (dot && dot != name && dot[1]) {
+			section = rf_strlower(rf_xstrndup(name, (size_t)(dot - name)));
+			key = rf_strlower(rf_xstrdup(dot + 1));
+			rf_conflicts_resolve(text, section, key, &removed);
+			total += removed;
+			free(section);
+			free(key);
+		}
+		free(name);
+	}
+	return total;
+}

@@ -61,4 +61,9 @@ int rf_conflicts_record(const char *label, const char *text, size_t len, const c
  * it; *removed counts the entries.  Every other byte stays. */
 void rf_conflicts_resolve(struct rf_buf *text, const char *section, const char *key, size_t *removed);
 
+/* After rf-set's "section.key=value" assignments (already checked by
+ * lib/edit.h), remove every entry about the answers they set: setting an
+ * answer is deciding it.  Returns how many entries went. */
+size_t rf_conflicts_resolve_assigned(struct rf_buf *text, char *const *assigns, size_t n);
+
 #endif

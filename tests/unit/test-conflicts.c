@@ -125,10 +125,21 @@ static void resolution(struct unit *u)
 	rf_note_free(&note);
 }
 
+static void assigned(struct unit *u)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	rf_buf_adds(&b, "[visa]\nh1b = no\n\n[conflicts]\n; x\nvisa.h1b = yes\nculture.tone = ok\n");
+	char *assigns[] = { "VISA.H1B=no", "program.rank=2", "bogus" };
+	CHECK(u, rf_conflicts_resolve_assigned(&b, assigns, 3) == 1);
+	CHECK_STR(u, b.buf, "[visa]\nh1b = no\n\n[conflicts]\nculture.tone = ok\n");
+	rf_buf_free(&b);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, recorded);
 	RUN(&u, resolution);
+	RUN(&u, assigned);
 	return UNIT_DONE(&u);
 }

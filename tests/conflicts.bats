@@ -73,3 +73,21 @@ mercy-general.ini:$TONE: conflict: culture.staff_tone is 'hostile' here, removed
 	assert_equal "$status" 1
 	assert_output "mercy-general.ini:$H1B: conflict: culture.staff_tone is 'hostile' here, removed on origin"
 }
+
+@test "rf-score marks a note with open conflicts, and scores it on the answers in place" {
+	conflicted_note
+	rf-new "Metro IR" >/dev/null
+	run --separate-stderr rf-score --format tsv
+	assert_success
+	assert_line --index 0 --partial $'\tmarks\t'
+	mercy=$(printf '%s\n' "${lines[@]}" | grep $'\tmercy-general\t')
+	metro=$(printf '%s\n' "${lines[@]}" | grep $'\tmetro-ir\t')
+	assert_equal "$(cut -f6 <<<"$mercy")" conflict
+	assert_equal "$(cut -f6 <<<"$metro")" ""
+	# The entries do not count: the same risk as the note without them.
+	risk=$(cut -f4 <<<"$mercy")
+	rf-set mercy visa.h1b=yes culture.staff_tone=hostile >/dev/null
+	run --separate-stderr rf-score --format tsv mercy
+	assert_equal "$(cut -f4 <<<"${lines[1]}")" "$risk"
+	assert_equal "$(cut -f6 <<<"${lines[1]}")" ""
+}

@@ -229,22 +229,103 @@ int rf_transfer_push(struct rf_remote *r, struct rf_cred *c, const char *tail, i
 	return update_tracking(r);
 }
 
+/* After the clone's fetch: the branch the remote's HEAD names checked
+ * out, tracking origin, as git clone leaves it.  A remote whose HEAD names
+ * no branch it has (empty, or HEAD at a branch never pushed) leaves HEAD
+ * unborn for the caller to settle. */
+static int check_out_default(git_repository *repo, git_remote *remote)
+{
+	git_buf def = GIT_BUF_INIT;
+	git_reference *tracking = NULL, *local = NULL, *sym = NULL;
+	git_commit *tip = NULL;
+	git_config *cfg = NULL;
+	char *name = NULL;
+	int e = 0;
+	if (git_remote_default_branch(&def, remote) < 0 || strncmp(def.ptr, "refs/heads/", 11))
+		goto out;
+	const char *branch = def.ptr + 11;
+	name = rf_xasprintf("refs/remotes/origin/%s", branch);
+	if (git_reference_lookup(&tracking, repo, name) < 0)
+		goto out;
+	git_checkout_options co;
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	e = git_reference_symbolic_create(&sym, repo, "refs/remotes/origin/HEAD", name, 1, "clone");
+	if (e == 0)
+		e = git_reference_peel((git_object **)&tip, tracking, GIT_OBJECT_COMMIT);
+	if (e == 0)
+		e = git_branch_create(&local, repo, branch, tip, 0);
+	if (e == 0)
+		e = git_repository_set_head(repo, def.ptr);
+	if (e == 0)
+		e = git_checkout_head(repo, &co);
+	if (e == 0)
+		e = git_repository_config(&cfg, repo);
+	if (e == 0) {
+		char *k1 = rf_xasprintf("branch.%s.remote", branch), *k2 = rf_xasprintf("branch.%s.merge", branch);
+		e = git_config_set_string(cfg, k1, "origin");
+		if (e == 0)
+			e = git_config_set_string(cfg, k2, def.ptr);
+		free(k1);
+		free(k2);
+	}
+	if (e < 0)
+		rf_git_error("clone");
+out:
+	if (e == 0)
+		git_error_clear();
+	git_config_free(cfg);
+	git_commit_free(tip);
+	git_reference_free(sym);
+	git_reference_free(local);
+	git_reference_free(tracking);
+	git_buf_dispose(&def);
+	free(name);
+	return e < 0 ? -1 : 0;
+}
+
 int rf_transfer_clone(const char *url, const char *shown, const char *user, const char *password,
 		      const char *path, git_repository **out)
 {
-	git_clone_options co;
-	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
+	/* What git_clone does, by hand: git_clone creates its remote through
+	 * libgit2's leaking regular expressions (lib/remote.h). */
+	git_repository_init_options io;
+	git_repository_init_options_init(&io, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	io.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+	git_fetch_options fo;
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	char *spec = "+refs/heads/*:refs/remotes/origin/*";
+	git_strarray specs = { &spec, 1 };
+	git_config *cfg = NULL;
+	git_remote *remote = NULL;
 	struct rf_cred c;
 	rf_cred_init(&c, url, user, password);
-	if (rf_cred_tls_setup(NULL) < 0) {
-		rf_cred_free(&c);
-		return -1;
+	*out = NULL;
+	int r = -1;
+	if (git_repository_init_ext(out, path, &io) < 0 || git_repository_config(&cfg, *out) < 0 ||
+	    git_config_set_string(cfg, "remote.origin.url", url) < 0 ||
+	    git_config_set_string(cfg, "remote.origin.fetch", spec) < 0) {
+		rf_git_error(path);
+		goto out;
 	}
-	rf_cred_callbacks(&c, &co.fetch_opts.callbacks);
-	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
-	int e = git_clone(out, url, path, &co);
-	if (e < 0)
+	if (rf_remote_open_url(*out, url, 0, &remote, NULL) < 0 || rf_cred_tls_setup(*out) < 0)
+		goto out;
+	rf_cred_callbacks(&c, &fo.callbacks);
+	char *reflog = rf_xasprintf("clone: from %s", url);
+	int e = git_remote_fetch(remote, &specs, &fo, reflog);
+	free(reflog);
+	if (e < 0) {
 		report(shown, url, e, &c, "nothing was created");
+		goto out;
+	}
+	r = check_out_default(*out, remote);
+out:
+	git_remote_free(remote);
+	git_config_free(cfg);
 	rf_cred_free(&c);
-	return e < 0 ? -1 : 0;
+	if (r < 0) {
+		git_repository_free(*out);
+		*out = NULL;
+	}
+	return r;
 }

@@ -23,7 +23,9 @@ int rf_transfer_fetch(struct rf_remote *r, struct rf_cred *c, const char *tail, 
 int rf_transfer_push(struct rf_remote *r, struct rf_cred *c, const char *tail, int *moved);
 
 /* Clone url (user and password from it, or NULL) into path, which must
- * not exist, checking out the remote's default branch.  Caller frees *out
+ * not exist or be empty, checking out the branch the remote's HEAD names
+ * (tracking origin, as git clone leaves it; HEAD stays unborn when it names
+ * none the remote has).  Caller frees *out
  * with git_repository_free. */
 int rf_transfer_clone(const char *url, const char *shown, const char *user, const char *password,
 		      const char *path, git_repository **out);

@@ -118,6 +118,11 @@ load remote
 	assert_equal "$(git -C "$b" config diff.rf.textconv)" "'$RF_BIN/rf-diff' --textconv"
 	assert_equal "$(cat "$b/.git/info/attributes")" "*.ini diff=rf"
 	assert_equal "$(git -C "$b" status --porcelain)" ""
+	# As git clone leaves it: origin's refs, its HEAD, the branch tracking it.
+	assert_equal "$(git -C "$b" config remote.origin.url)" "file://$remote"
+	assert_equal "$(git -C "$b" config remote.origin.fetch)" "+refs/heads/*:refs/remotes/origin/*"
+	assert_equal "$(git -C "$b" symbolic-ref refs/remotes/origin/HEAD)" refs/remotes/origin/main
+	assert_equal "$(git -C "$b" status -sb | head -1)" "## main...origin/main"
 	git -C "$b" fsck --strict
 	# Nothing is left beside it.
 	assert_equal "$(ls -A "$BATS_TEST_TMPDIR" | grep -c rf-clone)" 0

@@ -241,7 +241,7 @@ metro-ir: new here"
 	git -C "$RF_DIR" commit -qam main
 	run git -C "$RF_DIR" merge other
 	assert_failure
-	assert_refused "a merge is in progress; finish it first" rf-sync
+	assert_refused "a merge is in progress (git pull or git merge stopped on a conflict)" rf-sync
 	git -C "$RF_DIR" merge --abort
 	# Nothing on either side.
 	empty="$BATS_TEST_TMPDIR/empty"

@@ -95,8 +95,8 @@ static void two_devices(struct unit *u)
 	git_repository_init(&rb, bare, 1);
 	git_repository_free(rb);
 	git_libgit2_shutdown();
-	int created;
-	CHECK(u, rf_init_notes(a, &created) == 0);
+	struct rf_init_report rep;
+	CHECK(u, rf_init_notes(a, &rep) == 0);
 	note(a, "mercy.ini", "[visa]\nh1b = unknown\n");
 
 	/* The first sync by URL pushes; then there is nothing to do. */

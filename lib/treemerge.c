@@ -1,9 +1,13 @@
 #include "treemerge.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "notefile.h"
+#include "merge.h"
+#include "notemerge.h"
 
 static int same_entry(const git_tree_entry *a, const git_tree_entry *b)
 {
@@ -37,50 +41,63 @@ static int is_blob(const git_tree_entry *e)
 	       git_tree_entry_filemode(e) != GIT_FILEMODE_LINK;
 }
 
+/* Notes, the profile and the rules are merged answer by answer. */
+static int merges_per_key(const char *name)
+{
+	return rf_notefile_is_note(name) || !strcmp(name, RF_NOTEFILE_PROFILE) || !strcmp(name, RF_NOTEFILE_RULES);
+}
+
 /* A file both sides changed, both still have: its merged blob in *id. */
 static int merge_file(struct rf_store *st, const char *name, const git_tree_entry *eb, const git_tree_entry *eo,
-		      const git_tree_entry *et, git_oid *id, struct rf_treemerge_item *it)
+		      const git_tree_entry *et, const struct rf_conflict_origin *origin, git_oid *id,
+		      struct rf_treemerge_item *it)
 {
 	if (!is_blob(eo) || !is_blob(et) || (eb && !is_blob(eb)))
 		return rf_error("%s: changed on both sides, and not a file rf merges; merge it with git "
 				"(git pull), then sync again: nothing was changed", name);
-	if (rf_notefile_is_recorded(name))
-		return rf_error("%s: changed on both sides; rf-sync cannot merge a note changed on both "
-				"sides yet: nothing was changed", name);
-	struct rf_buf b = RF_BUF_INIT, o = RF_BUF_INIT, t = RF_BUF_INIT;
-	git_merge_file_input ib, io, itt;
-	git_merge_file_result res = { 0 };
+	struct rf_buf b = RF_BUF_INIT, o = RF_BUF_INIT, t = RF_BUF_INIT, merged = RF_BUF_INIT;
 	int r = -1;
 	if ((eb && rf_store_blob(st, git_tree_entry_id(eb), name, &b) < 0) ||
 	    rf_store_blob(st, git_tree_entry_id(eo), name, &o) < 0 || rf_store_blob(st, git_tree_entry_id(et), name, &t) < 0)
 		goto out;
-	git_merge_file_input_init(&ib, GIT_MERGE_FILE_INPUT_VERSION);
-	git_merge_file_input_init(&io, GIT_MERGE_FILE_INPUT_VERSION);
-	git_merge_file_input_init(&itt, GIT_MERGE_FILE_INPUT_VERSION);
-	ib.ptr = b.buf ? b.buf : "";
-	ib.size = b.len;
-	io.ptr = o.buf;
-	io.size = o.len;
-	itt.ptr = t.buf;
-	itt.size = t.len;
-	if (git_merge_file(&res, &ib, &io, &itt, NULL) < 0) {
-		rf_git_error(name);
-		goto out;
+	if (merges_per_key(name)) {
+		struct rf_notemerge nm;
+		if (rf_notemerge_run(name, eb ? b.buf : NULL, b.len, o.buf, o.len, t.buf, t.len, origin, &nm) < 0)
+			goto out;
+		merged = nm.text;
+		it->conflicts = nm.conflicts;
+		if (nm.conflicts)
+			it->detail = rf_xasprintf("%zu %s recorded", nm.conflicts,
+						  nm.conflicts == 1 ? "conflict" : "conflicts");
+		if (nm.renumbered) {
+			char *d = rf_xasprintf("%s%s%zu %s renumbered", it->detail ? it->detail : "",
+					       it->detail ? ", " : "", nm.renumbered,
+					       nm.renumbered == 1 ? "entry" : "entries");
+			free(it->detail);
+			it->detail = d;
+		}
+		if (!it->detail)
+			it->detail = rf_xstrdup(eb ? "answer by answer" : "new on both sides, answer by answer");
+	} else {
+		int clean = rf_merge_lines(eb ? b.buf : NULL, b.len, o.buf, o.len, t.buf, t.len, &merged);
+		if (clean < 0)
+			goto out;
+		if (!clean) {
+			rf_error("%s: changed on both sides and git's line merge conflicts; merge it with git "
+				 "(git pull), then sync again: nothing was changed", name);
+			goto out;
+		}
+		it->detail = rf_xstrdup("git's line merge");
 	}
-	if (!res.automergeable) {
-		rf_error("%s: changed on both sides and git's line merge conflicts; merge it with git "
-			 "(git pull), then sync again: nothing was changed", name);
-		goto out;
-	}
-	if (git_blob_create_from_buffer(id, st->repo, res.ptr, res.len) < 0) {
+	/* Blobs are stored clean: what merged from them needs no filter. */
+	if (git_blob_create_from_buffer(id, st->repo, merged.buf ? merged.buf : "", merged.len) < 0) {
 		rf_git_error(name);
 		goto out;
 	}
 	it->outcome = RF_TM_MERGED;
-	it->detail = rf_xstrdup("git's line merge");
 	r = 0;
 out:
-	git_merge_file_result_free(&res);
+	rf_buf_free(&merged);
 	rf_buf_free(&b);
 	rf_buf_free(&o);
 	rf_buf_free(&t);
@@ -96,7 +113,6 @@ int rf_treemerge_run(struct rf_store *st, git_commit *ours, git_commit *theirs, 
 	git_treebuilder *bld = NULL;
 	struct rf_strv names = RF_STRV_INIT;
 	int r = -1;
-	(void)theirs_name;
 	memset(out, 0, sizeof(*out));
 	int e = git_merge_base(&base_id, st->repo, git_commit_id(ours), git_commit_id(theirs));
 	if (e < 0 && e != GIT_ENOTFOUND)
@@ -108,6 +124,16 @@ int rf_treemerge_run(struct rf_store *st, git_commit *ours, git_commit *theirs, 
 		rf_git_error("merge");
 		goto done;
 	}
+	/* Where the other side's answers came from, for [conflicts]. */
+	char when[32], commit[8];
+	time_t secs = (time_t)git_commit_time(theirs) + 60 * git_commit_time_offset(theirs);
+	struct tm tm;
+	int off = git_commit_time_offset(theirs);
+	gmtime_r(&secs, &tm);
+	size_t w = strftime(when, sizeof(when) - 8, "%Y-%m-%d %H:%M", &tm);
+	snprintf(when + w, sizeof(when) - w, " %c%02d%02d", off < 0 ? '-' : '+', abs(off) / 60, abs(off) % 60);
+	git_oid_tostr(commit, sizeof(commit), git_commit_id(theirs));
+	const struct rf_conflict_origin origin = { theirs_name, when, commit };
 	all_names(tb, to, tt, &names);
 	out->items = rf_xcalloc(names.n ? names.n : 1, sizeof(*out->items));
 	for (size_t i = 0; i < names.n; i++) {
@@ -132,7 +158,7 @@ int rf_treemerge_run(struct rf_store *st, git_commit *ours, git_commit *theirs, 
 		} else if (!et) {
 			it->outcome = RF_TM_KEPT_OURS;
 		} else {
-			if (merge_file(st, name, eb, eo, et, &merged, it) < 0) {
+			if (merge_file(st, name, eb, eo, et, &origin, &merged, it) < 0) {
 				free(it->detail);
 				goto done;
 			}

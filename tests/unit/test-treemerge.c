@@ -132,14 +132,28 @@ static void refused(struct unit *u)
 	git_oid co = commit(r, o1, &cb), ct = commit(r, t1, &cb);
 	const char *o2[] = { "list.txt", "a\n", "note.ini", "[visa]\nh1b = no\n", NULL };
 	const char *t2[] = { "list.txt", "a\n", "note.ini", "[visa]\nh1b = yes\n", NULL };
-	git_oid co2 = commit(r, o2, &cb), ct2 = commit(r, t2, &cb);
+	const char *t3[] = { "list.txt", "a\n", "note.ini", "[visa\nh1b = yes\n", NULL };
+	git_oid co2 = commit(r, o2, &cb), ct2 = commit(r, t2, &cb), ct3 = commit(r, t3, &cb);
 	git_repository_free(r);
 	rf_store_open(&st, dir, RF_STORE_READ);
 	struct rf_treemerge m;
 	/* A file that is not a note, whose line merge conflicts. */
 	CHECK(u, run(&st, &co, &ct, &m) == -1 && m.n == 0);
-	/* A note both sides changed (merged per key by the note merge). */
-	CHECK(u, run(&st, &co2, &ct2, &m) == -1 && m.n == 0);
+	/* A note both sides changed, theirs unreadable. */
+	CHECK(u, run(&st, &co2, &ct3, &m) == -1 && m.n == 0);
+	/* Both readable: ours kept, theirs recorded. */
+	CHECK(u, run(&st, &co2, &ct2, &m) == 0 && m.n == 1 && m.conflicts == 1);
+	char *got = file_at(&st, &m.tree, "note.ini"), id[8];
+	git_oid_tostr(id, sizeof(id), &ct2);
+	char *want = rf_xasprintf("[visa]\nh1b = no\n\n[conflicts]\n; visa.h1b: from origin, 1970-01-01 00:16 +0000 "
+				  "(%s)\nvisa.h1b = yes\n", id);
+	CHECK_STR(u, got, want);
+	char *msg = rf_treemerge_message(&m, "origin");
+	CHECK_STR(u, msg, "sync with origin: 1 file, 1 conflict recorded\n\nnote: merged, 1 conflict recorded\n");
+	free(msg);
+	free(got);
+	free(want);
+	rf_treemerge_free(&m);
 	rf_store_close(&st);
 	git_libgit2_shutdown();
 	unit_remove_dir(dir);

@@ -1,0 +1,129 @@
+#!/usr/bin/env bats
+# rf-sync's merge of notes both devices changed: answer by answer against
+# the merge base, the other side's differing answers in [conflicts], quotes
+# kept, and the devices ending with the same bytes.
+load helper
+load remote
+
+# Every file of notes directory $1 outside .git, with its bytes.
+tree_bytes() {
+	(cd "$1" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0r sha256sum)
+}
+
+@test "A, then B, then A: every answer either device typed is kept, and both end byte-identical" {
+	REMOTE=$(bare_remote notes)
+	B="$BATS_TEST_TMPDIR/device-b"
+	rf-init >/dev/null
+	rf-new "Mercy General" >/dev/null
+	rf-new "Metro IR" >/dev/null
+	rf-new "Summit IR" >/dev/null
+	rf-sync "file://$REMOTE" >/dev/null
+	rf-init -C "$B" "file://$REMOTE" >/dev/null
+
+	# Device A: one key of mercy, metro's h1b, a new note, summit deleted
+	# (with git), a quote.
+	rf-set mercy visa.h1b=yes >/dev/null
+	rf-set metro visa.h1b=yes >/dev/null
+	rf-new "Lakeside DR-ESIR" >/dev/null
+	git -C "$RF_DIR" rm -q summit-ir.ini
+	git -C "$RF_DIR" commit -q -m "summit: not applying"
+	rf-quote -w "Dr Lee" mercy "We never lose a resident to DR." >/dev/null
+	# Device B: another key of mercy, metro's h1b otherwise, a new note,
+	# summit changed, a quote by the same person the same day.
+	rf-set -C "$B" mercy visa.j1=no >/dev/null
+	rf-set -C "$B" metro visa.h1b=no >/dev/null
+	rf-new -C "$B" "Northside IR" >/dev/null
+	rf-set -C "$B" summit visa.h1b=no >/dev/null
+	rf-quote -C "$B" -w "Dr Lee" mercy "Two fellows left for DR last year." >/dev/null
+
+	# A: nothing to merge yet.
+	run --separate-stderr rf-sync
+	assert_success
+	assert_equal "$stderr" ""
+	# B: merged, one conflict recorded.
+	ours=$(git -C "$B" rev-parse HEAD)
+	run --separate-stderr rf-sync -C "$B"
+	assert_equal "$status" 1
+	assert_equal "$stderr" ""
+	merge=$(git -C "$B" rev-parse HEAD)
+	theirs=$(git -C "$RF_DIR" rev-parse HEAD)
+	assert_line --index 0 "merged with origin: 5 files, 1 conflict recorded (rf-check lists it) (${merge:0:7})"
+	assert_equal "$(git -C "$B" rev-parse HEAD^1 HEAD^2)" "$ours"$'\n'"$theirs"
+	assert_equal "$(git -C "$B" log -1 --format=%B)" "sync with origin: 5 files, 1 conflict recorded
+
+lakeside-dr-esir: new on origin
+mercy-general: merged, 1 entry renumbered
+metro-ir: merged, 1 conflict recorded
+northside-ir: new here
+summit-ir: deleted on origin, changed here: kept"
+	# A: a fast-forward to B's merge.
+	run --separate-stderr rf-sync
+	assert_success
+	assert_equal "$stderr" ""
+	assert_equal "$(git -C "$RF_DIR" rev-parse HEAD)" "$merge"
+	assert_equal "$(git -C "$REMOTE" rev-parse main)" "$merge"
+	assert_equal "$(tree_bytes "$RF_DIR")" "$(tree_bytes "$B")"
+
+	# Every value typed on either side is there.
+	m="$RF_DIR/mercy-general.ini"
+	assert_equal "$(ini_get "$m" visa:h1b)" yes
+	assert_equal "$(ini_get "$m" visa:j1)" no
+	assert_equal "$(ini_get "$m" "quotes:2026-12-05 dr lee")" "Two fellows left for DR last year."
+	assert_equal "$(ini_get "$m" "quotes:2026-12-05 dr lee 2")" "We never lose a resident to DR."
+	assert_equal "$(ini_get "$RF_DIR/metro-ir.ini" visa:h1b)" no
+	assert_equal "$(ini_get "$RF_DIR/metro-ir.ini" conflicts:visa.h1b)" yes
+	grep -qx "; visa.h1b: from origin, 2026-12-05 09:00 +0000 (${theirs:0:7})" "$RF_DIR/metro-ir.ini"
+	assert_equal "$(ini_get "$RF_DIR/summit-ir.ini" visa:h1b)" no
+	assert_file_exists "$RF_DIR/lakeside-dr-esir.ini"
+	assert_file_exists "$RF_DIR/northside-ir.ini"
+	for d in "$RF_DIR" "$B"; do
+		git -C "$d" fsck --strict
+		assert_equal "$(git -C "$d" status --porcelain)" ""
+	done
+
+	# The open conflict is listed until an rf-set decides it.
+	run --separate-stderr rf-check
+	assert_equal "$status" 1
+	assert_output --partial "metro-ir.ini:"
+	assert_output --partial ": conflict: visa.h1b is 'no' here, 'yes' from origin"
+	rf-set metro visa.h1b=yes >/dev/null
+	! grep -q conflicts "$RF_DIR/metro-ir.ini"
+	run rf-sync
+	assert_success
+	run rf-sync -C "$B"
+	assert_success
+	assert_equal "$(tree_bytes "$RF_DIR")" "$(tree_bytes "$B")"
+	for d in "$RF_DIR" "$B"; do
+		run --separate-stderr rf-check -C "$d"
+		assert_success
+	done
+}
+
+@test "profile.ini merges answer by answer, and a note broken on one side is refused, nothing changed" {
+	REMOTE=$(bare_remote notes)
+	B="$BATS_TEST_TMPDIR/device-b"
+	rf-init >/dev/null
+	rf-new "Mercy General" >/dev/null
+	rf-sync "file://$REMOTE" >/dev/null
+	rf-init -C "$B" "file://$REMOTE" >/dev/null
+	rf-set profile applicant.visa_needed=j1 >/dev/null
+	rf-sync >/dev/null
+	printf '[oops\n' >>"$B/mercy-general.ini"
+	git -C "$B" commit -qam "broken"
+	rf-set mercy visa.h1b=yes >/dev/null
+	rf-sync >/dev/null
+	before=$(dir_state "$B")
+	run --separate-stderr rf-sync -C "$B"
+	assert_equal "$status" 2
+	# The warning every writer gives for a broken note, then the refusal.
+	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "rf-sync: mercy-general.ini:$(wc -l <"$B/mercy-general.ini"): section header without its closing ']'; a note that does not parse cannot be merged key by key"
+	assert_equal "$(dir_state "$B")" "$before"
+	# Fixed, it merges; the profile came across answer by answer.
+	sed -i '$d' "$B/mercy-general.ini"
+	rf-set -C "$B" profile applicant.img=yes >/dev/null
+	run rf-sync -C "$B"
+	assert_success
+	assert_equal "$(ini_get "$B/profile.ini" applicant:visa_needed)" j1
+	assert_equal "$(ini_get "$B/profile.ini" applicant:img)" yes
+	assert_equal "$(ini_get "$B/mercy-general.ini" visa:h1b)" yes
+}

@@ -8,6 +8,7 @@
 #include "record.h"
 #include "remote.h"
 #include "transfer.h"
+#include "gitdiff.h"
 #include "treemerge.h"
 
 /* What a failure to reach the remote means for the notes. */
@@ -153,8 +154,10 @@ int rf_sync_run(struct rf_store *st, const struct rf_notesdir *nd, const char *r
 	if (refuse_state(st) < 0 || rf_remote_resolve(st->repo, remote, &r) < 0)
 		return -1;
 	rf_cred_init(&c, r.url, r.user, r.password);
+	/* A clone git made, or one from before the merge driver: git pull
+	 * then merges notes as this sync does. */
 	const char *label = r.name ? r.name : r.adopt ? "origin" : r.url;
-	if (commit_pending(st, nd, out) < 0 || head_id(st, &orig, &had_orig) < 0)
+	if (rf_gitdiff_setup(st) < 0 || commit_pending(st, nd, out) < 0 || head_id(st, &orig, &had_orig) < 0)
 		goto done;
 
 	for (int attempt = 0;; attempt++) {

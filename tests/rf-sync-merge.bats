@@ -10,9 +10,15 @@ tree_bytes() {
 	(cd "$1" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0r sha256sum)
 }
 
-@test "A, then B, then A: every answer either device typed is kept, and both end byte-identical" {
-	REMOTE=$(bare_remote notes)
-	B="$BATS_TEST_TMPDIR/device-b"
+# Two devices of one applicant that both edited since they last synced,
+# A ($RF_DIR) and B ($B), clones of a bare remote called $1 (REMOTE): edits
+# to different keys of mercy, to the same key of metro, a new note on each
+# side, summit deleted on A and changed on B, a quote by the same person the
+# same day on both.  Then A syncs (exit 0: nothing to merge yet).
+diverged() {
+	export RF_DIR="$BATS_TEST_TMPDIR/$1-a"
+	REMOTE=$(bare_remote "$1")
+	B="$BATS_TEST_TMPDIR/$1-b"
 	rf-init >/dev/null
 	rf-new "Mercy General" >/dev/null
 	rf-new "Metro IR" >/dev/null
@@ -36,10 +42,13 @@ tree_bytes() {
 	rf-set -C "$B" summit visa.h1b=no >/dev/null
 	rf-quote -C "$B" -w "Dr Lee" mercy "Two fellows left for DR last year." >/dev/null
 
-	# A: nothing to merge yet.
 	run --separate-stderr rf-sync
 	assert_success
 	assert_equal "$stderr" ""
+}
+
+@test "A, then B, then A: every answer either device typed is kept, and both end byte-identical" {
+	diverged notes
 	# B: merged, one conflict recorded.
 	ours=$(git -C "$B" rev-parse HEAD)
 	run --separate-stderr rf-sync -C "$B"
@@ -126,4 +135,55 @@ summit-ir: deleted on origin, changed here: kept"
 	assert_equal "$(ini_get "$B/profile.ini" applicant:visa_needed)" j1
 	assert_equal "$(ini_get "$B/profile.ini" applicant:img)" yes
 	assert_equal "$(ini_get "$B/mercy-general.ini" visa:h1b)" yes
+}
+
+@test "git pull on B merges through rf's merge driver into the same notes as rf-sync" {
+	diverged viarf
+	rf_b=$B
+	run rf-sync -C "$rf_b"
+	assert_equal "$status" 1
+	diverged viagit
+	local rf_sync=${RF_REAL_BIN:+$RF_REAL_BIN/rf-sync}
+	assert_equal "$(git -C "$B" config merge.rf.driver)" "'${rf_sync:-$(command -v rf-sync)}' --merge-driver %P %O %A %B"
+	grep -qx '\*.ini merge=rf' "$B/.git/info/attributes"
+	assert_equal "$(git -C "$B" config merge.renames) $(git -C "$B" config pull.twohead)" "false recursive"
+	run --separate-stderr git -C "$B" pull -q --no-rebase
+	# git stops only where no driver runs: summit, deleted on A and changed
+	# on B.  Keeping it is git add, as git says.
+	assert_failure
+	assert_output --partial "CONFLICT (modify/delete): summit-ir.ini deleted in"
+	assert_equal "$stderr" "rf-sync: warning: metro-ir.ini: 1 answer recorded in [conflicts] (rf-check lists it)"
+	git -C "$B" add summit-ir.ini
+	git -C "$B" commit -q --no-edit
+	assert_equal "$(tree_bytes "$B")" "$(tree_bytes "$rf_b")"
+	git -C "$B" fsck --strict
+	run --separate-stderr rf-check -C "$B"
+	assert_equal "$status" 1
+	assert_output --partial ": conflict: visa.h1b is 'no' here, 'yes' from origin"
+}
+
+@test "the merge driver leaves git's markers in a note it cannot merge, and fails" {
+	printf '[visa]\nh1b = unknown\n' >"$BATS_TEST_TMPDIR/o"
+	printf '[visa]\nh1b = yes\n' >"$BATS_TEST_TMPDIR/a"
+	printf '[visa\nh1b = no\n' >"$BATS_TEST_TMPDIR/b"
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr rf-sync --merge-driver mercy.ini o a b
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rf-sync: mercy.ini:1: section header without its closing ']'; a note that does not parse cannot be merged key by key"
+	grep -q '^<<<<<<<' a
+	# Outside a merge no remote is known: "the other side".
+	printf '[visa\nh1b = unknown\n' >o
+	printf '[visa]\nh1b = no\n' >b
+	printf '[visa]\nh1b = unknown\n' >o
+	printf '[visa]\nh1b = yes\n' >a
+	run --separate-stderr rf-sync --merge-driver mercy.ini o a b
+	assert_success
+	assert_equal "$(cat a)" "[visa]
+h1b = yes
+
+[conflicts]
+; visa.h1b: from the other side, unknown (unknown)
+visa.h1b = no"
+	run --separate-stderr rf-sync --merge-driver mercy.ini o a
+	assert_equal "$status" 2
 }

@@ -239,6 +239,7 @@ metro-ir: new here"
 	git -C "$RF_DIR" checkout -q main
 	sed -i 's/^h1b = unknown/h1b = yes/' "$RF_DIR/mercy-general.ini"
 	git -C "$RF_DIR" commit -qam main
+	sed -i /merge=rf/d "$RF_DIR/.git/info/attributes"
 	run git -C "$RF_DIR" merge other
 	assert_failure
 	assert_refused "a merge is in progress (git pull or git merge stopped on a conflict)" rf-sync

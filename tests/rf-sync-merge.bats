@@ -73,6 +73,16 @@ summit-ir: deleted on origin, changed here: kept"
 	assert_equal "$(git -C "$REMOTE" rev-parse main)" "$merge"
 	assert_equal "$(tree_bytes "$RF_DIR")" "$(tree_bytes "$B")"
 
+	# rf-log: the merge once for each note it merged, its outcome under -p.
+	run --separate-stderr rf-log
+	assert_equal "$(grep -c "^${merge:0:7} " <<<"$output")" 2
+	run --separate-stderr rf-log -p -n 1 metro
+	assert_success
+	assert_output "${merge:0:7} 2026-12-05 09:00  25.5 → 25.5  sync with origin: 5 files, 1 conflict recorded
+    sync: merged, 1 conflict recorded
+    + [conflicts]
+    + conflicts.visa.h1b: yes"
+
 	# Every value typed on either side is there.
 	m="$RF_DIR/mercy-general.ini"
 	assert_equal "$(ini_get "$m" visa:h1b)" yes

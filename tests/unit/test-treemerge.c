@@ -154,6 +154,24 @@ static void refused(struct unit *u)
 	free(got);
 	free(want);
 	rf_treemerge_free(&m);
+	/* rules.ini the same way; ranks.txt is not INI: git's line merge. */
+	git_repository_open(&r, dir);
+	const char *b4[] = { "rules.ini", "[w]\na = 1\nb = 1\n", "ranks.txt", "a\nb\nc\n", NULL };
+	const char *o4[] = { "rules.ini", "[w]\na = 2\nb = 1\n", "ranks.txt", "x\nb\nc\n", NULL };
+	const char *t4[] = { "rules.ini", "[w]\na = 1\nb = 3\n", "ranks.txt", "a\nb\ny\n", NULL };
+	git_oid cb4 = commit(r, b4, NULL), co4 = commit(r, o4, &cb4), ct4 = commit(r, t4, &cb4);
+	git_repository_free(r);
+	CHECK(u, run(&st, &co4, &ct4, &m) == 0 && m.n == 2 && m.conflicts == 0);
+	got = file_at(&st, &m.tree, "rules.ini");
+	CHECK_STR(u, got, "[w]\na = 2\nb = 3\n");
+	free(got);
+	got = file_at(&st, &m.tree, "ranks.txt");
+	CHECK_STR(u, got, "x\nb\ny\n");
+	free(got);
+	msg = rf_treemerge_message(&m, "origin");
+	CHECK_STR(u, msg, "sync with origin: 2 files\n\nranks.txt: merged, git's line merge\nrules.ini: merged, answer by answer\n");
+	free(msg);
+	rf_treemerge_free(&m);
 	rf_store_close(&st);
 	git_libgit2_shutdown();
 	unit_remove_dir(dir);

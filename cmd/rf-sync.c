@@ -25,8 +25,8 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	if (driver) {
 		if (cli->noperands != 3)
 			return rf_cli_usage_error(cli, "--merge-driver takes git's %%P, then %%O %%A %%B");
-		return rf_gitmerge_run(driver, cli->operands[0], cli->operands[1], cli->operands[2]) == 0 ? RF_OK
-													   : RF_NO;
+		int r = rf_gitmerge_run(driver, cli->operands[0], cli->operands[1], cli->operands[2]);
+		return r == 0 ? RF_OK : RF_NO;
 	}
 	if (cli->noperands > 1)
 		return rf_cli_usage_error(cli, "one REMOTE at most");

@@ -79,7 +79,8 @@ static void added_on_both(struct unit *u)
 static void free_key(struct unit *u)
 {
 	struct rf_note a;
-	rf_note_parse(&a, "a", "[quotes]\nd w = x\nd w 2 = y\nd 3 = z\n", 38, 0);
+	const char *text = "[quotes]\nd w = x\nd w 2 = y\nd 3 = z\n";
+	rf_note_parse(&a, "a", text, strlen(text), 0);
 	const struct rf_note *notes[2] = { &a, NULL };
 	char *k = rf_notemerge_free_key(notes, 2, "quotes", "d w");
 	CHECK_STR(u, k, "d w 3");

@@ -20,9 +20,13 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
 PTHREAD  = -pthread
 GIT2_CFLAGS := $(shell pkg-config --cflags libgit2 2>/dev/null)
 GIT2_LIBS   := $(shell pkg-config --libs libgit2 2>/dev/null || echo -lgit2)
+# libssh2 directly only to read ~/.ssh/known_hosts when libgit2 refused a
+# host key, to tell an unknown host from a changed key (lib/cred.c).
+SSH2_CFLAGS := $(shell pkg-config --cflags libssh2 2>/dev/null)
+SSH2_LIBS   := $(shell pkg-config --libs libssh2 2>/dev/null || echo -lssh2)
 ALL_CFLAGS = $(WARN) $(PTHREAD) -D_GNU_SOURCE -DRF_VERSION='"$(VERSION)"' -Ilib \
-	-I/usr/include/iniparser $(GIT2_CFLAGS) $(CFLAGS)
-LDLIBS   = $(GIT2_LIBS) -liniparser -lcsv -lm
+	-I/usr/include/iniparser $(GIT2_CFLAGS) $(SSH2_CFLAGS) $(CFLAGS)
+LDLIBS   = $(GIT2_LIBS) $(SSH2_LIBS) -liniparser -lcsv -lm
 
 # BUILD may be set to build in a private directory (parallel work trees).
 ifeq ($(SANITIZE),1)
@@ -37,10 +41,11 @@ else
 BUILD  ?= build/plain
 endif
 
-DEPS_PKGS = libgit2-dev libiniparser-dev libcsv-dev pkg-config bats bats-support bats-assert \
-	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev tidy chromium
+DEPS_PKGS = libgit2-dev libssh2-1-dev libiniparser-dev libcsv-dev pkg-config bats bats-support bats-assert \
+	bats-file mandoc zsh fish jq python3 valgrind parallel clang libclang-rt-14-dev tidy chromium \
+	openssh-server openssh-client openssl
 
-CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank rf-report
+CMDS = rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-log rf-diff rf-score rf-ask rf-import rf-export rf-rank rf-report rf-sync
 BINS = $(CMDS:%=bin/%)
 BUILT_BINS = $(CMDS:%=$(BUILD)/bin/%)
 LIB_SRC = $(sort $(wildcard lib/*.c))

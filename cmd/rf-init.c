@@ -1,4 +1,4 @@
-/* rf-init: create the notes directory. */
+/* rf-init: create the notes directory, empty or as a clone. */
 #include "cli.h"
 #include "init.h"
 #include "session.h"
@@ -6,7 +6,16 @@
 static int run(struct rf_cli *cli, struct rf_session *s)
 {
 	struct rf_init_report rep;
-	(void)cli;
+	if (cli->noperands) {
+		struct rf_init_clone res;
+		int r = rf_init_clone(s->dir, cli->operands[0], &res);
+		if (r == 0)
+			printf("Cloned %s into %s: %zu %s, %zu %s\n", res.url, s->dir, res.programs,
+			       res.programs == 1 ? "program" : "programs", res.commits,
+			       res.commits == 1 ? "commit" : "commits");
+		rf_init_clone_free(&res);
+		return r < 0 ? RF_FAIL : RF_OK;
+	}
 	if (rf_init_notes(s->dir, &rep) < 0)
 		return RF_FAIL;
 	/* A git clone comes with the umask's modes and no diff driver. */
@@ -25,8 +34,11 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 }
 
 static const struct rf_command command = {
-	.usage = "rf-init [-C DIR]",
-	.about = "Create the notes directory: a git repository (mode 0700) with your profile.ini.",
+	.usage = "rf-init [-C DIR] [URL]",
+	.about = "Create the notes directory: a git repository (mode 0700) with your profile.ini,\n"
+		 "or, with URL, a clone of the notes another device pushed there (ssh, https,\n"
+		 "file:// or a path).",
+	.max_operands = 1,
 	.flags = RF_CLI_NO_DASHED,
 	.run = run,
 };

@@ -5,6 +5,7 @@
 
 #include "applies.h"
 #include "cli.h"
+#include "conflicts.h"
 #include "edit.h"
 #include "notefile.h"
 #include "record.h"
@@ -84,11 +85,14 @@ static int run(struct rf_cli *cli, struct rf_session *s)
 	if (opened) {
 		const struct rf_template *t = force ? NULL : is_profile(arg) ? &profile : &s->t;
 		rf_buf_add(&text, rn.note.text, rn.note.len);
+		char *const *assigns = cli->operands + 1;
+		size_t n = (size_t)cli->noperands - 1;
 		char *slug = rf_notefile_slug(rn.file);
-		int retired = !force && rank_retired(s, cli->operands + 1, cli->noperands - 1, slug) < 0;
+		int retired = !force && rank_retired(s, assigns, n, slug) < 0;
 		free(slug);
-		if (!retired && rf_edit_assign(rn.file, &text, cli->operands + 1, (size_t)cli->noperands - 1, t) == 0 &&
+		if (!retired && rf_edit_assign(rn.file, &text, assigns, n, t) == 0 &&
 		    (!is_profile(arg) || profile_reads(rn.file, &text) == 0) &&
+		    (rf_conflicts_resolve_assigned(&text, assigns, n), 1) &&
 		    rf_record_text(&s->st, &s->nd, "set", rn.file, text.buf, text.len, 0, &committed) == 0)
 			status = RF_OK;
 		if (status == RF_OK && is_profile(arg))

@@ -24,6 +24,7 @@ static const struct { const char *name, *what; } commands[] = {
 	{ "export", "every note out as one table (CSV, TSV, JSON)" },
 	{ "rank", "the rank order list: show, change, check, its history" },
 	{ "report", "the whole season on one HTML page (or its heat map as text)" },
+	{ "sync", "the same notes on every device: commit, fetch, merge, push" },
 };
 enum { NCOMMANDS = sizeof(commands) / sizeof(commands[0]) };
 

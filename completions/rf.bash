@@ -5,7 +5,7 @@
 # only before the first operand, where rf's parser takes them (rf.1, OPTIONS
 # AND OPERANDS).  Programs are the notes (*.ini) of the notes directory (-C
 # on the command line, else $RF_DIR, else ~/rf); rf-set's section.key names
-# and answers come from the shipped template; revisions from git.
+# and answers come from the shipped template; revisions and remotes from git.
 
 # Print the path of command rf-NAME (or rf), looking beside rf too.
 _rf_bin() {
@@ -213,8 +213,13 @@ _rf_revisions() {
 	git -C "$dir" for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null
 }
 
+# The notes directory's remotes, for rf-sync.
+_rf_remotes() {
+	git -C "$(_rf_notesdir)" remote 2>/dev/null
+}
+
 # This release's commands, for when rf cannot be run.
-_rf_known_commands="init new edit set quote commit check score ask log diff rank"
+_rf_known_commands="init new edit set quote commit check score ask log diff rank sync"
 
 # Command names: those rf --help lists (else _rf_known_commands), every
 # rf-NAME on PATH or beside rf (rf runs them too), and help.
@@ -320,6 +325,8 @@ _rf() {
 		fi ;;
 	rf-rank)
 		_rf_rank "$help" ;;
+	rf-sync)
+		((_rf_npos == 0)) && _rf_reply < <(_rf_remotes) ;;
 	*)
 		# A command this file does not know: programs, when its usage
 		# line names them.

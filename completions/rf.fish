@@ -3,7 +3,7 @@
 # option needs no edit here; they are offered only before the first operand,
 # where rf's parser takes them (rf.1, OPTIONS AND OPERANDS).  Programs come
 # from the notes directory (-C, else $RF_DIR, else ~/rf), section.key names
-# and answers from the shipped template, revisions from git.
+# and answers from the shipped template, revisions and remotes from git.
 # Installed as rf.fish and linked as rf-NAME.fish, since fish loads
 # completions by command name; loading it twice is harmless.
 
@@ -243,6 +243,11 @@ function __rf_revisions -a dir
     git -C $dir for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null
 end
 
+# The remotes of the notes directory, for rf-sync.
+function __rf_remotes -a dir
+    git -C $dir remote 2>/dev/null
+end
+
 # The formats the usage line (in the --help lines $argv) lists after --format.
 function __rf_formats
     set -l m (string match -r -- '--format ([a-z|]+)' $argv)
@@ -250,7 +255,7 @@ function __rf_formats
 end
 
 # This release's commands, for when rf cannot be run.
-set -g __rf_known_commands init new edit set quote commit check score ask log diff rank
+set -g __rf_known_commands init new edit set quote commit check score ask log diff rank sync
 
 # Command names: those rf --help lists (else __rf_known_commands), every
 # rf-NAME on PATH or beside rf (rf runs them too), and help.
@@ -430,6 +435,8 @@ function __rf_complete
             else
                 __rf_revisions $dir
             end
+        case rf-sync
+            test $npos = 0; and __rf_remotes $dir
         case '*'
             # A command this file does not know: programs, when its usage
             # line names them.

@@ -13,20 +13,24 @@
 #include "template.h"
 
 #define ATTRIBUTE_LINE "*.ini diff=rf\n"
+#define MERGE_LINE "*.ini merge=rf\n"
 
-char *rf_gitdiff_textconv(void)
+/* The command rf-NAME beside the running binary, by absolute path and
+ * quoted for the shell git runs it with, then args; "rf-NAME args" from
+ * PATH when there is none. */
+static char *command_beside(const char *name, const char *args)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0)
-		return rf_xstrdup("rf-diff --textconv");
+		return rf_xasprintf("%s %s", name, args);
 	exe[n] = '\0';
 	char *slash = strrchr(exe, '/');
 	*slash = '\0';
-	char *path = rf_xasprintf("%s/rf-diff", exe);
+	char *path = rf_xasprintf("%s/%s", exe, name);
 	if (access(path, X_OK) != 0) {
 		free(path);
-		return rf_xstrdup("rf-diff --textconv");
+		return rf_xasprintf("%s %s", name, args);
 	}
 	/* git runs the command through sh: single-quote the path. */
 	struct rf_buf b = RF_BUF_INIT;
@@ -37,24 +41,44 @@ char *rf_gitdiff_textconv(void)
 		else
 			rf_buf_addc(&b, *p);
 	}
-	rf_buf_adds(&b, "' --textconv");
+	rf_buf_addf(&b, "' %s", args);
 	free(path);
 	return rf_buf_detach(&b);
+}
+
+char *rf_gitdiff_textconv(void)
+{
+	return command_beside("rf-diff", "--textconv");
+}
+
+char *rf_gitdiff_merge_driver(void)
+{
+	return command_beside("rf-sync", "--merge-driver %P %O %A %B");
 }
 
 static int set_config(struct rf_store *st)
 {
 	git_config *cfg = NULL, *local = NULL;
-	char *cmd = rf_gitdiff_textconv();
+	char *cmd = rf_gitdiff_textconv(), *driver = rf_gitdiff_merge_driver();
 	int r = 0;
 	/* The repository's own file, not ~/.gitconfig. */
 	if (git_repository_config(&cfg, st->repo) < 0 ||
 	    git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) < 0 ||
 	    git_config_set_string(local, "diff.rf.textconv", cmd) < 0)
 		r = rf_git_error("git config diff.rf.textconv");
+	else if (git_config_set_string(local, "merge.rf.name", "rf: notes merged answer by answer") < 0 ||
+		 git_config_set_string(local, "merge.rf.driver", driver) < 0 ||
+		 /* Notes come from one template: git would take a deleted one
+		  * and a new one for a rename and merge the other side's edits
+		  * into the wrong program.  git 2.39's default strategy (ort)
+		  * ignores merge.renames; the recursive one honours it. */
+		 git_config_set_bool(local, "merge.renames", 0) < 0 ||
+		 git_config_set_string(local, "pull.twohead", "recursive") < 0)
+		r = rf_git_error("git config merge.rf.driver");
 	git_config_free(local);
 	git_config_free(cfg);
 	free(cmd);
+	free(driver);
 	return r;
 }
 
@@ -126,13 +150,18 @@ int rf_gitdiff_setup(struct rf_store *st)
 		rf_error_errno("%s", path);
 		goto out;
 	}
-	if (attrs.len && strstr(attrs.buf, "diff=rf")) {
-		r = 0;	/* said already (by rf or by the user) */
+	/* Each line unless said already (by rf or by the user). */
+	int diff = !attrs.len || !strstr(attrs.buf, "diff=rf"), merge = !attrs.len || !strstr(attrs.buf, "merge=rf");
+	if (!diff && !merge) {
+		r = 0;
 		goto out;
 	}
 	if (attrs.len && attrs.buf[attrs.len - 1] != '\n')
 		rf_buf_addc(&attrs, '\n');
-	rf_buf_adds(&attrs, ATTRIBUTE_LINE);
+	if (diff)
+		rf_buf_adds(&attrs, ATTRIBUTE_LINE);
+	if (merge)
+		rf_buf_adds(&attrs, MERGE_LINE);
 	r = write_file(path, attrs.buf, attrs.len);
 out:
 	rf_buf_free(&attrs);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflicts.h"
+
 char *rf_lint_answer(const struct rf_template *t, const char *section, const char *key, const char *value)
 {
 	const struct rf_field *f = rf_template_field(t, section, key);
@@ -26,10 +28,46 @@ char *rf_lint_answer(const struct rf_template *t, const char *section, const cha
 	return msg;
 }
 
+/* 'value' with controls shown escaped, into out. */
+static void quoted(struct rf_buf *out, const char *value)
+{
+	rf_buf_adds(out, "'");
+	rf_escape_controls(out, value);
+	rf_buf_adds(out, "'");
+}
+
+/* An open entry of [conflicts] on line l: "conflict: visa.h1b is 'yes'
+ * here, 'no' from origin"; NULL when none of them is on that line. */
+static char *conflict_at(const struct rf_note *note, const struct rf_conflict *c, size_t n, unsigned lineno)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].lineno != lineno)
+			continue;
+		struct rf_buf b = RF_BUF_INIT;
+		const char *here = rf_note_get(note, c[i].section, c[i].key);
+		rf_buf_addf(&b, "conflict: %s.%s is ", c[i].section, c[i].key);
+		if (here)
+			quoted(&b, here);
+		else
+			rf_buf_adds(&b, "not answered");
+		rf_buf_adds(&b, " here, ");
+		if (c[i].removed) {
+			rf_buf_addf(&b, "removed on %s", c[i].from ? c[i].from : "the other side");
+		} else {
+			quoted(&b, c[i].value);
+			rf_buf_addf(&b, " from %s", c[i].from ? c[i].from : "the other side");
+		}
+		return rf_buf_detach(&b);
+	}
+	return NULL;
+}
+
 size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, struct rf_strv *problems)
 {
 	const struct rf_ini *ini = &note->ini;
-	size_t before = problems->n;
+	size_t before = problems->n, nconflicts;
+	struct rf_conflict *conflicts;
+	rf_conflicts_list(note, &conflicts, &nconflicts);
 	for (size_t i = 0; i < ini->n; i++) {
 		const struct rf_line *l = &ini->lines[i];
 		char *msg = NULL;
@@ -58,7 +96,14 @@ size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, str
 			if (!msg && !*l->section)
 				msg = rf_xasprintf("key '%s' before any [section] (rf does not read it; move it "
 						   "into its section)", l->key);
-			if (!msg)
+			/* [conflicts] is rf's own, not the template's: each entry
+			 * is reported as the open question it is. */
+			if (!msg && !strcmp(l->section, RF_CONFLICTS_SECTION) &&
+			    !(msg = conflict_at(note, conflicts, nconflicts, l->lineno)) &&
+			    rf_ini_find(ini, l->section, l->key) == l)
+				msg = rf_xasprintf("[%s] entry '%s' names no answer (section.key); delete it",
+						   RF_CONFLICTS_SECTION, l->key);
+			else if (!msg && strcmp(l->section, RF_CONFLICTS_SECTION))
 				msg = rf_lint_answer(t, l->section, l->key, l->value);
 		}
 		if (msg) {
@@ -66,5 +111,6 @@ size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, str
 			free(msg);
 		}
 	}
+	rf_conflicts_free(conflicts, nconflicts);
 	return problems->n - before;
 }

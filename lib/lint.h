@@ -8,7 +8,9 @@
 
 /* Every problem of note as "LABEL:LINE: message", in line order: lines
  * iniparser rejects, duplicate sections and keys, keys not in the template
- * (with "did you mean"), values outside a key's answers.  Returns how many
+ * (with "did you mean"), values outside a key's answers, and each open
+ * entry of [conflicts] (lib/conflicts.h), which the template does not
+ * check: "conflict: visa.h1b is 'yes' here, 'no' from origin".  Returns how many
  * were added to problems. */
 size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, struct rf_strv *problems);
 

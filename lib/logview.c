@@ -81,9 +81,34 @@ static int entry_changes(struct view *c, const struct rf_history_entry *e, struc
 	return r;
 }
 
+/* rf-sync's merge commit says what became of each note ("mercy-general:
+ * merged, 1 conflict recorded", lib/treemerge.c): that line for e's note,
+ * or NULL.  Caller frees. */
+static char *sync_outcome(struct view *c, const struct rf_history_entry *e)
+{
+	git_commit *commit = NULL;
+	char *slug = rf_notefile_slug(e->path), *line = NULL;
+	if (e->merge && git_commit_lookup(&commit, c->s->st.repo, &e->commit) == 0 &&
+	    !strncmp(git_commit_summary(commit), "sync with ", 10)) {
+		const char *body = git_commit_body(commit);
+		size_t n = strlen(slug);
+		for (const char *p = body; p && *p && !line; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+			if (!strncmp(p, slug, n) && p[n] == ':' && p[n + 1] == ' ')
+				line = rf_xstrndup(p + n + 2, strcspn(p + n + 2, "\n"));
+	}
+	git_error_clear();
+	git_commit_free(commit);
+	free(slug);
+	return line;
+}
+
 static void print_entry_extra(struct view *c, const struct rf_history_entry *e, const struct rf_changes *ch, int created)
 {
 	FILE *out = c->out;
+	char *outcome = sync_outcome(c, e);
+	if (outcome)
+		fprintf(out, "    sync: %s\n", outcome);
+	free(outcome);
 	if (e->old_path && strcmp(e->old_path, e->path) != 0) {
 		char *from = rf_notefile_slug(e->old_path);
 		fprintf(out, "    renamed from %s\n", from);

@@ -59,6 +59,11 @@ static int mkdir_parents(const char *path)
 	return r;
 }
 
+int rf_notesdir_mkdirs(const char *path)
+{
+	return mkdir_parents(path);
+}
+
 int rf_notesdir_create(struct rf_notesdir *nd, const char *path)
 {
 	if (mkdir_parents(path) < 0)

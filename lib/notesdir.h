@@ -16,6 +16,10 @@ struct rf_notesdir {
 /* Which directory: -C DIR, else $RF_DIR, else $HOME/rf.  Caller frees. */
 char *rf_notesdir_locate(const char *opt_dir);
 
+/* Create path and its missing parents, each with mode 0700 (one that
+ * exists is left as it is). */
+int rf_notesdir_mkdirs(const char *path);
+
 /* Open an existing notes directory.  Reports and returns -1. */
 int rf_notesdir_open(struct rf_notesdir *nd, const char *path);
 /* Create it (and missing parents) with mode 0700, or tighten an existing

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conflicts.h"
 #include "notefile.h"
 #include "ranklist.h"
 #include "revnote.h"
@@ -37,6 +38,9 @@ static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer 
 	r->status = field(&rn->note, "program", "status");
 	r->rank = field(&rn->note, "program", "rank");
 	rf_score_note(s, &rn->note, &r->score);
+	struct rf_conflict *c;
+	rf_conflicts_list(&rn->note, &c, &r->conflicts);
+	rf_conflicts_free(c, r->conflicts);
 	return 0;
 }
 
@@ -317,13 +321,18 @@ void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t)
 		snprintf(known, sizeof(known), "%u", rf_score_known_pct(&x->score));
 		snprintf(green, sizeof(green), "%u", x->score.green);
 		char *flagged = rf_score_flagged_list(&x->score);
-		const char *marks = x->score.dealbreaker ? (x->score.pattern ? "pattern,dealbreaker" : "dealbreaker")
-							 : (x->score.pattern ? "pattern" : "");
+		/* conflict: an answer still to decide between two devices. */
+		char *marks = rf_xasprintf("%s%s%s%s%s", x->score.pattern ? "pattern" : "",
+					   x->score.pattern && x->score.dealbreaker ? "," : "",
+					   x->score.dealbreaker ? "dealbreaker" : "",
+					   x->conflicts && (x->score.pattern || x->score.dealbreaker) ? "," : "",
+					   x->conflicts ? "conflict" : "");
 		const char *cells[RF_RANKING_NCOLS] = {
 			*x->rank ? x->rank : NULL, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, known,
 			green, x->status,
 		};
 		rf_table_add(t, cells);
+		free(marks);
 		free(flagged);
 	}
 }

@@ -13,6 +13,7 @@ struct rf_ranked {
 	char *slug, *track, *status;	/* "" when not set */
 	char *rank;			/* the place on the rank list (ranklist.h), "" when not on it */
 	struct rf_score score;
+	size_t conflicts;	/* open entries of its [conflicts] (lib/conflicts.h) */
 };
 
 struct rf_ranking {

@@ -237,16 +237,40 @@ EOF
 
 @test "bash: every rf command has the completion registered" {
 	run bash -c 'source "$1/completions/rf.bash"; complete -p' _ "$RF_SRC"
-	for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank; do
+	for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank rf-sync; do
 		assert_line "complete -F _rf $c"
 	done
+}
+
+@test "rf-sync completes the notes directory's remotes, in bash, zsh and fish" {
+	git -C "$RF_DIR" remote add origin "$BATS_TEST_TMPDIR/notes.git"
+	git -C "$RF_DIR" remote add usb /media/usb/notes.git
+	git -C "$BATS_TEST_TMPDIR/other" remote add nas ssh://nas/notes.git
+	run bash_complete "rf-sync "
+	assert_output $'origin\nusb'
+	run bash_complete "rf sync u"
+	assert_output "usb"
+	run bash_complete "rf-sync -C $BATS_TEST_TMPDIR/other "
+	assert_output "nas"
+	run bash_complete "rf-sync origin "
+	assert_output ""
+	run bash_complete "rf "
+	assert_line "sync"
+	run zsh_complete "rf-sync "
+	assert_output $'origin\nusb'
+	run zsh_complete "rf -C $BATS_TEST_TMPDIR/other sync "
+	assert_output "nas"
+	run fish_complete "rf-sync "
+	assert_output $'origin\nusb'
+	run fish_complete "rf sync -C $BATS_TEST_TMPDIR/other "
+	assert_output "nas"
 }
 
 @test "zsh: _rf loads through compinit and is bound to every command, and to any rf-NAME" {
 	run zsh -f -c '
 		fpath=("$1/completions" $fpath)
 		autoload -Uz compinit && compinit -u -d "$2/zcompdump" || exit 1
-		for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank; do
+		for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank rf-sync; do
 			print -r -- "$c=$_comps[$c]"
 		done
 		print -r -- "rf-*=$_patcomps[rf-*]"' _ "$RF_SRC" "$BATS_TEST_TMPDIR"
@@ -297,7 +321,7 @@ zsh_complete() {
 	run zsh_complete "rf -"
 	assert_output $'--help\n--version\n-C\n-h'
 	run zsh_complete "rf help s"
-	assert_output $'score\nset'
+	assert_output $'score\nset\nsync'
 }
 
 @test "zsh: which options take an argument comes from --help, read as getopt reads it" {
@@ -387,7 +411,7 @@ fish_complete() {
 	run fish_complete "rf-set -f me"
 	assert_output $'mercy-general\nmetro-ir'
 	run fish_complete "rf help s"
-	assert_output $'score\nset'
+	assert_output $'score\nset\nsync'
 	run fish_complete "rf "
 	assert_line "score"
 	assert_line "init"

@@ -5,14 +5,17 @@ load helper
 
 @test "rf-init sets up the rf diff driver: attributes and textconv by absolute path" {
 	rf-init >/dev/null
-	assert_equal "$(cat "$RF_DIR/.git/info/attributes")" "*.ini diff=rf"
+	assert_equal "$(cat "$RF_DIR/.git/info/attributes")" $'*.ini diff=rf\n*.ini merge=rf'
 	# Under make valgrind, rf-init finds itself (/proc/self/exe) beside the
 	# real binaries, not beside the wrapper scripts on PATH.
 	local rf_diff=${RF_REAL_BIN:+$RF_REAL_BIN/rf-diff}
 	assert_equal "$(git -C "$RF_DIR" config diff.rf.textconv)" "'${rf_diff:-$(command -v rf-diff)}' --textconv"
+	local rf_sync=${RF_REAL_BIN:+$RF_REAL_BIN/rf-sync}
+	assert_equal "$(git -C "$RF_DIR" config merge.rf.driver)" "'${rf_sync:-$(command -v rf-sync)}' --merge-driver %P %O %A %B"
 	# A second run keeps one attribute line and leaves the tree alone.
 	rf-init >/dev/null
 	assert_equal "$(grep -c 'diff=rf' "$RF_DIR/.git/info/attributes")" 1
+	assert_equal "$(grep -c 'merge=rf' "$RF_DIR/.git/info/attributes")" 1
 	assert_equal "$(git -C "$RF_DIR" ls-tree --name-only HEAD)" "profile.ini"
 }
 
@@ -20,7 +23,7 @@ load helper
 	git init -q "$RF_DIR"
 	printf '*.txt text' >"$RF_DIR/.git/info/attributes"
 	rf-init >/dev/null
-	assert_equal "$(cat "$RF_DIR/.git/info/attributes")" $'*.txt text\n*.ini diff=rf'
+	assert_equal "$(cat "$RF_DIR/.git/info/attributes")" $'*.txt text\n*.ini diff=rf\n*.ini merge=rf'
 }
 
 @test "git log -p and git diff show per-key lines" {

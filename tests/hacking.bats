@@ -16,7 +16,7 @@ load helper
 }
 
 @test "comments and tests cite only files in the repository" {
-	run grep -rn 'SPEC\|PITFALLS' "$RF_SRC/cmd" "$RF_SRC/lib" "$RF_SRC/tests" "$RF_SRC/Makefile" \
+	run grep -rnw 'SPEC\|PITFALLS' "$RF_SRC/cmd" "$RF_SRC/lib" "$RF_SRC/tests" "$RF_SRC/Makefile" \
 		--exclude=hacking.bats
 	assert_output ""
 }

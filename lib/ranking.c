@@ -115,6 +115,7 @@ static int add_scored(struct rf_ranking *out, size_t *cap, const char *file, con
 	r->track = rf_xstrdup(sc->track);
 	r->status = rf_xstrdup(sc->status);
 	r->rank = rf_xstrdup(sc->rank);
+	r->conflicts = sc->conflicts;
 	r->score = sc->score;
 	r->score.dealbreaker = sc->score.dealbreaker ? rf_xstrdup(sc->score.dealbreaker) : NULL;
 	return 0;

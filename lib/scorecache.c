@@ -8,12 +8,13 @@
 #include <unistd.h>
 
 #include "cachefile.h"
+#include "conflicts.h"
 #include "revnote.h"
 
 #define FILE_NAME "scores"
 #define KIND "SCOR"
 /* Bump with the record below, which follows struct rf_score. */
-#define FORMAT 3
+#define FORMAT 4
 #define NONE UINT32_MAX
 /* An index entry: id, flags, risk, where its record is and how long. */
 #define INDEX_SIZE (GIT_OID_RAWSZ + 4 + 8 + 4 + 4)
@@ -108,6 +109,9 @@ static struct rf_scored *score(const struct rf_scorer *s, const struct rf_note *
 	sc->track = field(note, "track");
 	sc->status = field(note, "status");
 	sc->rank = field(note, "rank");
+	struct rf_conflict *c;
+	rf_conflicts_list(note, &c, &sc->conflicts);
+	rf_conflicts_free(c, sc->conflicts);
 	sc->nopen = s->rules.nrules;
 	sc->open = rf_xcalloc(sc->nopen ? sc->nopen : 1, 1);
 	rf_ask_open(s, note, sc->open);
@@ -157,6 +161,7 @@ static void encode(const struct rf_scorer *s, const struct rf_scored *sc, struct
 	put_str(b, sc->track);
 	put_str(b, sc->status);
 	put_str(b, sc->rank);
+	rf_cachefile_put32(b, (uint32_t)sc->conflicts);
 	rf_cachefile_put32(b, (uint32_t)sc->nopen);
 	rf_buf_add(b, sc->open, sc->nopen);
 }
@@ -224,6 +229,7 @@ static struct rf_scored *decode(const struct rf_scorer *s, const unsigned char *
 		sc->track = get_str(&r, 0);
 		sc->status = get_str(&r, 0);
 		sc->rank = get_str(&r, 0);
+		sc->conflicts = get32(&r);
 		sc->nopen = get32(&r);
 		if (!r.bad && (tier == NONE ? s->rules.ntiers != 0 : tier >= s->rules.ntiers))
 			r.bad = 1;	/* rf_score_note always picks a tier when there are some */

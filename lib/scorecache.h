@@ -35,6 +35,7 @@ struct rf_scored {
 	struct rf_score score;	/* its contributions left out: v NULL, n 0 */
 	long domain[RF_NDOMAINS];	/* the risk from each domain (hundredths) */
 	char *track, *status, *rank;	/* the [program] answers, "" when not set */
+	size_t conflicts;	/* open entries of its [conflicts] (conflicts.h) */
 	unsigned char *open;	/* per rule of the rules: RF_OPEN_* (ask.h) */
 	size_t nopen;
 };

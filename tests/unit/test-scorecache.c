@@ -17,7 +17,8 @@ static const char RULES[] = "[defaults]\nunknown = 0.25\nvague = 4\nred = 5\n"
 			    "[tiers]\nlow = 0\nhigh = 10\n";
 static const char PROFILE[] = "[applicant]\nvisa_needed = h1b\n[weights]\nvisa = 1.5\n";
 static const char NOTE[] = "[program]\ntrack = dr\nstatus = applied\nrank = 3\n"
-			   "[visa]\nh1b = no\nj1 = vague\n[culture]\nstaff_tone = hostile\n";
+			   "[visa]\nh1b = no\nj1 = vague\n[culture]\nstaff_tone = hostile\n"
+			   "[conflicts]\nvisa.h1b = yes\n";
 
 struct fixture {
 	char dir[64];
@@ -102,6 +103,7 @@ static void kept_across_runs(struct unit *u)
 	same_as_scoring(u, f.s, sc, NOTE);
 	CHECK_STR(u, sc->track, "dr");
 	CHECK_STR(u, sc->rank, "3");
+	CHECK(u, sc->conflicts == 1);
 	CHECK(u, rf_scorecache_get(c, &id) == sc);
 	rf_scorecache_close(c);
 	rf_note_free(&note);
@@ -111,6 +113,7 @@ static void kept_across_runs(struct unit *u)
 	sc = rf_scorecache_get(c, &id);
 	same_as_scoring(u, f.s, sc, NOTE);
 	CHECK_STR(u, sc ? sc->status : NULL, "applied");
+	CHECK(u, sc && sc->conflicts == 1);
 	CHECK(u, rf_scorecache_get(c, &other) == NULL);
 	rf_scorecache_close(c);
 

@@ -38,20 +38,26 @@ static void history(const uint8_t *data, size_t size)
 	struct rf_histindex *hx = rf_histindex_parse(data, size);
 	if (!hx)
 		return;
-	struct rf_history h = { NULL, 0, 0 };
+	struct rf_history h = { 0 };
 	size_t stop = size % 7 + 1;
 	rf_histindex_query(hx, NULL, NULL, NULL, &h);
 	/* Every name the timeline shows, followed as a note's history. */
 	for (size_t i = 0; i < h.n; i++) {
-		struct rf_history one = { NULL, 0, 0 };
+		struct rf_history one = { 0 };
 		rf_histindex_query(hx, h.v[i].path, i % 2 ? enough : NULL, &stop, &one);
 		for (size_t k = 0; k < one.n; k++)
 			RF_FUZZ_ASSERT(one.v[k].path && one.v[k].subject);
 		rf_history_free(&one);
 	}
+	/* A name no entry of the timeline holds has no history (the fuzzer
+	 * learns this very name from the comparison, so look first). */
+	static const char absent[] = "no-such-note.ini";
+	int named = 0;
+	for (size_t i = 0; i < h.n && !named; i++)
+		named = !strcmp(h.v[i].path, absent) || (h.v[i].old_path && !strcmp(h.v[i].old_path, absent));
 	rf_history_free(&h);
-	rf_histindex_query(hx, "no-such-note.ini", NULL, NULL, &h);
-	RF_FUZZ_ASSERT(h.n == 0);
+	rf_histindex_query(hx, absent, NULL, NULL, &h);
+	RF_FUZZ_ASSERT(named || h.n == 0);
 	rf_history_free(&h);
 	rf_histindex_free(hx);
 }

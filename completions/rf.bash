@@ -219,7 +219,7 @@ _rf_remotes() {
 }
 
 # This release's commands, for when rf cannot be run.
-_rf_known_commands="init new edit set quote commit check score ask log diff rank sync"
+_rf_known_commands="init new edit set quote commit check score ask log diff import export rank report sync"
 
 # Command names: those rf --help lists (else _rf_known_commands), every
 # rf-NAME on PATH or beside rf (rf runs them too), and help.

@@ -255,7 +255,7 @@ function __rf_formats
 end
 
 # This release's commands, for when rf cannot be run.
-set -g __rf_known_commands init new edit set quote commit check score ask log diff rank sync
+set -g __rf_known_commands init new edit set quote commit check score ask log diff import export rank report sync
 
 # Command names: those rf --help lists (else __rf_known_commands), every
 # rf-NAME on PATH or beside rf (rf runs them too), and help.

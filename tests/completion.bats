@@ -235,10 +235,19 @@ EOF
 	assert_line "HEAD"
 }
 
-@test "bash: every rf command has the completion registered" {
-	run bash -c 'source "$1/completions/rf.bash"; complete -p' _ "$RF_SRC"
-	for c in rf rf-init rf-new rf-edit rf-set rf-quote rf-commit rf-check rf-score rf-ask rf-log rf-diff rf-rank rf-sync; do
-		assert_line "complete -F _rf $c"
+@test "bash, zsh, fish: every command rf --help lists is known without rf on PATH" {
+	cmds=$(rf --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1; next } { on = 0 }')
+	[ "$(wc -w <<<"$cmds")" -ge 16 ]
+	# Where the completion is loaded before rf is on PATH, only the
+	# built-in list can register rf-NAME.
+	run env PATH=/usr/bin:/bin bash -c 'source "$1/completions/rf.bash"; complete -p' _ "$RF_SRC"
+	assert_line "complete -F _rf rf"
+	for c in $cmds; do
+		assert_line "complete -F _rf rf-$c"
+		grep -q "^#compdef .* rf-$c " "$RF_SRC/completions/_rf" || fail "_rf's #compdef lacks rf-$c"
+		grep -q "listed=( .*\b$c\b" "$RF_SRC/completions/_rf" || fail "_rf's built-in list lacks $c"
+		grep -q "^set -g __rf_known_commands .*\b$c\b" "$RF_SRC/completions/rf.fish" ||
+			fail "rf.fish's built-in list lacks $c"
 	done
 }
 

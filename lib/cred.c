@@ -1,6 +1,5 @@
 #include "cred.h"
 
-#include <ctype.h>
 #include <libssh2.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -136,28 +135,6 @@ int rf_cred_url_parse(const char *url, struct rf_cred_url *u)
 
 /* --- git's credential store --------------------------------------------- */
 
-static int hexval(int c)
-{
-	return isdigit(c) ? c - '0' : isxdigit(c) ? tolower(c) - 'a' + 10 : -1;
-}
-
-static char *pct_decode(const char *s, size_t n)
-{
-	struct rf_buf b = RF_BUF_INIT;
-	rf_buf_add(&b, "", 0);
-	for (size_t i = 0; i < n; i++) {
-		int hi, lo;
-		if (s[i] == '%' && i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
-			rf_buf_addc(&b, (char)(hi * 16 + lo));
-			i += 2;
-		} else {
-			rf_buf_addc(&b, s[i]);
-		}
-	}
-	return rf_buf_detach(&b);
-}
-
 /* One line of a store: its URL parts, user and password (decoded). */
 static int store_line(const char *line, struct rf_cred_url *u, char **user, char **pass)
 {
@@ -180,8 +157,8 @@ static int store_line(const char *line, struct rf_cred_url *u, char **user, char
 		rf_cred_url_free(u);
 		return -1;
 	}
-	*user = pct_decode(auth, (size_t)(colon - auth));
-	*pass = pct_decode(colon + 1, (size_t)(at - colon - 1));
+	*user = rf_pct_decode(auth, (size_t)(colon - auth));
+	*pass = rf_pct_decode(colon + 1, (size_t)(at - colon - 1));
 	return 0;
 }
 

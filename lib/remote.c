@@ -1,6 +1,5 @@
 #include "remote.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,28 +17,6 @@ int rf_remote_is_url(const char *arg)
 		return 1;
 	const char *colon = strchr(arg, ':'), *slash = strchr(arg, '/');
 	return colon && colon > arg && (!slash || colon < slash);
-}
-
-static int hexval(int c)
-{
-	return isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
-}
-
-static char *decode(const char *s, size_t n)
-{
-	struct rf_buf b = RF_BUF_INIT;
-	rf_buf_add(&b, "", 0);
-	for (size_t i = 0; i < n; i++) {
-		int hi, lo;
-		if (s[i] == '%' && i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
-			rf_buf_addc(&b, (char)(hi * 16 + lo));
-			i += 2;
-		} else {
-			rf_buf_addc(&b, s[i]);
-		}
-	}
-	return rf_buf_detach(&b);
 }
 
 /* A local path as an absolute one ("~/" from $HOME; the directory itself
@@ -88,9 +65,9 @@ void rf_remote_split_url(const char *url, char **clean, char **user, char **pass
 	}
 	const char *colon = memchr(auth, ':', (size_t)(at - auth));
 	size_t ulen = (size_t)((colon ? colon : at) - auth);
-	*user = decode(auth, ulen);
+	*user = rf_pct_decode(auth, ulen);
 	if (colon)
-		*password = decode(colon + 1, (size_t)(at - colon - 1));
+		*password = rf_pct_decode(colon + 1, (size_t)(at - colon - 1));
 	*clean = rf_xasprintf("%.*s%.*s%s", (int)(auth - url), url, (int)ulen, auth, at);
 }
 

@@ -371,3 +371,25 @@ int rf_read_file(const char *path, struct rf_buf *out)
 	close(fd);
 	return r;
 }
+
+static int hexval(int c)
+{
+	return isdigit(c) ? c - '0' : isxdigit(c) ? tolower(c) - 'a' + 10 : -1;
+}
+
+char *rf_pct_decode(const char *s, size_t n)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	rf_buf_add(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		int hi, lo;
+		if (s[i] == '%' && i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+			rf_buf_addc(&b, (char)(hi * 16 + lo));
+			i += 2;
+		} else {
+			rf_buf_addc(&b, s[i]);
+		}
+	}
+	return rf_buf_detach(&b);
+}

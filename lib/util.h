@@ -86,5 +86,9 @@ int rf_parse_uint(const char *s, unsigned *out);
 /* Edit distance (insertions, deletions, substitutions and swaps of two
  * neighbours each count 1), for "did you mean" hints. */
 size_t rf_edit_distance(const char *a, const char *b);
+/* The n bytes at s with each "%XX" (two hex digits) turned into its byte,
+ * as URLs and git's credential store write names; a '%' not followed by
+ * two hex digits stays.  Caller frees. */
+char *rf_pct_decode(const char *s, size_t n);
 
 #endif

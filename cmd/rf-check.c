@@ -1,88 +1,38 @@
 /* rf-check: lint notes, the profile and the rules. */
+#include <stdio.h>
 #include <stdlib.h>
 
-#include "applies.h"
 #include "cli.h"
 #include "lint.h"
 #include "notefile.h"
-#include "ranklist.h"
 #include "session.h"
 
-/* Lint one file against a template; returns problems found or -1. */
-static long check_file(const struct rf_notesdir *nd, const char *file, const struct rf_template *t)
+/* Print what a check found, in its order, and let it go. */
+static long print_problems(long n, struct rf_strv *problems)
 {
-	struct rf_revnote rn;
-	struct rf_strv problems = RF_STRV_INIT;
-	long n = -1;
-	if (rf_revnote_worktree(&rn, nd, file) == 0) {
-		n = rn.missing ? 0 : (long)rf_lint_note(&rn.note, t, &problems);
-		for (size_t i = 0; i < problems.n; i++)
-			printf("%s\n", problems.v[i]);
-	}
-	rf_strv_free(&problems);
-	rf_revnote_free(&rn);
-	return n;
-}
-
-/* The profile against its template, then rules and the profile's meaning
- * by the parser that scores with them (it reports FILE:LINE itself), then
- * the applicant's own deal-breakers that contradict the visa they need. */
-static long check_scoring(const struct rf_session *s)
-{
-	struct rf_template profile = { NULL, NULL, 0 };
-	struct rf_strv problems = RF_STRV_INIT;
-	char *path = rf_share_path("profile.ini");
-	long n = path && rf_template_load(&profile, path) == 0 ? check_file(&s->nd, RF_NOTEFILE_PROFILE, &profile) : -1;
-	struct rf_scorer *scorer = NULL;
-	if (n == 0 && rf_scorer_load(&scorer, &s->nd) < 0)
-		n = 1;
-	else if (n == 0)
-		n = (long)rf_applies_contradictions(&scorer->rules, &scorer->profile, &problems);
-	for (size_t i = 0; i < problems.n; i++)
-		printf("%s\n", problems.v[i]);
-	rf_strv_free(&problems);
-	rf_scorer_free(scorer);
-	rf_template_free(&profile);
-	free(path);
-	return n;
-}
-
-/* The rank list's lines; what it ranks is rf-rank check's to judge. */
-static long check_ranks(const struct rf_session *s)
-{
-	struct rf_buf text = RF_BUF_INIT;
-	struct rf_ranklist rl = { 0 };
-	char *why = NULL;
-	unsigned line;
-	int missing;
-	long n = rf_notesdir_read(&s->nd, RF_NOTEFILE_RANKS, &text, &missing) < 0 ? -1 : 0;
-	if (n == 0 && !missing &&
-	    rf_ranklist_try_parse(&rl, RF_NOTEFILE_RANKS, text.buf ? text.buf : "", text.len, &why, &line) < 0) {
-		printf("%s\n", why);
-		n = 1;
-	}
-	rf_ranklist_free(&rl);
-	free(why);
-	rf_buf_free(&text);
+	for (size_t i = 0; i < problems->n; i++)
+		printf("%s\n", problems->v[i]);
+	rf_strv_free(problems);
 	return n;
 }
 
 static int run(struct rf_cli *cli, struct rf_session *s)
 {
-	struct rf_strv slugs = RF_STRV_INIT;
+	struct rf_strv slugs = RF_STRV_INIT, found = RF_STRV_INIT;
 	long problems = 0, n = 0;
 	if (rf_session_open(s, RF_SESSION_TEMPLATE) < 0)
 		n = -1;
 	else if (cli->noperands)
 		n = rf_session_resolve(s, cli->operands, cli->noperands, &slugs);
-	else if ((n = rf_notesdir_list(&s->nd, &slugs)) == 0 && (n = check_scoring(s)) >= 0) {
+	else if ((n = rf_notesdir_list(&s->nd, &slugs)) == 0 &&
+		 (n = print_problems(rf_lint_scoring(&s->nd, &found), &found)) >= 0) {
 		problems = n;
-		if ((n = check_ranks(s)) > 0)
+		if ((n = print_problems(rf_lint_ranks(&s->nd, &found), &found)) > 0)
 			problems += n;
 	}
 	for (size_t i = 0; n >= 0 && i < slugs.n; i++) {
 		char *file = rf_notefile_name(slugs.v[i]);
-		if ((n = check_file(&s->nd, file, &s->t)) > 0)
+		if ((n = print_problems(rf_lint_file(&s->nd, file, &s->t, &found), &found)) > 0)
 			problems += n;
 		free(file);
 	}

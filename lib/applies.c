@@ -105,3 +105,12 @@ size_t rf_applies_contradictions(const struct rf_rules *r, const struct rf_profi
 	}
 	return problems->n - before;
 }
+
+void rf_applies_warn(const struct rf_rules *r, const struct rf_profile *p)
+{
+	struct rf_strv problems = RF_STRV_INIT;
+	rf_applies_contradictions(r, p, &problems);
+	for (size_t i = 0; i < problems.n; i++)
+		rf_warn("%s", problems.v[i]);
+	rf_strv_free(&problems);
+}

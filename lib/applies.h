@@ -27,4 +27,8 @@ size_t rf_applies_groups(const struct rf_rules *r, const struct rf_profile *p, c
  * (owned by it).  Returns how many. */
 size_t rf_applies_contradictions(const struct rf_rules *r, const struct rf_profile *p, struct rf_strv *problems);
 
+/* Each of rf_applies_contradictions' problems as a warning on stderr
+ * (after a change to the profile has been committed). */
+void rf_applies_warn(const struct rf_rules *r, const struct rf_profile *p);
+
 #endif

@@ -3,7 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "applies.h"
 #include "conflicts.h"
+#include "notefile.h"
+#include "ranklist.h"
+#include "revnote.h"
+#include "score.h"
 
 char *rf_lint_answer(const struct rf_template *t, const char *section, const char *key, const char *value)
 {
@@ -113,4 +118,52 @@ size_t rf_lint_note(const struct rf_note *note, const struct rf_template *t, str
 	}
 	rf_conflicts_free(conflicts, nconflicts);
 	return problems->n - before;
+}
+
+long rf_lint_file(const struct rf_notesdir *nd, const char *file, const struct rf_template *t,
+		  struct rf_strv *problems)
+{
+	struct rf_revnote rn;
+	long n = -1;
+	if (rf_revnote_worktree(&rn, nd, file) == 0)
+		n = rn.missing ? 0 : (long)rf_lint_note(&rn.note, t, problems);
+	rf_revnote_free(&rn);
+	return n;
+}
+
+long rf_lint_scoring(const struct rf_notesdir *nd, struct rf_strv *problems)
+{
+	struct rf_template profile = { NULL, NULL, 0 };
+	char *path = rf_share_path("profile.ini");
+	long n = path && rf_template_load(&profile, path) == 0 ? rf_lint_file(nd, RF_NOTEFILE_PROFILE, &profile, problems)
+							       : -1;
+	struct rf_scorer *scorer = NULL;
+	if (n == 0 && rf_scorer_load(&scorer, nd) < 0)
+		n = 1;
+	else if (n == 0)
+		n = (long)rf_applies_contradictions(&scorer->rules, &scorer->profile, problems);
+	rf_scorer_free(scorer);
+	rf_template_free(&profile);
+	free(path);
+	return n;
+}
+
+long rf_lint_ranks(const struct rf_notesdir *nd, struct rf_strv *problems)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	struct rf_ranklist rl = { 0 };
+	char *why = NULL;
+	unsigned line;
+	int missing;
+	long n = rf_notesdir_read(nd, RF_NOTEFILE_RANKS, &text, &missing) < 0 ? -1 : 0;
+	if (n == 0 && !missing &&
+	    rf_ranklist_try_parse(&rl, RF_NOTEFILE_RANKS, text.buf ? text.buf : "", text.len, &why, &line) < 0) {
+		rf_strv_push(problems, why);
+		why = NULL;
+		n = 1;
+	}
+	rf_ranklist_free(&rl);
+	free(why);
+	rf_buf_free(&text);
+	return n;
 }

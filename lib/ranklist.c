@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "note.h"
@@ -801,4 +802,20 @@ int rf_ranklist_detach(struct rf_ranklist *rl, const char *name, const char *adv
 	int r = rewrite_headers(rl, att, NULL, NULL);
 	free_attachments(att, n);
 	return r;
+}
+
+int rf_ranklist_refuse_rank(const struct rf_notesdir *nd, char *const *assigns, size_t n, const char *slug)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	int wants = 0, missing = 1;
+	for (size_t i = 0; i < n; i++)
+		wants |= !strncasecmp(assigns[i], "program.rank=", 13);
+	if (!wants)
+		return 0;
+	int r = rf_notesdir_read(nd, RF_NOTEFILE_RANKS, &b, &missing);
+	rf_buf_free(&b);
+	if (r < 0 || missing)
+		return r;
+	return rf_error("program.rank is no longer read: %s holds your ranks (rf-rank move %s N; --force sets "
+			"it anyway)", RF_NOTEFILE_RANKS, slug);
 }

@@ -133,4 +133,10 @@ int rf_ranklist_remove(struct rf_ranklist *rl, const char *list, const char *slu
 int rf_ranklist_attach(struct rf_ranklist *rl, const char *list, const char *adv);
 int rf_ranklist_detach(struct rf_ranklist *rl, const char *list, const char *adv);
 
+/* Once nd holds a rank list, program.rank is no longer read: setting it
+ * would change nothing the user could see.  -1 (reported, naming the
+ * rf-rank command for slug) when one of assigns ("section.key=value")
+ * sets it and the list exists; 0 otherwise. */
+int rf_ranklist_refuse_rank(const struct rf_notesdir *nd, char *const *assigns, size_t n, const char *slug);
+
 #endif

@@ -641,3 +641,12 @@ const struct rf_best_of *rf_rules_best_of(const struct rf_rules *r, const char *
 			}
 	return NULL;
 }
+
+int rf_profile_check(const char *label, const char *text, size_t len)
+{
+	struct rf_profile p;
+	if (rf_profile_parse(&p, label, text, len) < 0)
+		return -1;
+	rf_profile_free(&p);
+	return 0;
+}

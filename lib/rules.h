@@ -123,6 +123,9 @@ struct rf_profile {
  * applicant's own: those that follow from visa_needed are rules.ini's. */
 int rf_profile_parse(struct rf_profile *p, const char *label, const char *text, size_t len);
 void rf_profile_free(struct rf_profile *p);
+/* 0 when text reads as a profile the way rf-score reads one, else -1
+ * (reported by rf_profile_parse, naming label and the line). */
+int rf_profile_check(const char *label, const char *text, size_t len);
 
 /* The [best_of] holding section.key and its group there (*group), or NULL. */
 const struct rf_best_of *rf_rules_best_of(const struct rf_rules *r, const char *section, const char *key,

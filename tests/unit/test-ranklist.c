@@ -1,6 +1,7 @@
-/* The rank list file: reading, edits that keep every other byte, and the
- * list program.rank makes. */
+/* The rank list file: reading, edits that keep every other byte, the
+ * list program.rank makes, and program.rank retired once a list exists. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "ranklist.h"
 #include "unit.h"
@@ -240,6 +241,22 @@ static void test_derive(struct unit *u)
 	rf_ranklist_free(&rl);
 }
 
+static void test_rank_retired(struct unit *u)
+{
+	char dir[] = "/tmp/rf-test-ranklist-XXXXXX";
+	struct rf_notesdir nd;
+	char *sets[] = { "visa.h1b=no", "PROGRAM.Rank=2" }, *other[] = { "visa.h1b=no" };
+	if (!mkdtemp(dir) || rf_notesdir_open(&nd, dir) < 0)
+		abort();
+	CHECK(u, rf_ranklist_refuse_rank(&nd, sets, 2, "mercy") == 0);	/* no list yet */
+	if (rf_notesdir_write(&nd, "ranks.txt", "mercy\n", 6, 0) < 0)
+		abort();
+	CHECK(u, rf_ranklist_refuse_rank(&nd, other, 1, "mercy") == 0);
+	CHECK(u, rf_ranklist_refuse_rank(&nd, sets, 2, "mercy") == -1);
+	rf_notesdir_close(&nd);
+	unit_remove_dir(dir);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -252,5 +269,6 @@ int main(void)
 	RUN(&u, test_move_remove);
 	RUN(&u, test_attach);
 	RUN(&u, test_derive);
+	RUN(&u, test_rank_retired);
 	return UNIT_DONE(&u);
 }

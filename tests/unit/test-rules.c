@@ -357,6 +357,16 @@ static void test_domains(struct unit *u)
 	CHECK(u, rf_domain_index("nosuch") == -1);
 }
 
+/* rf-set profile's last check before it commits. */
+static void test_profile_check(struct unit *u)
+{
+	const char *good = "[applicant]\nvisa_needed = j1\n[weights]\nvisa = 1.5\n";
+	const char *bad = "[weights]\nvisa = heavy\n";
+	CHECK(u, rf_profile_check("profile.ini", good, strlen(good)) == 0);
+	printf("# an expected error follows\n");
+	CHECK(u, rf_profile_check("profile.ini", bad, strlen(bad)) == -1);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
@@ -369,5 +379,6 @@ int main(void)
 	RUN(&u, test_contradictions);
 	RUN(&u, test_personal_errors);
 	RUN(&u, test_domains);
+	RUN(&u, test_profile_check);
 	return UNIT_DONE(&u);
 }

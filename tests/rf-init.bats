@@ -115,9 +115,10 @@ load remote
 	diff -r --exclude=.git "$RF_DIR" "$b"
 	assert_equal "$(git -C "$b" rev-parse HEAD)" "$(git -C "$RF_DIR" rev-parse HEAD)"
 	assert_equal "$(git -C "$b" config branch.main.remote) $(git -C "$b" config branch.main.merge)" "origin refs/heads/main"
-	assert_equal "$(git -C "$b" config diff.rf.textconv)" "'$RF_BIN/rf-diff' --textconv"
+	local bin=${RF_REAL_BIN:-$RF_BIN}	# under make valgrind, what the wrapper runs
+	assert_equal "$(git -C "$b" config diff.rf.textconv)" "'$bin/rf-diff' --textconv"
 	assert_equal "$(cat "$b/.git/info/attributes")" $'*.ini diff=rf\n*.ini merge=rf'
-	assert_equal "$(git -C "$b" config merge.rf.driver)" "'$RF_BIN/rf-sync' --merge-driver %P %O %A %B"
+	assert_equal "$(git -C "$b" config merge.rf.driver)" "'$bin/rf-sync' --merge-driver %P %O %A %B"
 	assert_equal "$(git -C "$b" status --porcelain)" ""
 	# As git clone leaves it: origin's refs, its HEAD, the branch tracking it.
 	assert_equal "$(git -C "$b" config remote.origin.url)" "file://$remote"

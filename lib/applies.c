@@ -3,14 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct rf_rule_when *when_of(const struct rf_rules *r, const char *section, const char *key)
-{
-	for (size_t i = 0; i < r->nwhen; i++)
-		if (!strcmp(r->when[i].section, section) && !strcmp(r->when[i].key, key))
-			return &r->when[i];
-	return NULL;
-}
-
 static int cond_matches(const struct rf_profile *p, const char *cond)
 {
 	const char *colon = strchr(cond, ':');
@@ -19,13 +11,17 @@ static int cond_matches(const struct rf_profile *p, const char *cond)
 	return !strcmp(colon + 1, p->img ? "yes" : "no");
 }
 
-int rf_applies_rule(const struct rf_rules *r, const struct rf_profile *p, const char *section, const char *key)
+int rf_applies_when(const struct rf_rule_when *w, const struct rf_profile *p)
 {
-	const struct rf_rule_when *w = when_of(r, section, key);
 	for (size_t i = 0; w && i < w->conds.n; i++)
 		if (cond_matches(p, w->conds.v[i]))
 			return 1;
 	return !w;
+}
+
+int rf_applies_rule(const struct rf_rules *r, const struct rf_profile *p, const char *section, const char *key)
+{
+	return rf_applies_when(rf_rules_when(r, section, key), p);
 }
 
 int rf_applies_group(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b, size_t g)
@@ -87,7 +83,7 @@ size_t rf_applies_contradictions(const struct rf_rules *r, const struct rf_profi
 		size_t g;
 		const struct rf_best_of *b = rf_rules_best_of(r, d->section, d->key, &g);
 		if (!rf_applies_rule(r, p, d->section, d->key)) {
-			const struct rf_rule_when *w = when_of(r, d->section, d->key);
+			const struct rf_rule_when *w = rf_rules_when(r, d->section, d->key);
 			char *when = conds_text(w), *mine = profile_text(w, p);
 			rf_strv_push(problems, rf_xasprintf("%s:%u: deal-breaker %s.%s = %s contradicts %s: %s counts "
 							   "%s.%s only for %s", p->label, d->lineno, d->section,

@@ -14,6 +14,8 @@
  * for the applicant: [when] names none of it, or one of its conditions
  * matches the profile. */
 int rf_applies_rule(const struct rf_rules *r, const struct rf_profile *p, const char *section, const char *key);
+/* The same for a rule's resolved [when] entry (NULL: none). */
+int rf_applies_when(const struct rf_rule_when *w, const struct rf_profile *p);
 
 /* 1 when group g of b counts for the applicant: one of its rules does. */
 int rf_applies_group(const struct rf_rules *r, const struct rf_profile *p, const struct rf_best_of *b, size_t g);

@@ -134,6 +134,7 @@ static void rule_free(struct rf_rule *rule)
 	free(rule->parts);
 	free(rule->section);
 	free(rule->key);
+	free(rule->path);
 }
 
 /* "section.key" -> parts; reports against the line. */
@@ -448,6 +449,19 @@ static int parse_line(struct rf_rules *r, const char *label, const struct rf_lin
 	return 0;
 }
 
+/* After the last line: the arrays pointed into no longer move. */
+static void resolve(struct rf_rules *r)
+{
+	for (size_t i = 0; i < r->nrules; i++) {
+		struct rf_rule *rule = &r->rules[i];
+		rule->path = rf_xasprintf("%s.%s", rule->section, rule->key);
+		rule->domain = rf_domain_index(rule->section);
+		rule->max = rf_rule_max(r, rule);
+		rule->when = rf_rules_when(r, rule->section, rule->key);
+		rule->derived = rf_rules_derived(r, rule->section, rule->key);
+	}
+}
+
 int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size_t len)
 {
 	struct rf_note note;
@@ -471,6 +485,8 @@ int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size
 	rf_note_free(&note);
 	if (ret == 0)
 		ret = check_refs(r, label);
+	if (ret == 0)
+		resolve(r);
 	if (ret < 0)
 		rf_rules_free(r);
 	return ret;
@@ -506,6 +522,14 @@ const struct rf_rule *rf_rules_find(const struct rf_rules *r, const char *sectio
 	for (size_t i = 0; i < r->nrules; i++)
 		if (!strcmp(r->rules[i].section, section) && !strcmp(r->rules[i].key, key))
 			return &r->rules[i];
+	return NULL;
+}
+
+const struct rf_rule_when *rf_rules_when(const struct rf_rules *r, const char *section, const char *key)
+{
+	for (size_t i = 0; i < r->nwhen; i++)
+		if (!strcmp(r->when[i].section, section) && !strcmp(r->when[i].key, key))
+			return &r->when[i];
 	return NULL;
 }
 

@@ -29,6 +29,13 @@ struct rf_rule {
 	struct rf_rule_part *parts;
 	size_t nparts;
 	unsigned lineno;
+	/* Resolved by rf_rules_parse once the whole file is read: scoring
+	 * asks for every rule of every note, and looks nothing up by name. */
+	char *path;				/* "section.key" */
+	int domain;				/* rf_domain_index(section) */
+	long max;				/* rf_rule_max */
+	const struct rf_rule_when *when;	/* its [when] entry, or NULL */
+	const struct rf_derived *derived;	/* its derived value, or NULL */
 };
 
 struct rf_phrase {
@@ -102,6 +109,8 @@ int rf_rules_parse(struct rf_rules *r, const char *label, const char *text, size
 void rf_rules_free(struct rf_rules *r);
 /* The rule for section.key, or NULL. */
 const struct rf_rule *rf_rules_find(const struct rf_rules *r, const char *section, const char *key);
+/* The [when] entry of section.key (a rule, or "quotes" and a phrase), or NULL. */
+const struct rf_rule_when *rf_rules_when(const struct rf_rules *r, const char *section, const char *key);
 /* The derived value definition for section.key, or NULL. */
 const struct rf_derived *rf_rules_derived(const struct rf_rules *r, const char *section, const char *key);
 /* Highest points a rule can give for any answer (unknown and vague included). */

@@ -91,11 +91,11 @@ static void add(struct rf_score *sc, size_t *cap, const struct rf_scorer *s, enu
 }
 
 /* The value rules see for section.key: typed, or derived from others. */
-static char *answer_of(const struct rf_scorer *s, const struct rf_note *note, const char *section, const char *key)
+static char *answer_of(const struct rf_note *note, const struct rf_rule *rule)
 {
-	const struct rf_derived *d = rf_rules_derived(&s->rules, section, key);
+	const struct rf_derived *d = rule->derived;
 	if (!d) {
-		const char *v = rf_note_get(note, section, key);
+		const char *v = rf_note_get(note, rule->section, rule->key);
 		return rf_strstrip(rf_xstrdup(v ? v : ""));
 	}
 	const char *a = rf_note_get(note, d->num_section, d->num_key);
@@ -121,9 +121,8 @@ static int part_matches(const struct rf_rule_part *p, const char *answer, int is
 static void score_rule(const struct rf_scorer *s, const struct rf_note *note, const struct rf_rule *rule,
 		       struct rf_score *sc, size_t *cap)
 {
-	int domain = rf_domain_index(rule->section);
-	char *answer = answer_of(s, note, rule->section, rule->key);
-	char *key = rf_xasprintf("%s.%s", rule->section, rule->key);
+	int domain = rule->domain;
+	char *answer = answer_of(note, rule);
 	double num = 0;
 	int is_number = rf_parse_number(answer, &num) == 0;
 	int unknown = !*answer || !strcasecmp(answer, "unknown");
@@ -134,22 +133,21 @@ static void score_rule(const struct rf_scorer *s, const struct rf_note *note, co
 		if (part_matches(&rule->parts[i], shown, is_number, num))
 			hit = &rule->parts[i];
 	/* A derived value is not a question: its inputs are counted instead. */
-	if (unknown && !rf_rules_derived(&s->rules, rule->section, rule->key))
+	if (unknown && !rule->derived)
 		sc->unknowns++;
-	long stake = (rf_rule_max(&s->rules, rule) * s->profile.weight[domain] + 50) / 100;
+	long stake = (rule->max * s->profile.weight[domain] + 50) / 100;
 	sc->stake += stake;
 	if (!unknown && !vague)
 		sc->known += stake;
 	if (hit) {
 		enum rf_contrib_kind kind = unknown ? RF_CONTRIB_UNKNOWN : vague ? RF_CONTRIB_VAGUE : RF_CONTRIB_ANSWER;
-		add(sc, cap, s, kind, domain, key, shown, hit->text, hit->points);
+		add(sc, cap, s, kind, domain, rule->path, shown, hit->text, hit->points);
 	} else if (unknown) {
-		add(sc, cap, s, RF_CONTRIB_UNKNOWN, domain, key, shown, "default unknown", s->rules.unknown);
+		add(sc, cap, s, RF_CONTRIB_UNKNOWN, domain, rule->path, shown, "default unknown", s->rules.unknown);
 	} else if (vague) {
-		add(sc, cap, s, RF_CONTRIB_VAGUE, domain, key, shown, "default vague", s->rules.vague);
+		add(sc, cap, s, RF_CONTRIB_VAGUE, domain, rule->path, shown, "default vague", s->rules.vague);
 	}
 	free(answer);
-	free(key);
 }
 
 /* Lowercase, with typographic apostrophes made plain, for phrase search. */
@@ -167,23 +165,29 @@ static char *fold(const char *s)
 	return rf_buf_detach(&b);
 }
 
+/* Each quote folded once, then searched for every phrase: the
+ * contributions come phrase by phrase, each at its first quote. */
 static void score_quotes(const struct rf_scorer *s, const struct rf_note *note, struct rf_score *sc, size_t *cap)
 {
 	int domain = rf_domain_index("quotes");
-	for (size_t k = 0; k < s->rules.nphrases; k++) {
+	const struct rf_line **quote = rf_xmalloc((note->ini.n ? note->ini.n : 1) * sizeof(*quote));
+	char **said = rf_xmalloc((note->ini.n ? note->ini.n : 1) * sizeof(*said));
+	size_t n = 0;
+	for (size_t i = 0; i < note->ini.n; i++) {
+		const struct rf_line *l = &note->ini.lines[i];
+		if (l->kind == RF_LINE_VALUE && !strcmp(l->section, "quotes")) {
+			quote[n] = l;
+			said[n++] = fold(l->value);
+		}
+	}
+	for (size_t k = 0; n && k < s->rules.nphrases; k++) {
 		const struct rf_phrase *ph = &s->rules.phrases[k];
 		if (!rf_applies_rule(&s->rules, &s->profile, "quotes", ph->text))
 			continue;
-		for (size_t i = 0; i < note->ini.n; i++) {
-			const struct rf_line *l = &note->ini.lines[i];
-			if (l->kind != RF_LINE_VALUE || strcmp(l->section, "quotes") != 0)
+		for (size_t i = 0; i < n; i++) {
+			if (!strstr(said[i], ph->text))
 				continue;
-			char *said = fold(l->value);
-			int found = strstr(said, ph->text) != NULL;
-			free(said);
-			if (!found)
-				continue;
-			char *key = rf_xasprintf("quotes.%s", l->key);
+			char *key = rf_xasprintf("quotes.%s", quote[i]->key);
 			char *rule = rf_xasprintf("\"%s\"", ph->text);
 			add(sc, cap, s, RF_CONTRIB_PHRASE, domain, key, ph->text, rule, ph->points);
 			free(key);
@@ -191,6 +195,10 @@ static void score_quotes(const struct rf_scorer *s, const struct rf_note *note, 
 			break;	/* a phrase counts once per program */
 		}
 	}
+	for (size_t i = 0; i < n; i++)
+		free(said[i]);
+	free(said);
+	free(quote);
 }
 
 static long severity_points(const struct rf_rules *r, const char *value, const char **rule)
@@ -372,7 +380,7 @@ void rf_score_note(const struct rf_scorer *s, const struct rf_note *note, struct
 	size_t cap = 0;
 	memset(sc, 0, sizeof(*sc));
 	for (size_t i = 0; i < s->rules.nrules; i++)
-		if (rf_applies_rule(&s->rules, &s->profile, s->rules.rules[i].section, s->rules.rules[i].key))
+		if (rf_applies_when(s->rules.rules[i].when, &s->profile))
 			score_rule(s, note, &s->rules.rules[i], sc, &cap);
 	apply_best_of(s, sc);
 	score_quotes(s, note, sc, &cap);

@@ -121,6 +121,44 @@ static void test_rules_sections(struct unit *u)
 	rf_rules_free(&r);
 }
 
+/* What scoring reads of each rule without a lookup is what the lookups
+ * give: its path, domain, highest points, [when] entry and derived value. */
+static void test_rules_resolved(struct unit *u)
+{
+	struct rf_rules r;
+	CHECK(u, rules(&r, "[defaults]\nvague = 3\n"
+			   "[visa]\nj1 = no:2\nh1b = no:12, yes:0\n"
+			   "[workload]\nppr = >20:5\nhours = >80:4\n"
+			   "[derived]\nworkload.ppr = workload.procs / workload.residents\n"
+			   "[when]\nvisa.h1b = visa_needed:h1b\n") == 0);
+	if (u->bad)
+		return;
+	CHECK(u, r.nrules == 4);
+	for (size_t i = 0; i < r.nrules; i++) {
+		const struct rf_rule *rule = &r.rules[i];
+		char *path = rf_xasprintf("%s.%s", rule->section, rule->key);
+		CHECK_STR(u, rule->path, path);
+		free(path);
+		CHECK(u, rule->domain == rf_domain_index(rule->section) && rule->domain >= 0);
+		CHECK(u, rule->max == rf_rule_max(&r, rule));
+		CHECK(u, rule->when == rf_rules_when(&r, rule->section, rule->key));
+		CHECK(u, rule->derived == rf_rules_derived(&r, rule->section, rule->key));
+	}
+	const struct rf_rule *h = rf_rules_find(&r, "visa", "h1b"), *j = rf_rules_find(&r, "visa", "j1");
+	const struct rf_rule *ppr = rf_rules_find(&r, "workload", "ppr");
+	CHECK(u, h && h->when && h->when == &r.when[0] && h->max == 1200);
+	CHECK(u, j && !j->when && j->max == 300 && !j->derived);
+	CHECK(u, ppr && ppr->derived == &r.derived[0]);
+	struct rf_profile p;
+	CHECK(u, profile(&p, "[applicant]\nvisa_needed = j1\n") == 0);
+	if (!u->bad && h && j) {
+		CHECK(u, rf_applies_when(h->when, &p) == 0);
+		CHECK(u, rf_applies_when(j->when, &p) == 1);
+	}
+	rf_profile_free(&p);
+	rf_rules_free(&r);
+}
+
 static void test_rules_errors(struct unit *u)
 {
 	static const char *const bad[] = {
@@ -373,6 +411,7 @@ int main(void)
 	RUN(&u, test_hundredths);
 	RUN(&u, test_rules_parts);
 	RUN(&u, test_rules_sections);
+	RUN(&u, test_rules_resolved);
 	RUN(&u, test_rules_errors);
 	RUN(&u, test_profile);
 	RUN(&u, test_when_and_best_of);

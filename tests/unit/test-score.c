@@ -364,6 +364,34 @@ static void test_weights(struct unit *u)
 	rf_profile_free(&s.profile);
 }
 
+/* Warning phrases: each counts once, at the first quote that has it
+ * (apostrophes and case folded), in the order of the rules' phrases. */
+static void test_phrases(struct unit *u)
+{
+	struct rf_scorer s;
+	static const char rules[] = "[quotes]\nwe are a family = 4\nit's a marathon = 3\nnot found here = 9\n";
+	CHECK(u, rf_rules_parse(&s.rules, "r", rules, strlen(rules)) == 0);
+	CHECK(u, rf_profile_parse(&s.profile, "p", "", 0) == 0);
+	if (u->bad)
+		return;
+	struct rf_score sc;
+	score_text(&s, "[quotes]\n2026-11-02 pd = It\xE2\x80\x99s A Marathon\n"
+		       "2026-11-03 chief = we are a family, it's a marathon\n"
+		       "2026-11-04 resident = We Are A Family\n", &sc);
+	CHECK(u, sc.n == 2);
+	if (sc.n == 2) {
+		CHECK_STR(u, sc.v[0].key, "quotes.2026-11-03 chief");
+		CHECK_STR(u, sc.v[0].answer, "we are a family");
+		CHECK(u, sc.v[0].kind == RF_CONTRIB_PHRASE && sc.v[0].value == 400);
+		CHECK_STR(u, sc.v[1].key, "quotes.2026-11-02 pd");
+		CHECK_STR(u, sc.v[1].rule, "\"it's a marathon\"");
+	}
+	CHECK(u, sc.risk == 700);
+	rf_score_free(&sc);
+	rf_rules_free(&s.rules);
+	rf_profile_free(&s.profile);
+}
+
 /* The shipped rules for each visa_needed: which sponsorship answers
  * count, the better of two for "either", and the deal-breaker. */
 static void test_visa_needed(struct unit *u)
@@ -494,6 +522,7 @@ int main(void)
 	RUN(&u, test_properties);
 	RUN(&u, test_template_note);
 	RUN(&u, test_weights);
+	RUN(&u, test_phrases);
 	RUN(&u, test_visa_needed);
 	RUN(&u, test_coverage);
 	RUN(&u, test_best_of_skips_groups_off);

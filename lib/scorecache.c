@@ -483,9 +483,34 @@ out:
 	return NULL;
 }
 
-static int cmp_oid(const void *a, const void *b)
+static int cmp_oid_at(const void *a, const void *b, void *ids)
 {
-	return git_oid_cmp(a, b);
+	const git_oid *v = ids;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = git_oid_cmp(&v[i], &v[j]);
+	return c ? c : (i > j) - (i < j);
+}
+
+/* Each id once, at its first place: the callers list versions in history
+ * order, the order of the pack's delta chains, and reading them so keeps
+ * libgit2's delta-base cache warm (in id order, each read rebuilt a chain). */
+static size_t dedupe_in_order(git_oid *ids, size_t n)
+{
+	size_t *at = rf_xmalloc((n ? n : 1) * sizeof(*at));
+	unsigned char *again = rf_xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++)
+		at[i] = i;
+	qsort_r(at, n, sizeof(*at), cmp_oid_at, ids);
+	for (size_t i = 1; i < n; i++)
+		if (git_oid_equal(&ids[at[i - 1]], &ids[at[i]]))
+			again[at[i]] = 1;
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!again[i])
+			git_oid_cpy(&ids[u++], &ids[i]);
+	free(again);
+	free(at);
+	return u;
 }
 
 void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, int whole)
@@ -500,12 +525,7 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, i
 	for (size_t i = 0; i < n; i++)
 		if (whole ? !rf_scorecache_get(c, &ids[i]) : rf_scorecache_risk(c, &ids[i], &risk) < 0)
 			git_oid_cpy(&todo[m++], &ids[i]);
-	qsort(todo, m, sizeof(*todo), cmp_oid);
-	size_t u = 0;
-	for (size_t i = 0; i < m; i++)
-		if (!u || !git_oid_equal(&todo[u - 1], &todo[i]))
-			git_oid_cpy(&todo[u++], &todo[i]);
-	m = u;
+	m = dedupe_in_order(todo, m);
 	if (!m)
 		goto out;
 	struct rf_scored **out = rf_xcalloc(m, sizeof(*out));

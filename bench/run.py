@@ -38,8 +38,8 @@ gen = __import__("gen-repo")
 #   "cg"      a hard-linked bare clone of it with commit-graph + Bloom filters
 #   "scratch" a clone for writers, reset to the cached HEAD before every run
 #   "empty"   a fresh empty directory before every run
-# index="cold" deletes rf's history index (.git/rf/) before every run of the
-# rf command; by default ("warm") the untimed first run leaves it in place.
+# index="cold" deletes rf's caches (.git/rf/: the history index and the
+# score cache) before every run of the rf command; by default ("warm") the untimed first run leaves it in place.
 # needs: the rf commands that must exist in the build (default: the first
 # word of the label), else the row is skipped with a note.  presets: the
 # presets the row runs on (default all).  setup: a function of c run before
@@ -97,6 +97,10 @@ ROWS = [
         [Cmd("cat *.ini >/dev/null", lambda c: sh("cat *.ini >/dev/null")),
          Cmd("python3 configparser, every note",
              lambda c: [sys.executable, os.path.join(HERE, "peer-configparser.py")])]),
+    Row("score-cold", "rf-score, cold cache", lambda c: ["rf-score"],
+        [Cmd("python3 configparser, every note",
+             lambda c: [sys.executable, os.path.join(HERE, "peer-configparser.py")])], index="cold",
+        needs=("rf-score",)),
     Row("score-at", "rf-score --at HEAD~100", lambda c: ["rf-score", "--at", "HEAD~100"],
         [Cmd("git archive HEAD~100 >/dev/null", lambda c: ["git", "archive", "HEAD~100"])]),
     Row("set", "rf-set NOTE key=value", lambda c: ["rf-set", c.note, "visa.h1b=" + c.value],

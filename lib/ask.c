@@ -30,8 +30,7 @@ void rf_ask_open(const struct rf_scorer *s, const struct rf_note *note, unsigned
 	for (size_t i = 0; i < rules->nrules; i++) {
 		const struct rf_rule *rule = &rules->rules[i];
 		open[i] = RF_OPEN_NO;
-		if (rf_rules_derived(rules, rule->section, rule->key) ||
-		    !rf_applies_rule(rules, &s->profile, rule->section, rule->key))
+		if (rule->derived || !rf_applies_when(rule->when, &s->profile))
 			continue;
 		const char *v = rf_note_get(note, rule->section, rule->key);
 		char *answer = rf_strstrip(rf_xstrdup(v ? v : ""));
@@ -54,13 +53,13 @@ void rf_ask_from_open(const struct rf_scorer *s, const struct rf_template *t, co
 		const struct rf_rule *rule = &rules->rules[i];
 		if (open[i] == RF_OPEN_NO)
 			continue;
-		int d = rf_domain_index(rule->section);
+		int d = rule->domain;
 		const struct rf_field *f = rf_template_field(t, rule->section, rule->key);
 		struct keyed *x = &k[n++];
 		x->item.domain = d;
 		x->item.key = rf_xasprintf("%s.%s", rule->section, rule->key);
 		x->item.answer = rf_xstrdup(open[i] == RF_OPEN_VAGUE ? "vague" : "unknown");
-		x->item.stake = (rf_rule_max(rules, rule) * s->profile.weight[d] + 50) / 100;
+		x->item.stake = (rule->max * s->profile.weight[d] + 50) / 100;
 		x->item.question = f ? f->question : "";
 		x->order = f ? rf_template_rank(t, rule->section, rule->key) : t->n + i;
 		if (x->item.stake > domain_stake[d])

@@ -189,21 +189,6 @@ static void clear_stale(int dir)
 	closedir(d);
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-	const char *s = p;
-	while (n) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int rf_cachefile_write(struct rf_store *st, const char *name, const char kind[4], uint32_t version,
 		       const void *payload, size_t len)
 {
@@ -221,7 +206,7 @@ int rf_cachefile_write(struct rf_store *st, const char *name, const char kind[4]
 	if (fd < 0)
 		goto out;
 	header(h, kind, version, len, rf_cachefile_checksum(payload, len));
-	int w = write_all(fd, h, sizeof(h)) < 0 || write_all(fd, payload, len) < 0;
+	int w = rf_write_all(fd, h, sizeof(h)) < 0 || rf_write_all(fd, payload, len) < 0;
 	if (close(fd) < 0 || w) {
 		fd = -1;
 		unlinkat(dir, tmp, 0);

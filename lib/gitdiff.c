@@ -92,16 +92,10 @@ static int write_file(const char *path, const char *data, size_t len)
 		free(tmp);
 		return -1;
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-		if (n < 0)
-			break;
-		off += (size_t)n;
-	}
-	if (off < len || fsync(fd) < 0 || close(fd) < 0) {
+	int unwritten = rf_write_all(fd, data, len) < 0;
+	if (unwritten || fsync(fd) < 0 || close(fd) < 0) {
 		rf_error_errno("%s", tmp);
-		if (off < len)
+		if (unwritten)
 			close(fd);
 	} else if (rename(tmp, path) < 0) {
 		rf_error_errno("%s", path);

@@ -4,31 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at s, or 0 (invalid, truncated,
- * overlong, a surrogate or past U+10FFFF). */
-static size_t utf8_len(const unsigned char *s)
-{
-	static const unsigned long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-		 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-	if (n <= 1)
-		return n;
-	unsigned long c = s[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 void rf_html_text(struct rf_buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		size_t n = utf8_len(p);
+		unsigned long c;
+		size_t n = rf_utf8_decode(p, 4, &c);
 		if (n > 1) {
 			rf_buf_add(out, p, n);
 			p += n;

@@ -45,17 +45,10 @@ dictionary *rf_ini_load_buffer(const char *text, size_t len)
 		rf_error_errno("memfd_create");
 		return NULL;
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			rf_error_errno("memfd write");
-			close(fd);
-			return NULL;
-		}
-		off += (size_t)w;
+	if (rf_write_all(fd, text, len) < 0) {
+		rf_error_errno("memfd write");
+		close(fd);
+		return NULL;
 	}
 	dictionary *d = load_fd(fd);
 	close(fd);

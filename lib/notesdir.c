@@ -328,20 +328,6 @@ int rf_notesdir_read(const struct rf_notesdir *nd, const char *name, struct rf_b
 	return r;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* A free temporary name in the directory: ".rf-tmp-PID-N", created
  * exclusively (mkstemp needs a path; names here are relative to nd->fd).
  * Every such name is removed by the next writer if rf is killed. */
@@ -376,7 +362,7 @@ int rf_notesdir_stage(const struct rf_notesdir *nd, const char *name, const char
 	}
 	p->name = rf_xstrdup(name);
 	p->create_only = create_only;
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (rf_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		rf_error_errno("%s: writing %s", nd->path, name);
 		close(fd);
 		rf_notesdir_restore(p);
@@ -461,7 +447,7 @@ int rf_notesdir_write_many(const struct rf_notesdir *nd, const struct rf_notesdi
 			rf_error_errno("%s: cannot create a temporary file", nd->path);
 			goto out;
 		}
-		int w = write_all(fd, f[made].data, f[made].len);
+		int w = rf_write_all(fd, f[made].data, f[made].len);
 		if (close(fd) < 0 || w < 0) {
 			rf_error_errno("%s: writing %s", nd->path, f[made].name);
 			made++;

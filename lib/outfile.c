@@ -56,27 +56,13 @@ int rf_outfile_check(const char *path, const char *notes)
 	return r;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* A target that cannot be renamed over: written where it is. */
 static int write_in_place(const char *path, const char *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return rf_error_errno("%s", path);
-	if (write_all(fd, data, len) < 0) {
+	if (rf_write_all(fd, data, len) < 0) {
 		rf_error_errno("%s", path);
 		close(fd);
 		return -1;
@@ -113,7 +99,7 @@ int rf_outfile_write(const char *path, const char *data, size_t len)
 		tmp = NULL;
 		goto out;
 	}
-	if ((exists && fchmod(fd, st.st_mode & 07777) < 0) || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if ((exists && fchmod(fd, st.st_mode & 07777) < 0) || rf_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		rf_error_errno("%s", path);
 		goto out;
 	}

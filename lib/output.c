@@ -68,25 +68,6 @@ void rf_table_free(struct rf_table *t)
  * and sets *cp, or returns 0 for an invalid or truncated sequence.  Done by
  * hand rather than with mbrtowc so that widths do not depend on the locale
  * (rf commands run in the C locale unless told otherwise). */
-static size_t utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
-{
-	static const unsigned long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-		 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-	if (!n || n > len)
-		return 0;
-	unsigned long c = n == 1 ? s[0] : s[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 struct range {
 	unsigned long lo, hi;
 };
@@ -144,7 +125,7 @@ size_t rf_display_width(const char *s)
 			len--;
 			continue;
 		}
-		size_t n = utf8_decode(p, len, &c);
+		size_t n = rf_utf8_decode(p, len, &c);
 		if (!n) {
 			w++;
 			p++;
@@ -165,7 +146,7 @@ void rf_json_string(FILE *out, const char *s)
 	fputc('"', out);
 	while (len) {
 		unsigned long c;
-		size_t n = *p >= 0x80 ? utf8_decode(p, len, &c) : 1;
+		size_t n = *p >= 0x80 ? rf_utf8_decode(p, len, &c) : 1;
 		if (!n) {
 			/* JSON must be UTF-8: a stray byte becomes U+FFFD. */
 			fputs("\\ufffd", out);

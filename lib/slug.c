@@ -38,34 +38,6 @@ static const char *translit(unsigned cp)
 	return NULL;
 }
 
-/* Decode one UTF-8 sequence; returns its length or 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, unsigned *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t n;
-	unsigned min;
-	if ((s[0] & 0xE0) == 0xC0) {
-		n = 2; min = 0x80; *cp = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		n = 3; min = 0x800; *cp = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		n = 4; min = 0x10000; *cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3F);
-	}
-	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 static int has_control_or_slash(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -166,8 +138,9 @@ static char *make_slug(const char *name, int report)
 	struct translit t = { 0 };
 	int pending_dash = 0, lost = 0;
 	for (const unsigned char *p = (const unsigned char *)name; *p;) {
-		unsigned cp;
-		size_t n = utf8_decode(p, &cp);
+		unsigned long wide;
+		size_t n = rf_utf8_decode(p, 4, &wide);
+		unsigned cp = (unsigned)wide;
 		if (!n) {
 			rf_buf_free(&b);
 			translit_close(&t);

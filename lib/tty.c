@@ -12,18 +12,10 @@
 /* Longest answer kept; a longer line is refused rather than cut. */
 #define ANSWER_MAX 4096
 
+/* A prompt the terminal does not take is no reason to stop asking. */
 static void put(int fd, const char *s)
 {
-	size_t n = strlen(s);
-	while (n) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		s += w;
-		n -= (size_t)w;
-	}
+	(void)rf_write_all(fd, s, strlen(s));
 }
 
 void rf_tty_wipe(struct rf_buf *secret)

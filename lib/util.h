@@ -69,6 +69,14 @@ int rf_strv_contains(const struct rf_strv *sv, const char *s);
 /* Read all of fd into out (replacing its contents).  errno is set on -1;
  * nothing is reported. */
 int rf_read_fd(int fd, struct rf_buf *out);
+/* The code point of the UTF-8 sequence at s, of at most len bytes (in a C
+ * string the NUL ends a sequence early, as any byte but a continuation
+ * does).  Returns its length, or 0 for what is not UTF-8: a stray or
+ * missing continuation byte, an overlong form, a surrogate, above U+10FFFF. */
+size_t rf_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp);
+/* Write all of data to fd, again after EINTR or a short write.  errno is
+ * set on -1 (EIO for a write that wrote nothing); nothing is reported. */
+int rf_write_all(int fd, const void *data, size_t len);
 /* Read a regular file (symbolic links followed: for shipped files and
  * user-named paths, never for notes).  Reports and returns -1. */
 int rf_read_file(const char *path, struct rf_buf *out);

@@ -1,6 +1,14 @@
 /* Small helpers of lib/util.c with logic: the edit distance behind every
  * "did you mean", shell quoting for the command lines messages suggest,
- * percent-decoding for URLs and git's credential store. */
+ * percent-decoding for URLs and git's credential store, decoding UTF-8,
+ * and writing all of a buffer. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "unit.h"
 #include "util.h"
 
@@ -56,11 +64,84 @@ static void test_shell_quote(struct unit *u)
 	rf_buf_free(&b);
 }
 
+/* Each form and each way of not being UTF-8. */
+static void test_utf8_decode(struct unit *u)
+{
+	static const struct {
+		const char *s;
+		size_t len, n;
+		unsigned long cp;
+	} cases[] = {
+		{ "a", 1, 1, 'a' },
+		{ "\xC3\xA9", 2, 2, 0xE9 },
+		{ "\xE2\x80\x99", 3, 3, 0x2019 },
+		{ "\xF0\x9F\x98\x80", 4, 4, 0x1F600 },
+		{ "\xF4\x8F\xBF\xBF", 4, 4, 0x10FFFF },
+		{ "\xE2\x80\x99", 2, 0, 0 },		/* cut short by len */
+		{ "\xE2\x80", 4, 0, 0 },		/* by the string's NUL */
+		{ "\x80", 1, 0, 0 },			/* a stray continuation */
+		{ "\xC0\xAF", 2, 0, 0 },		/* overlong '/' */
+		{ "\xE0\x80\xAF", 3, 0, 0 },
+		{ "\xED\xA0\x80", 3, 0, 0 },		/* a surrogate */
+		{ "\xF4\x90\x80\x80", 4, 0, 0 },	/* above U+10FFFF */
+		{ "\xF8\x88\x80\x80\x80", 5, 0, 0 },	/* five bytes */
+		{ "\xC3(", 2, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		unsigned long cp = 0;
+		size_t n = rf_utf8_decode((const unsigned char *)cases[i].s, cases[i].len, &cp);
+		CHECK(u, n == cases[i].n);
+		if (n)
+			CHECK(u, cp == cases[i].cp);
+	}
+}
+
+/* More than a pipe holds goes through in short writes, read back whole;
+ * a full pipe and a full device fail with errno saying why. */
+static void test_write_all(struct unit *u)
+{
+	size_t len = 1 << 20;
+	char *data = malloc(len);
+	for (size_t i = 0; i < len; i++)
+		data[i] = (char)(i * 7 + i / 251);
+	int p[2];
+	CHECK(u, pipe(p) == 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		_exit(rf_write_all(p[1], data, len) == 0 ? 0 : 1);
+	}
+	close(p[1]);
+	struct rf_buf back = RF_BUF_INIT;
+	CHECK(u, rf_read_fd(p[0], &back) == 0);
+	close(p[0]);
+	int status = -1;
+	CHECK(u, waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(u, back.len == len && !memcmp(back.buf, data, len));
+	rf_buf_free(&back);
+
+	CHECK(u, pipe2(p, O_NONBLOCK) == 0);
+	errno = 0;
+	CHECK(u, rf_write_all(p[1], data, len) == -1 && errno == EAGAIN);
+	close(p[0]);
+	close(p[1]);
+	int full = open("/dev/full", O_WRONLY);
+	if (full >= 0) {
+		errno = 0;
+		CHECK(u, rf_write_all(full, "x", 1) == -1 && errno == ENOSPC);
+		close(full);
+	}
+	CHECK(u, rf_write_all(-1, "", 0) == 0);	/* nothing to write: no call */
+	free(data);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, test_edit_distance);
 	RUN(&u, test_shell_quote);
 	RUN(&u, test_pct_decode);
+	RUN(&u, test_write_all);
+	RUN(&u, test_utf8_decode);
 	return UNIT_DONE(&u);
 }

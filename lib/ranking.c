@@ -158,7 +158,7 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 	struct rf_scorecache *cache = rf_scorecache_open(st && st->repo ? st : NULL, s);
 	struct rf_gitindex *gi = !commit && st && st->repo ? rf_gitindex_open(st) : NULL;
 	git_oid *ids = NULL;
-	size_t cap = 0, nids = 0;
+	size_t cap = 0, nids = 0, *at = NULL;
 	memset(out, 0, sizeof(out[0]));
 	int r = files_to_score(nd, st, commit, slugs, &files);
 	/* What the cache does not know yet is parsed on threads first. */
@@ -170,7 +170,7 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 			nids += e > 0;
 		}
 	} else if (r == 0) {
-		rf_scorecache_vouched(gi, nd, files.v, files.n, &ids, &nids);
+		rf_scorecache_vouched(gi, nd, files.v, files.n, &ids, &nids, &at);
 	}
 	if (r == 0)
 		rf_scorecache_fill(cache, ids, nids, 1);
@@ -179,8 +179,10 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 			r = add_at(out, &cap, cache, st, commit, files.v[i]);
 			continue;
 		}
-		int missing;
-		const struct rf_scored *sc = rf_scorecache_worktree(cache, gi, nd, files.v[i], &missing);
+		int missing = 0;
+		const struct rf_scored *sc = at[i] != RF_UNVOUCHED ? rf_scorecache_get(cache, &ids[at[i]]) : NULL;
+		if (!sc)
+			sc = rf_scorecache_worktree(cache, gi, nd, files.v[i], &missing);
 		if (missing) {
 			errno = ENOENT;	/* gone since it was listed */
 			r = rf_error_errno("%s", files.v[i]);
@@ -192,6 +194,7 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 		}
 	}
 	free(ids);
+	free(at);
 	rf_gitindex_free(gi);
 	rf_scorecache_close(cache);
 	rf_strv_free(&files);

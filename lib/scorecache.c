@@ -591,14 +591,17 @@ const struct rf_scored *rf_scorecache_worktree(struct rf_scorecache *c, struct r
 }
 
 void rf_scorecache_vouched(struct rf_gitindex *gi, const struct rf_notesdir *nd, char *const *files, size_t n,
-			   git_oid **ids, size_t *nids)
+			   git_oid **ids, size_t *nids, size_t **at)
 {
 	*ids = rf_xmalloc((n ? n : 1) * sizeof(**ids));
+	*at = rf_xmalloc((n ? n : 1) * sizeof(**at));
 	*nids = 0;
-	for (size_t i = 0; gi && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct stat sb;
-		if (fstatat(nd->fd, files[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 && rf_gitindex_id(gi, files[i], &sb, &(*ids)[*nids]))
-			(*nids)++;
+		(*at)[i] = RF_UNVOUCHED;
+		if (gi && fstatat(nd->fd, files[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    rf_gitindex_id(gi, files[i], &sb, &(*ids)[*nids]))
+			(*at)[i] = (*nids)++;
 	}
 }
 

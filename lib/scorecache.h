@@ -79,10 +79,12 @@ const struct rf_scored *rf_scorecache_worktree(struct rf_scorecache *c, struct r
 					       const struct rf_notesdir *nd, const char *file, int *missing);
 
 /* The blob ids git's index vouches for among the work-tree files[0..n):
- * what rf_scorecache_fill can score from the repository.  Caller frees
- * *ids. */
+ * what rf_scorecache_fill can score from the repository, and where
+ * (*at)[i] in *ids is files[i]'s (RF_UNVOUCHED: not vouched for), so that
+ * a caller need not look at the file again.  Caller frees *ids and *at. */
+#define RF_UNVOUCHED ((size_t)-1)
 void rf_scorecache_vouched(struct rf_gitindex *gi, const struct rf_notesdir *nd, char *const *files, size_t n,
-			   git_oid **ids, size_t *nids);
+			   git_oid **ids, size_t *nids, size_t **at);
 
 /* Write what was added to .git/rf/scores, then free. */
 void rf_scorecache_close(struct rf_scorecache *c);

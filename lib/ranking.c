@@ -169,11 +169,12 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 			r = e < 0 ? -1 : 0;
 			nids += e > 0;
 		}
+		if (r == 0)
+			rf_scorecache_fill(cache, ids, nids, 1);
 	} else if (r == 0) {
 		rf_scorecache_vouched(gi, nd, files.v, files.n, &ids, &nids, &at);
+		rf_scorecache_fill_worktree(cache, nd, files.v, files.n, ids, nids, at);
 	}
-	if (r == 0)
-		rf_scorecache_fill(cache, ids, nids, 1);
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
 		if (commit) {
 			r = add_at(out, &cap, cache, st, commit, files.v[i]);

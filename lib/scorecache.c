@@ -447,15 +447,43 @@ int rf_scorecache_put_risk(struct rf_scorecache *c, const git_oid *id, const str
 	return r;
 }
 
+/* A version to score, and the work-tree file that may hold it. */
+struct todo {
+	git_oid id;
+	const char *file;	/* NULL: read from the repository only */
+};
+
 struct fill_job {
 	git_repository *repo;	/* the caller's for the caller's share, else NULL */
 	int whole;
 	const char *gitdir;
+	int dirfd;		/* the notes directory, for todo[].file */
 	const struct rf_scorer *s;
-	const git_oid *ids;
+	const struct todo *todo;
 	struct rf_scored **out;
 	size_t lo, hi;
 };
+
+/* Parse the work-tree file that git's index said holds version id, when
+ * its bytes still hash to it: cheaper than inflating the blob, and
+ * iniparser then reads the file itself rather than a memfd copy. */
+static int parse_file(struct rf_note *note, int dirfd, const char *file, const git_oid *id)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	struct stat sb;
+	git_oid got;
+	int fd = openat(dirfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK), r = -1;
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && rf_read_fd(fd, &text) == 0 &&
+	    git_odb_hash(&got, text.buf, text.len, GIT_OBJECT_BLOB) == 0 && git_oid_equal(&got, id)) {
+		rf_note_parse_file(note, "blob", text.buf, text.len, fd, &sb, 0);
+		r = 0;
+	}
+	close(fd);
+	rf_buf_free(&text);
+	return r;
+}
 
 static void *fill_run(void *arg)
 {
@@ -467,7 +495,13 @@ static void *fill_run(void *arg)
 	for (size_t i = j->lo; i < j->hi; i++) {
 		git_odb_object *o;
 		struct rf_note note;
-		if (git_odb_read(&o, odb, &j->ids[i]) < 0)
+		const git_oid *id = &j->todo[i].id;
+		if (j->todo[i].file && parse_file(&note, j->dirfd, j->todo[i].file, id) == 0) {
+			j->out[i] = score(j->s, &note, j->whole);
+			rf_note_free(&note);
+			continue;
+		}
+		if (git_odb_read(&o, odb, id) < 0)
 			continue;
 		if (git_odb_object_type(o) == GIT_OBJECT_BLOB) {
 			rf_note_parse(&note, "blob", git_odb_object_data(o), git_odb_object_size(o), 0);
@@ -483,48 +517,51 @@ out:
 	return NULL;
 }
 
-static int cmp_oid_at(const void *a, const void *b, void *ids)
+static int cmp_todo_at(const void *a, const void *b, void *todo)
 {
-	const git_oid *v = ids;
+	const struct todo *v = todo;
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int c = git_oid_cmp(&v[i], &v[j]);
+	int c = git_oid_cmp(&v[i].id, &v[j].id);
 	return c ? c : (i > j) - (i < j);
 }
 
 /* Each id once, at its first place: the callers list versions in history
  * order, the order of the pack's delta chains, and reading them so keeps
  * libgit2's delta-base cache warm (in id order, each read rebuilt a chain). */
-static size_t dedupe_in_order(git_oid *ids, size_t n)
+static size_t dedupe_in_order(struct todo *todo, size_t n)
 {
 	size_t *at = rf_xmalloc((n ? n : 1) * sizeof(*at));
 	unsigned char *again = rf_xcalloc(n ? n : 1, 1);
 	for (size_t i = 0; i < n; i++)
 		at[i] = i;
-	qsort_r(at, n, sizeof(*at), cmp_oid_at, ids);
+	qsort_r(at, n, sizeof(*at), cmp_todo_at, todo);
 	for (size_t i = 1; i < n; i++)
-		if (git_oid_equal(&ids[at[i - 1]], &ids[at[i]]))
+		if (git_oid_equal(&todo[at[i - 1]].id, &todo[at[i]].id))
 			again[at[i]] = 1;
 	size_t u = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!again[i])
-			git_oid_cpy(&ids[u++], &ids[i]);
+			todo[u++] = todo[i];
 	free(again);
 	free(at);
 	return u;
 }
 
-void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, int whole)
+/* files: NULL, or for each id the work-tree file git's index said has it. */
+static void fill(struct rf_scorecache *c, const git_oid *ids, char *const *files, int dirfd, size_t n, int whole)
 {
 	git_repository *repo = c->st ? c->st->repo : NULL;
-	git_oid *todo = rf_xmalloc((n ? n : 1) * sizeof(*todo));
+	struct todo *todo = rf_xmalloc((n ? n : 1) * sizeof(*todo));
 	size_t m = 0;
 	if (!repo)
 		goto out;
 	/* Each once, and only what is not known yet. */
 	long risk;
 	for (size_t i = 0; i < n; i++)
-		if (whole ? !rf_scorecache_get(c, &ids[i]) : rf_scorecache_risk(c, &ids[i], &risk) < 0)
-			git_oid_cpy(&todo[m++], &ids[i]);
+		if (whole ? !rf_scorecache_get(c, &ids[i]) : rf_scorecache_risk(c, &ids[i], &risk) < 0) {
+			git_oid_cpy(&todo[m].id, &ids[i]);
+			todo[m++].file = files ? files[i] : NULL;
+		}
 	m = dedupe_in_order(todo, m);
 	if (!m)
 		goto out;
@@ -537,7 +574,7 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, i
 	pthread_t tids[MAX_THREADS];
 	int started[MAX_THREADS] = { 0 };
 	for (size_t k = 0; k < nthreads; k++) {
-		jobs[k] = (struct fill_job){ k ? NULL : repo, whole, git_repository_path(repo), c->s, todo, out,
+		jobs[k] = (struct fill_job){ k ? NULL : repo, whole, git_repository_path(repo), dirfd, c->s, todo, out,
 					     m * k / nthreads, m * (k + 1) / nthreads };
 		started[k] = k > 0 && pthread_create(&tids[k], NULL, fill_run, &jobs[k]) == 0;
 	}
@@ -553,15 +590,31 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, i
 		if (!out[i])
 			continue;
 		if (whole) {
-			keep(c, &todo[i], out[i], 0, 0, 1);
+			keep(c, &todo[i].id, out[i], 0, 0, 1);
 		} else {
-			keep(c, &todo[i], NULL, out[i]->score.risk, out[i]->broken, 1);
+			keep(c, &todo[i].id, NULL, out[i]->score.risk, out[i]->broken, 1);
 			scored_free(out[i]);
 		}
 	}
 	free(out);
 out:
 	free(todo);
+}
+
+void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, int whole)
+{
+	fill(c, ids, NULL, -1, n, whole);
+}
+
+void rf_scorecache_fill_worktree(struct rf_scorecache *c, const struct rf_notesdir *nd, char *const *files, size_t n,
+				 const git_oid *ids, size_t nids, const size_t *at)
+{
+	char **from = rf_xcalloc(nids ? nids : 1, sizeof(*from));
+	for (size_t i = 0; i < n; i++)
+		if (at[i] != RF_UNVOUCHED)
+			from[at[i]] = files[i];
+	fill(c, ids, from, nd->fd, nids, 1);
+	free(from);
 }
 
 const struct rf_scored *rf_scorecache_worktree(struct rf_scorecache *c, struct rf_gitindex *gi,

@@ -86,6 +86,12 @@ const struct rf_scored *rf_scorecache_worktree(struct rf_scorecache *c, struct r
 void rf_scorecache_vouched(struct rf_gitindex *gi, const struct rf_notesdir *nd, char *const *files, size_t n,
 			   git_oid **ids, size_t *nids, size_t **at);
 
+/* rf_scorecache_fill (whole) for what rf_scorecache_vouched found among
+ * files[0..n): each version read from its work-tree file while the file's
+ * bytes still hash to the id, else from the repository. */
+void rf_scorecache_fill_worktree(struct rf_scorecache *c, const struct rf_notesdir *nd, char *const *files, size_t n,
+				 const git_oid *ids, size_t nids, const size_t *at);
+
 /* Write what was added to .git/rf/scores, then free. */
 void rf_scorecache_close(struct rf_scorecache *c);
 

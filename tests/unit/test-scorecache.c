@@ -239,6 +239,50 @@ static void vouched_by_git_index(struct unit *u)
 	teardown(&f);
 }
 
+/* What git's index vouched for is read from the work tree while the bytes
+ * still hash to the id (a.ini: its blob is gone from the repository, so
+ * the file is where its score came from), else from the repository (b.ini,
+ * rewritten after the index vouched for it; c.ini, removed). */
+static void filled_from_worktree(struct unit *u)
+{
+	struct fixture f;
+	static const char B[] = "[visa]\nh1b = yes\n", B2[] = "[visa]\nh1b = no\nj1 = no\n", C[] = "[visa]\nj1 = no\n";
+	char *files[] = { "a.ini", "b.ini", "c.ini", "d.ini" };
+	setup(&f, RULES);
+	rf_notesdir_write(&f.nd, "a.ini", NOTE, strlen(NOTE), 0);
+	rf_notesdir_write(&f.nd, "b.ini", B, strlen(B), 0);
+	rf_notesdir_write(&f.nd, "c.ini", C, strlen(C), 0);
+	rf_notesdir_write(&f.nd, "d.ini", C, strlen(C), 0);
+	usleep(20000);
+	git_index *idx;
+	git_repository_index(&idx, f.st.repo);
+	for (int i = 0; i < 3; i++)
+		git_index_add_bypath(idx, files[i]);
+	git_index_write(idx);
+	git_index_free(idx);
+	git_oid a = blob_id(NOTE), b = blob_id(B), c = blob_id(C), *ids;
+	char hex[GIT_OID_HEXSZ + 1], path[256];
+	git_oid_tostr(hex, sizeof(hex), &a);
+	snprintf(path, sizeof(path), "%s/.git/objects/%.2s/%s", f.dir, hex, hex + 2);
+	CHECK(u, unlink(path) == 0);
+	struct rf_gitindex *gi = rf_gitindex_open(&f.st);
+	size_t nids, *at;
+	rf_scorecache_vouched(gi, &f.nd, files, 4, &ids, &nids, &at);
+	CHECK(u, nids == 3 && at[0] == 0 && at[1] == 1 && at[2] == 2 && at[3] == RF_UNVOUCHED);
+	rf_notesdir_write(&f.nd, "b.ini", B2, strlen(B2), 0);
+	CHECK(u, unlinkat(f.nd.fd, "c.ini", 0) == 0);
+	struct rf_scorecache *sc = rf_scorecache_open(&f.st, f.s);
+	rf_scorecache_fill_worktree(sc, &f.nd, files, 4, ids, nids, at);
+	same_as_scoring(u, f.s, rf_scorecache_get(sc, &a), NOTE);
+	same_as_scoring(u, f.s, rf_scorecache_get(sc, &b), B);
+	same_as_scoring(u, f.s, rf_scorecache_get(sc, &c), C);
+	rf_scorecache_close(sc);
+	free(ids);
+	free(at);
+	rf_gitindex_free(gi);
+	teardown(&f);
+}
+
 /* core.autocrlf: the blob holds LF, the file CRLF: never vouched for. */
 static void not_vouched_through_a_filter(struct unit *u)
 {
@@ -277,6 +321,7 @@ int main(void)
 	RUN(&u, broken_notes);
 	RUN(&u, filled_from_blobs);
 	RUN(&u, vouched_by_git_index);
+	RUN(&u, filled_from_worktree);
 	RUN(&u, not_vouched_through_a_filter);
 	return UNIT_DONE(&u);
 }

@@ -6,7 +6,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "note.h"
+#include "iniline.h"
 #include "notefile.h"
 #include "slug.h"
 
@@ -422,14 +422,14 @@ int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struc
 		else
 			r = commit ? rf_store_read(st, commit, file, &text, &missing)
 				   : rf_notesdir_read(nd, file, &text, &missing);
-		struct rf_note note;
-		/* The line map reads program.rank even when iniparser rejects
-		 * the note for a line elsewhere. */
-		rf_note_parse(&note, file, text.buf ? text.buf : "", text.len, 0);
-		const struct rf_line *l = rf_ini_find(&note.ini, "program", "rank");
+		struct rf_ini ini;
+		/* The line map alone, which reads program.rank even when
+		 * iniparser would reject the note for a line elsewhere. */
+		rf_ini_scan(text.buf ? text.buf : "", text.len, &ini);
+		const struct rf_line *l = rf_ini_find(&ini, "program", "rank");
 		rf_strv_push(&ranks, rf_xstrdup(l && !missing ? l->value : ""));
 		rf_strv_push(&names, file);
-		rf_note_free(&note);
+		rf_ini_free(&ini);
 		rf_buf_free(&text);
 	}
 	struct rf_rank_legacy *v = rf_xcalloc(slugs.n ? slugs.n : 1, sizeof(*v));

@@ -57,7 +57,7 @@ void rf_ask_from_open(const struct rf_scorer *s, const struct rf_template *t, co
 		const struct rf_field *f = rf_template_field(t, rule->section, rule->key);
 		struct keyed *x = &k[n++];
 		x->item.domain = d;
-		x->item.key = rf_xasprintf("%s.%s", rule->section, rule->key);
+		x->item.key = rf_xstrdup(rule->path);
 		x->item.answer = rf_xstrdup(open[i] == RF_OPEN_VAGUE ? "vague" : "unknown");
 		x->item.stake = (rule->max * s->profile.weight[d] + 50) / 100;
 		x->item.question = f ? f->question : "";

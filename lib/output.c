@@ -64,10 +64,6 @@ void rf_table_free(struct rf_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Decode one UTF-8 sequence at s (len bytes available); returns its length
- * and sets *cp, or returns 0 for an invalid or truncated sequence.  Done by
- * hand rather than with mbrtowc so that widths do not depend on the locale
- * (rf commands run in the C locale unless told otherwise). */
 struct range {
 	unsigned long lo, hi;
 };

@@ -72,7 +72,10 @@ int rf_read_fd(int fd, struct rf_buf *out);
 /* The code point of the UTF-8 sequence at s, of at most len bytes (in a C
  * string the NUL ends a sequence early, as any byte but a continuation
  * does).  Returns its length, or 0 for what is not UTF-8: a stray or
- * missing continuation byte, an overlong form, a surrogate, above U+10FFFF. */
+ * missing continuation byte, an overlong form, a surrogate, above U+10FFFF.
+ * By hand rather than with mbrtowc, so that slugs, widths and escaping do
+ * not depend on the locale (rf commands run in the C locale unless told
+ * otherwise). */
 size_t rf_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp);
 /* Write all of data to fd, again after EINTR or a short write.  errno is
  * set on -1 (EIO for a write that wrote nothing); nothing is reported. */

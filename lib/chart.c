@@ -1,5 +1,6 @@
 #include "chart.h"
 
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -34,6 +35,21 @@ double rf_chart_y(const struct rf_chart_scale *sc, long v)
 	return RF_CHART_BOTTOM - (double)v / (double)(sc->top > 0 ? sc->top : 1) * (RF_CHART_BOTTOM - RF_CHART_TOP);
 }
 
+/* A coordinate of the viewBox with one decimal ("123.4"), as printf's
+ * "%.1f" prints it up to ties, without printf's floating-point path: a
+ * season's page holds thousands of them.  Coordinates are clamped to the
+ * viewBox, so never negative. */
+static void coord(struct rf_buf *out, const char *before, double v)
+{
+	char digits[24];
+	unsigned long tenths = (unsigned long)lround(v > 0 ? v * 10 : 0);
+	size_t n = rf_fmt_ulong(digits, tenths / 10);
+	digits[n++] = '.';
+	digits[n++] = (char)('0' + tenths % 10);
+	rf_buf_adds(out, before);
+	rf_buf_add(out, digits, n);
+}
+
 static void day(int64_t t, const char *fmt, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
@@ -52,14 +68,19 @@ static void bands(struct rf_buf *out, const struct rf_chart_scale *sc, const str
 		if (to > sc->top)
 			to = sc->top;
 		double y0 = rf_chart_y(sc, to), y1 = rf_chart_y(sc, from);
-		rf_buf_addf(out, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>", RF_CHART_LEFT,
-			    y0, RF_CHART_RIGHT - RF_CHART_LEFT, y1 - y0, rf_palette_tier(i, rules->ntiers));
+		rf_buf_addf(out, "<rect x=\"%d\"", RF_CHART_LEFT);
+		coord(out, " y=\"", y0);
+		rf_buf_addf(out, "\" width=\"%d\"", RF_CHART_RIGHT - RF_CHART_LEFT);
+		coord(out, " height=\"", y1 - y0);
+		rf_buf_addf(out, "\" fill=\"%s\"/>", rf_palette_tier(i, rules->ntiers));
 		if (y1 - y0 >= 10)
 			rf_html_addf(out, "<text class=\"tier\" x=\"%d\" y=\"%d\">%s</text>", RF_CHART_RIGHT - 3,
 				     (int)(y0 + 9), rules->tiers[i].name);
 		char label[32];
 		rf_hundredths_format(from, label);
-		rf_buf_addf(out, "<text class=\"y\" x=\"%d\" y=\"%.1f\">%s</text>", RF_CHART_LEFT - 3, y1 + 3, label);
+		rf_buf_addf(out, "<text class=\"y\" x=\"%d\"", RF_CHART_LEFT - 3);
+		coord(out, " y=\"", y1 + 3);
+		rf_buf_addf(out, "\">%s</text>", label);
 	}
 	char label[32];
 	rf_hundredths_format(sc->top, label);
@@ -84,10 +105,14 @@ static void axis(struct rf_buf *out, const struct rf_chart_scale *sc)
 		double x = rf_chart_x(sc, (int64_t)first);
 		char name[16];
 		strftime(name, sizeof(name), "%b", &m);
-		rf_buf_addf(out, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, RF_CHART_TOP, x,
-			    RF_CHART_BOTTOM + 3);
-		if (x - RF_CHART_LEFT >= 45 && RF_CHART_RIGHT - x >= 45)
-			rf_buf_addf(out, "<text class=\"m\" x=\"%.1f\" y=\"%d\">%s</text>", x, RF_CHART_BOTTOM + 12, name);
+		coord(out, "<line class=\"tick\" x1=\"", x);
+		rf_buf_addf(out, "\" y1=\"%d\"", RF_CHART_TOP);
+		coord(out, " x2=\"", x);
+		rf_buf_addf(out, "\" y2=\"%d\"/>", RF_CHART_BOTTOM + 3);
+		if (x - RF_CHART_LEFT >= 45 && RF_CHART_RIGHT - x >= 45) {
+			coord(out, "<text class=\"m\" x=\"", x);
+			rf_buf_addf(out, "\" y=\"%d\">%s</text>", RF_CHART_BOTTOM + 12, name);
+		}
 	}
 	char a[16], b[16];
 	day(sc->start, "%Y-%m-%d", a, sizeof(a));
@@ -107,11 +132,14 @@ void rf_chart_svg(struct rf_buf *out, const struct rf_chart_scale *sc, const str
 	bands(out, sc, rules);
 	axis(out, sc);
 	if (n) {
-		rf_buf_addf(out, "<path class=\"risk\" d=\"M%.1f %.1f", rf_chart_x(sc, pts[0].time),
-			    rf_chart_y(sc, pts[0].after));
-		for (size_t i = 1; i < n; i++)
-			rf_buf_addf(out, "H%.1fV%.1f", rf_chart_x(sc, pts[i].time), rf_chart_y(sc, pts[i].after));
-		rf_buf_addf(out, "H%.1f\"/>", rf_chart_x(sc, sc->end));
+		coord(out, "<path class=\"risk\" d=\"M", rf_chart_x(sc, pts[0].time));
+		coord(out, " ", rf_chart_y(sc, pts[0].after));
+		for (size_t i = 1; i < n; i++) {
+			coord(out, "H", rf_chart_x(sc, pts[i].time));
+			coord(out, "V", rf_chart_y(sc, pts[i].after));
+		}
+		coord(out, "H", rf_chart_x(sc, sc->end));
+		rf_buf_adds(out, "\"/>");
 	}
 	for (size_t i = 0; i < n; i++) {
 		char when[32], before[32], after[32];
@@ -121,8 +149,9 @@ void rf_chart_svg(struct rf_buf *out, const struct rf_chart_scale *sc, const str
 			rf_hundredths_format(pts[i].before, before);
 		else
 			strcpy(before, "-");
-		rf_buf_addf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\">", rf_chart_x(sc, pts[i].time),
-			    rf_chart_y(sc, pts[i].after));
+		coord(out, "<circle cx=\"", rf_chart_x(sc, pts[i].time));
+		coord(out, "\" cy=\"", rf_chart_y(sc, pts[i].after));
+		rf_buf_adds(out, "\" r=\"2.5\">");
 		rf_html_addf(out, "<title>%s %s: %s (risk %s → %s)</title></circle>", when,
 			     *pts[i].id ? pts[i].id : "working tree", pts[i].subject, before, after);
 	}

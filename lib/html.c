@@ -4,10 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A byte that stands for itself in text and in a quoted attribute. */
+static int plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 void rf_html_text(struct rf_buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
+		/* Runs of plain ASCII at once: most of a page's text. */
+		size_t run = 0;
+		while (plain(p[run]))
+			run++;
+		if (run) {
+			rf_buf_add(out, p, run);
+			p += run;
+			continue;
+		}
 		unsigned long c;
 		size_t n = rf_utf8_decode(p, 4, &c);
 		if (n > 1) {

@@ -56,14 +56,19 @@ int rf_hundredths_parse(const char *s, long *out)
 
 void rf_hundredths_format(long v, char buf[32])
 {
-	const char *sign = v < 0 ? "-" : "";
-	long a = v < 0 ? -v : v;
-	if (a % 100 == 0)
-		snprintf(buf, 32, "%s%ld", sign, a / 100);
-	else if (a % 10 == 0)
-		snprintf(buf, 32, "%s%ld.%ld", sign, a / 100, (a % 100) / 10);
-	else
-		snprintf(buf, 32, "%s%ld.%02ld", sign, a / 100, a % 100);
+	/* Without snprintf: the report prints one for every cell and point. */
+	unsigned long a = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char *p = buf;
+	if (v < 0)
+		*p++ = '-';
+	p += rf_fmt_ulong(p, a / 100);
+	if (a % 100) {
+		*p++ = '.';
+		*p++ = (char)('0' + a % 100 / 10);
+		if (a % 10)
+			*p++ = (char)('0' + a % 10);
+		*p = '\0';
+	}
 }
 
 static int parse_part(const char *label, unsigned lineno, const char *text, struct rf_rule_part *part)

@@ -184,14 +184,25 @@ void rf_buf_addc(struct rf_buf *b, char c)
 
 void rf_buf_addf(struct rf_buf *b, const char *fmt, ...)
 {
+	/* Formatted straight into the free space, and a second time only when
+	 * it did not fit: the report formats tens of thousands of short
+	 * pieces, and measuring each first doubled the cost of every one. */
+	buf_grow(b, 64);
+	size_t room = b->cap - b->len;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->buf + b->len, room, fmt, ap);
 	va_end(ap);
-	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if (n < 0) {
+		b->buf[b->len] = '\0';	/* a format rf never uses (over INT_MAX bytes): nothing added */
+		return;
+	}
+	if ((size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -373,6 +384,19 @@ size_t rf_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
 	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
 		return 0;
 	*cp = c;
+	return n;
+}
+
+size_t rf_fmt_ulong(char *buf, unsigned long v)
+{
+	char rev[21];
+	size_t n = 0;
+	do
+		rev[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	for (size_t i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
 	return n;
 }
 

@@ -77,6 +77,10 @@ int rf_read_fd(int fd, struct rf_buf *out);
  * not depend on the locale (rf commands run in the C locale unless told
  * otherwise). */
 size_t rf_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp);
+/* The decimal digits of v and a NUL at buf (at least 21 bytes); returns
+ * their number.  For numbers a page prints by the thousand, where printf's
+ * parsing of its format is most of the cost. */
+size_t rf_fmt_ulong(char *buf, unsigned long v);
 /* Write all of data to fd, again after EINTR or a short write.  errno is
  * set on -1 (EIO for a write that wrote nothing); nothing is reported. */
 int rf_write_all(int fd, const void *data, size_t len);

@@ -1,6 +1,7 @@
 /* rules.ini and profile.ini parsing: hundredths, rule parts, defaults,
  * tiers, dealbreakers, [when] and [best_of], and errors reported as
  * LABEL:LINE; and lib/applies.c, who the parsed rules count for. */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "applies.h"
@@ -45,6 +46,12 @@ static void test_hundredths(struct unit *u)
 	CHECK_STR(u, buf, "0");
 	rf_hundredths_format(-250, buf);
 	CHECK_STR(u, buf, "-2.5");
+	rf_hundredths_format(-7, buf);
+	CHECK_STR(u, buf, "-0.07");
+	rf_hundredths_format(LONG_MAX, buf);
+	CHECK_STR(u, buf, "92233720368547758.07");
+	rf_hundredths_format(LONG_MIN, buf);
+	CHECK_STR(u, buf, "-92233720368547758.08");
 	/* format then parse is the identity */
 	for (long i = 0; i < 2000; i += 7) {
 		rf_hundredths_format(i, buf);

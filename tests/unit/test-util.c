@@ -1,13 +1,15 @@
 /* Small helpers of lib/util.c with logic: the edit distance behind every
  * "did you mean", shell quoting for the command lines messages suggest,
  * percent-decoding for URLs and git's credential store, decoding UTF-8,
- * and writing all of a buffer. */
+ * formatting into a buffer, and writing all of a buffer. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "unit.h"
 #include "util.h"
@@ -61,6 +63,44 @@ static void test_shell_quote(struct unit *u)
 	rf_buf_reset(&b);
 	rf_shell_quote(&b, "東京");
 	CHECK_STR(u, b.buf, "'東京'");
+	rf_buf_free(&b);
+}
+
+static void test_fmt_ulong(struct unit *u)
+{
+	char buf[21];
+	CHECK(u, rf_fmt_ulong(buf, 0) == 1);
+	CHECK_STR(u, buf, "0");
+	CHECK(u, rf_fmt_ulong(buf, 7) == 1);
+	CHECK_STR(u, buf, "7");
+	CHECK(u, rf_fmt_ulong(buf, 1000) == 4);
+	CHECK_STR(u, buf, "1000");
+	CHECK(u, rf_fmt_ulong(buf, ULONG_MAX) == 20);
+	CHECK_STR(u, buf, "18446744073709551615");
+}
+
+/* Formatted in place when it fits, formatted again after growing when it
+ * does not, and nothing added when vsnprintf fails (a wide character the
+ * C locale cannot encode). */
+static void test_buf_addf(struct unit *u)
+{
+	struct rf_buf b = RF_BUF_INIT;
+	rf_buf_addf(&b, "%s=%d", "risk", 42);
+	CHECK_STR(u, b.buf, "risk=42");
+	char *big = rf_xmalloc(5000);
+	memset(big, 'x', 4999);
+	big[4999] = '\0';
+	for (int i = 0; i < 3; i++)
+		rf_buf_addf(&b, "<%s>", big + i * 1000);
+	CHECK(u, b.len == 7 + 5001 + 4001 + 3001);
+	CHECK(u, b.buf[b.len] == '\0' && b.buf[7] == '<' && b.buf[7 + 5000] == '>' && b.buf[b.len - 1] == '>');
+	CHECK(u, strspn(b.buf + 7 + 5001 + 1, "x") == 3999);
+	size_t before = b.len;
+	rf_buf_addf(&b, "%ls", (const wchar_t[]){ 0x6771, 0 });
+	CHECK(u, b.len == before && b.buf[b.len] == '\0');
+	rf_buf_addf(&b, "%c", '!');
+	CHECK(u, b.len == before + 1 && b.buf[before] == '!');
+	free(big);
 	rf_buf_free(&b);
 }
 
@@ -151,6 +191,8 @@ int main(void)
 	RUN(&u, test_edit_distance);
 	RUN(&u, test_shell_quote);
 	RUN(&u, test_pct_decode);
+	RUN(&u, test_buf_addf);
+	RUN(&u, test_fmt_ulong);
 	RUN(&u, test_write_all);
 	RUN(&u, test_utf8_decode);
 	return UNIT_DONE(&u);

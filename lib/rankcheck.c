@@ -5,7 +5,7 @@
 
 #include "ask.h"
 #include "notefile.h"
-#include "revnote.h"
+#include "noteset.h"
 
 /* The NRMP's rules as its applicant pages state them (the amounts of the
  * fee change by year, so the profile holds the number), and the article's
@@ -62,51 +62,60 @@ static char *field(const struct rf_note *note, const char *key)
 	return rf_strstrip(rf_xstrdup(v ? v : ""));
 }
 
-int rf_rankprog_read(struct rf_rankprog *p, const char *slug, const struct rf_scorer *s,
-		     const struct rf_template *t, const struct rf_notesdir *nd, struct rf_store *st,
-		     const git_commit *commit)
+static int prog_read(struct rf_rankprog *p, const char *slug, const struct rf_scorer *s, const struct rf_template *t,
+		     struct rf_noteset *ns)
 {
-	struct rf_revnote rn;
+	const struct rf_revnote *rn;
 	memset(p, 0, sizeof(*p));
 	p->slug = rf_xstrdup(slug);
 	char *file = rf_notefile_name(p->slug);
-	int r = commit ? rf_revnote_at(&rn, st, commit, file) : rf_revnote_worktree(&rn, nd, file);
+	int r = rf_noteset_get(ns, file, &rn);
 	free(file);
 	p->track = rf_xstrdup("");
 	p->status = rf_xstrdup("");
 	p->position = rf_xstrdup("");
 	p->nrmp_code = rf_xstrdup("");
-	if (r < 0 || (p->missing = rn.missing))
-		goto out;
-	if (rn.broken) {
-		const struct rf_line *bad = rf_ini_first_error(&rn.note.ini);
-		p->broken = rf_xasprintf("%s:%u: %s", rn.label, bad ? bad->lineno : 1,
+	if (r < 0 || (p->missing = rn->missing))
+		return r;
+	if (rn->broken) {
+		const struct rf_line *bad = rf_ini_first_error(&rn->note.ini);
+		p->broken = rf_xasprintf("%s:%u: %s", rn->label, bad ? bad->lineno : 1,
 					 bad ? bad->error : "iniparser cannot read it");
-		goto out;
+		return 0;
 	}
 	free(p->track);
 	free(p->status);
 	free(p->position);
 	free(p->nrmp_code);
-	p->track = field(&rn.note, "track");
-	p->status = field(&rn.note, "status");
-	p->position = field(&rn.note, "position");
-	p->nrmp_code = field(&rn.note, "nrmp_code");
+	p->track = field(&rn->note, "track");
+	p->status = field(&rn->note, "status");
+	p->position = field(&rn->note, "position");
+	p->nrmp_code = field(&rn->note, "nrmp_code");
 	const char *from_code = rf_field_nrmp_position(p->nrmp_code);
 	if ((!*p->position || !strcmp(p->position, "unknown")) && from_code) {
 		free(p->position);
 		p->position = rf_xstrdup(from_code);
 	}
-	rf_score_note(s, &rn.note, &p->score);
-	for (size_t i = 0; i < rn.note.ini.n; i++)
-		p->conflicts += rn.note.ini.lines[i].kind == RF_LINE_VALUE && !strcmp(rn.note.ini.lines[i].section, "conflicts");
+	rf_score_note(s, &rn->note, &p->score);
+	for (size_t i = 0; i < rn->note.ini.n; i++)
+		p->conflicts += rn->note.ini.lines[i].kind == RF_LINE_VALUE &&
+				!strcmp(rn->note.ini.lines[i].section, "conflicts");
 	struct rf_ask a;
-	rf_ask_build(s, t, &rn.note, &a);
+	rf_ask_build(s, t, &rn->note, &a);
 	for (size_t i = 0; i < a.n; i++)
 		p->open += a.v[i].stake >= s->rules.red;
 	rf_ask_free(&a);
-out:
-	rf_revnote_free(&rn);
+	return 0;
+}
+
+int rf_rankprog_read(struct rf_rankprog *p, const char *slug, const struct rf_scorer *s,
+		     const struct rf_template *t, const struct rf_notesdir *nd, struct rf_store *st,
+		     const git_commit *commit)
+{
+	struct rf_noteset ns;
+	rf_noteset_init(&ns, nd, st, commit);
+	int r = prog_read(p, slug, s, t, &ns);
+	rf_noteset_free(&ns);
 	return r;
 }
 
@@ -122,8 +131,7 @@ const struct rf_rankprog *rf_rankcheck_prog(const struct rf_rankcheck *c, const 
 }
 
 static int gather(struct rf_rankcheck *c, const struct rf_ranklist *rl, const struct rf_scorer *s,
-		  const struct rf_template *t, const struct rf_notesdir *nd, struct rf_store *st,
-		  const git_commit *commit)
+		  const struct rf_template *t, struct rf_noteset *ns)
 {
 	struct rf_strv slugs = RF_STRV_INIT;
 	for (size_t k = 0; k < rl->nlists; k++) {
@@ -138,7 +146,7 @@ static int gather(struct rf_rankcheck *c, const struct rf_ranklist *rl, const st
 	c->progs = rf_xcalloc(slugs.n ? slugs.n : 1, sizeof(*c->progs));
 	int r = 0;
 	for (size_t i = 0; r == 0 && i < slugs.n; i++)
-		r = rf_rankprog_read(&c->progs[c->nprogs++], slugs.v[i], s, t, nd, st, commit);
+		r = prog_read(&c->progs[c->nprogs++], slugs.v[i], s, t, ns);
 	rf_strv_free(&slugs);
 	return r;
 }
@@ -338,18 +346,28 @@ static void check_list(struct rf_rankcheck *c, const struct rf_ranklist *rl, siz
 	}
 }
 
-int rf_rankcheck_run(struct rf_rankcheck *out, const struct rf_ranklist *rl, const struct rf_scorer *s,
-		     const struct rf_template *t, const struct rf_notesdir *nd, struct rf_store *st,
-		     const git_commit *commit)
+int rf_rankcheck_run_notes(struct rf_rankcheck *out, const struct rf_ranklist *rl, const struct rf_scorer *s,
+			   const struct rf_template *t, struct rf_noteset *ns)
 {
 	memset(out, 0, sizeof(*out));
-	if (gather(out, rl, s, t, nd, st, commit) < 0) {
+	if (gather(out, rl, s, t, ns) < 0) {
 		rf_rankcheck_free(out);
 		return -1;
 	}
 	for (size_t k = 0; k < rl->nlists; k++)
 		check_list(out, rl, k, s);
 	return 0;
+}
+
+int rf_rankcheck_run(struct rf_rankcheck *out, const struct rf_ranklist *rl, const struct rf_scorer *s,
+		     const struct rf_template *t, const struct rf_notesdir *nd, struct rf_store *st,
+		     const git_commit *commit)
+{
+	struct rf_noteset ns;
+	rf_noteset_init(&ns, nd, st, commit);
+	int r = rf_rankcheck_run_notes(out, rl, s, t, &ns);
+	rf_noteset_free(&ns);
+	return r;
 }
 
 void rf_rankcheck_free(struct rf_rankcheck *c)

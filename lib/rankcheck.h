@@ -11,6 +11,7 @@
 
 #include <git2.h>
 
+#include "noteset.h"
 #include "ranklist.h"
 #include "score.h"
 #include "template.h"
@@ -66,6 +67,10 @@ const struct rf_rankrule *rf_rankcheck_rule(const char *id);
 int rf_rankcheck_run(struct rf_rankcheck *out, const struct rf_ranklist *rl, const struct rf_scorer *s,
 		     const struct rf_template *t, const struct rf_notesdir *nd, struct rf_store *st,
 		     const git_commit *commit);
+/* The same through ns (its notes directory, store and commit), which
+ * keeps the notes read for whatever reads them next. */
+int rf_rankcheck_run_notes(struct rf_rankcheck *out, const struct rf_ranklist *rl, const struct rf_scorer *s,
+			   const struct rf_template *t, struct rf_noteset *ns);
 void rf_rankcheck_free(struct rf_rankcheck *c);
 
 /* What the note of slug says at commit (the work tree when NULL), into p

@@ -7,6 +7,7 @@
 #include "conflicts.h"
 #include "notefile.h"
 #include "ranklist.h"
+#include "noteset.h"
 #include "revnote.h"
 #include "scorecache.h"
 
@@ -66,7 +67,7 @@ static int files_to_score(const struct rf_notesdir *nd, struct rf_store *st, con
  * A list file that does not parse leaves the ranks empty, with its
  * problem reported, rather than hiding the scores. */
 static void place_on_list(struct rf_ranking *out, const struct rf_notesdir *nd, struct rf_store *st,
-			  const git_commit *commit, int every_note)
+			  const git_commit *commit, struct rf_noteset *ns, int every_note)
 {
 	struct rf_ranklist rl;
 	int r = rf_ranklist_read(&rl, nd, st, commit);
@@ -79,7 +80,7 @@ static void place_on_list(struct rf_ranking *out, const struct rf_notesdir *nd, 
 			rf_ranklist_derive(&rl, v, out->n);
 			free(v);
 		} else {
-			r = rf_ranklist_load(&rl, nd, st, commit);
+			r = ns ? rf_ranklist_load_notes(&rl, ns) : rf_ranklist_load(&rl, nd, st, commit);
 		}
 	}
 	for (size_t i = 0; i < out->n; i++) {
@@ -200,7 +201,38 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 	rf_scorecache_close(cache);
 	rf_strv_free(&files);
 	if (r == 0)
-		place_on_list(out, nd, st, commit, slugs->n == 0);
+		place_on_list(out, nd, st, commit, NULL, slugs->n == 0);
+	if (r < 0)
+		rf_ranking_free(out);
+	return r;
+}
+
+int rf_ranking_build_notes(struct rf_ranking *out, const struct rf_scorer *s, struct rf_noteset *ns,
+			   const struct rf_strv *slugs)
+{
+	struct rf_strv files = RF_STRV_INIT;
+	size_t cap = 0;
+	memset(out, 0, sizeof(*out));
+	int r = files_to_score(ns->nd, ns->st, ns->commit, slugs, &files);
+	for (size_t i = 0; r == 0 && i < files.n; i++) {
+		const struct rf_revnote *rn;
+		r = rf_noteset_get(ns, files.v[i], &rn);
+		if (r < 0 && !ns->commit) {
+			/* A link or an unreadable file, reported: the others still count. */
+			out->nbroken++;
+			r = 0;
+		} else if (r == 0 && rn->missing && ns->commit) {
+			r = rf_error("%s: no such note at %s", files.v[i], rn->where);
+		} else if (r == 0 && rn->missing) {
+			errno = ENOENT;	/* gone since it was listed */
+			r = rf_error_errno("%s", files.v[i]);
+		} else if (r == 0) {
+			r = add_note(out, &cap, s, rn);
+		}
+	}
+	rf_strv_free(&files);
+	if (r == 0)
+		place_on_list(out, ns->nd, ns->st, ns->commit, ns, slugs->n == 0);
 	if (r < 0)
 		rf_ranking_free(out);
 	return r;
@@ -209,32 +241,10 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 int rf_ranking_build_full(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 			  struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs)
 {
-	struct rf_strv files = RF_STRV_INIT;
-	size_t cap = 0;
-	memset(out, 0, sizeof(*out));
-	int r = files_to_score(nd, st, commit, slugs, &files);
-	for (size_t i = 0; r == 0 && i < files.n; i++) {
-		struct rf_revnote rn;
-		r = commit ? rf_revnote_at(&rn, st, commit, files.v[i]) : rf_revnote_worktree(&rn, nd, files.v[i]);
-		if (r < 0 && !commit) {
-			/* A link or an unreadable file, reported: the others still count. */
-			out->nbroken++;
-			r = 0;
-		} else if (r == 0 && rn.missing && commit) {
-			r = rf_error("%s: no such note at %s", files.v[i], rn.where);
-		} else if (r == 0 && rn.missing) {
-			errno = ENOENT;	/* gone since it was listed */
-			r = rf_error_errno("%s", files.v[i]);
-		} else if (r == 0) {
-			r = add_note(out, &cap, s, &rn);
-		}
-		rf_revnote_free(&rn);
-	}
-	rf_strv_free(&files);
-	if (r == 0)
-		place_on_list(out, nd, st, commit, slugs->n == 0);
-	if (r < 0)
-		rf_ranking_free(out);
+	struct rf_noteset ns;
+	rf_noteset_init(&ns, nd, st, commit);
+	int r = rf_ranking_build_notes(out, s, &ns, slugs);
+	rf_noteset_free(&ns);
 	return r;
 }
 

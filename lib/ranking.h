@@ -5,6 +5,7 @@
 
 #include <git2.h>
 
+#include "noteset.h"
 #include "output.h"
 #include "score.h"
 #include "store.h"
@@ -41,6 +42,10 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
  * for --explain. */
 int rf_ranking_build_full(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_notesdir *nd,
 			  struct rf_store *st, const git_commit *commit, const struct rf_strv *slugs);
+/* rf_ranking_build_full of the notes of ns (its notes directory, store and
+ * commit), which keeps them for whatever reads them next. */
+int rf_ranking_build_notes(struct rf_ranking *out, const struct rf_scorer *s, struct rf_noteset *ns,
+			   const struct rf_strv *slugs);
 void rf_ranking_free(struct rf_ranking *r);
 
 /* Order by column (an rf_ranking_columns name; "risk" by default), ties by

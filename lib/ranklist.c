@@ -394,8 +394,43 @@ void rf_ranklist_derive(struct rf_ranklist *rl, const struct rf_rank_legacy *v, 
 	rf_buf_free(&text);
 }
 
-int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struct rf_store *st,
-		     const git_commit *commit)
+/* The program.rank of a note, from the line map alone, which reads it even
+ * when iniparser would reject the note for a line elsewhere: from ns when
+ * the caller keeps the notes it reads, else read and scanned here (not
+ * parsed: rf-rank shows a list of 2,000 notes without iniparser). */
+static int legacy_rank(struct rf_noteset *ns, const struct rf_notesdir *nd, struct rf_store *st,
+		       const git_commit *commit, const char *file, struct rf_strv *ranks)
+{
+	struct stat sb;
+	/* A link or an odd file is refused, and named, by whatever reads
+	 * the notes; the list leaves it out rather than say so twice. */
+	if (!commit && (fstatat(nd->fd, file, &sb, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(sb.st_mode))) {
+		rf_strv_push(ranks, rf_xstrdup(""));
+		return 0;
+	}
+	const struct rf_line *l;
+	if (ns) {
+		const struct rf_revnote *rn;
+		if (rf_noteset_get(ns, file, &rn) < 0)
+			return -1;
+		l = rn->missing ? NULL : rf_ini_find(&rn->note.ini, "program", "rank");
+		rf_strv_push(ranks, rf_xstrdup(l ? l->value : ""));
+		return 0;
+	}
+	struct rf_buf text = RF_BUF_INIT;
+	int missing = 0;
+	int r = commit ? rf_store_read(st, commit, file, &text, &missing) : rf_notesdir_read(nd, file, &text, &missing);
+	struct rf_ini ini;
+	rf_ini_scan(text.buf ? text.buf : "", text.len, &ini);
+	l = r == 0 && !missing ? rf_ini_find(&ini, "program", "rank") : NULL;
+	rf_strv_push(ranks, rf_xstrdup(l ? l->value : ""));
+	rf_ini_free(&ini);
+	rf_buf_free(&text);
+	return r;
+}
+
+static int load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struct rf_store *st, const git_commit *commit,
+		struct rf_noteset *ns)
 {
 	if (rf_ranklist_read(rl, nd, st, commit) < 0)
 		return -1;
@@ -411,26 +446,9 @@ int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struc
 	}
 	struct rf_strv names = RF_STRV_INIT;
 	for (size_t i = 0; r == 0 && i < slugs.n; i++) {
-		struct rf_buf text = RF_BUF_INIT;
 		char *file = rf_notefile_name(slugs.v[i]);
-		int missing = 0;
-		struct stat sb;
-		/* A link or an odd file is refused, and named, by whatever reads
-		 * the notes; the list leaves it out rather than say so twice. */
-		if (!commit && (fstatat(nd->fd, file, &sb, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(sb.st_mode)))
-			missing = 1;
-		else
-			r = commit ? rf_store_read(st, commit, file, &text, &missing)
-				   : rf_notesdir_read(nd, file, &text, &missing);
-		struct rf_ini ini;
-		/* The line map alone, which reads program.rank even when
-		 * iniparser would reject the note for a line elsewhere. */
-		rf_ini_scan(text.buf ? text.buf : "", text.len, &ini);
-		const struct rf_line *l = rf_ini_find(&ini, "program", "rank");
-		rf_strv_push(&ranks, rf_xstrdup(l && !missing ? l->value : ""));
+		r = legacy_rank(ns, nd, st, commit, file, &ranks);
 		rf_strv_push(&names, file);
-		rf_ini_free(&ini);
-		rf_buf_free(&text);
 	}
 	struct rf_rank_legacy *v = rf_xcalloc(slugs.n ? slugs.n : 1, sizeof(*v));
 	for (size_t i = 0; r == 0 && i < slugs.n; i++)
@@ -443,6 +461,17 @@ int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struc
 	rf_strv_free(&ranks);
 	rf_strv_free(&names);
 	return r;
+}
+
+int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struct rf_store *st,
+		     const git_commit *commit)
+{
+	return load(rl, nd, st, commit, NULL);
+}
+
+int rf_ranklist_load_notes(struct rf_ranklist *rl, struct rf_noteset *ns)
+{
+	return load(rl, ns->nd, ns->st, ns->commit, ns);
 }
 
 /* ---- looking up ---- */

@@ -17,6 +17,7 @@
 #include <git2.h>
 
 #include "notesdir.h"
+#include "noteset.h"
 #include "store.h"
 #include "util.h"
 
@@ -105,6 +106,9 @@ void rf_ranklist_derive(struct rf_ranklist *rl, const struct rf_rank_legacy *v, 
  * every note there. */
 int rf_ranklist_load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struct rf_store *st,
 		     const git_commit *commit);
+/* The same through ns (its notes directory, store and commit), which
+ * keeps the notes read for whatever reads them next. */
+int rf_ranklist_load_notes(struct rf_ranklist *rl, struct rf_noteset *ns);
 
 /* The list called name (NULL or "": the primary list), or NULL. */
 const struct rf_ranklist_list *rf_ranklist_find(const struct rf_ranklist *rl, const char *name);

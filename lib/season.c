@@ -9,6 +9,7 @@
 #include "date.h"
 #include "history.h"
 #include "notefile.h"
+#include "noteset.h"
 #include "revision.h"
 #include "revnote.h"
 #include "slug.h"
@@ -276,7 +277,7 @@ static int programs(struct rf_session *s, const git_commit *at, const struct rf_
 	return 0;
 }
 
-static int notes(struct rf_season *S, struct rf_session *s, const git_commit *at)
+static int notes(struct rf_season *S, struct rf_session *s, struct rf_noteset *ns)
 {
 	S->v = rf_xcalloc(S->ranking.n ? S->ranking.n : 1, sizeof(*S->v));
 	for (size_t i = 0; i < S->ranking.n; i++) {
@@ -284,13 +285,12 @@ static int notes(struct rf_season *S, struct rf_session *s, const git_commit *at
 		p->r = &S->ranking.v[i];
 		snprintf(p->id, sizeof(p->id), "p%zu", i + 1);
 		char *file = rf_notefile_name(p->r->slug);
-		struct rf_revnote rn;
-		int e = at ? rf_revnote_at(&rn, &s->st, at, file) : rf_revnote_worktree(&rn, &s->nd, file);
-		if (e == 0 && (rn.missing || rn.broken))
-			e = rn.broken ? rf_note_report(&rn.note) : rf_error("%s: gone while reading", file);
+		const struct rf_revnote *rn;
+		int e = rf_noteset_get(ns, file, &rn);
+		if (e == 0 && (rn->missing || rn->broken))
+			e = rn->broken ? rf_note_report(&rn->note) : rf_error("%s: gone while reading", file);
 		if (e == 0)
-			describe(p, s, &rn.note);
-		rf_revnote_free(&rn);
+			describe(p, s, &rn->note);
 		free(file);
 		if (e < 0)
 			return -1;
@@ -340,7 +340,7 @@ static void summary(struct rf_season *S, const struct rf_scorer *sc)
  * that does not parse has been reported by the ranking already, which
  * kept the scores without ranks: the page keeps its problem to show in
  * place of the list instead of reporting it twice. */
-static int ranks(struct rf_season *S, struct rf_session *s, const git_commit *at)
+static int ranks(struct rf_season *S, struct rf_session *s, const git_commit *at, struct rf_noteset *ns)
 {
 	struct rf_buf text = RF_BUF_INIT;
 	char *label;
@@ -355,7 +355,7 @@ static int ranks(struct rf_season *S, struct rf_session *s, const git_commit *at
 		r = rf_notesdir_read(&s->nd, RF_NOTEFILE_RANKS, &text, &missing);
 	}
 	if (r == 0 && missing)
-		r = rf_ranklist_load(&S->ranks, &s->nd, &s->st, at);
+		r = rf_ranklist_load_notes(&S->ranks, ns);
 	else if (r == 0 && rf_ranklist_try_parse(&S->ranks, label, text.buf ? text.buf : "", text.len,
 					       &S->ranks_problem, &(unsigned){ 0 }) < 0)
 		rf_ranklist_free(&S->ranks);
@@ -367,6 +367,7 @@ static int ranks(struct rf_season *S, struct rf_session *s, const git_commit *at
 int rf_season_build(struct rf_season *S, struct rf_session *s, const struct rf_season_opts *o)
 {
 	struct rf_strv slugs = RF_STRV_INIT;
+	struct rf_noteset ns = { 0 };
 	git_commit *at = NULL;
 	int r = -1;
 	memset(S, 0, sizeof(*S));
@@ -389,19 +390,23 @@ int rf_season_build(struct rf_season *S, struct rf_session *s, const struct rf_s
 	/* A note that does not parse is reported by the ranking; a page without
 	 * it would look whole, so there is no page (rf-report.1). */
 	/* The heat map and the contributions need every score whole: the
-	 * score cache keeps them without (ranking.h). */
-	if (rf_ranking_build_full(&S->ranking, s->scorer, &s->nd, &s->st, at, &slugs) < 0 || S->ranking.nbroken)
+	 * score cache keeps them without (ranking.h).  The ranking, the rank
+	 * list, its check and the programs' descriptions read each note once,
+	 * through ns. */
+	rf_noteset_init(&ns, &s->nd, &s->st, at);
+	if (rf_ranking_build_notes(&S->ranking, s->scorer, &ns, &slugs) < 0 || S->ranking.nbroken)
 		goto out;
 	rf_season_order(&S->ranking);
-	if (ranks(S, s, at) < 0 ||
-	    (!S->ranks_problem && rf_rankcheck_run(&S->check, &S->ranks, s->scorer, &s->t, &s->nd, &s->st, at) < 0))
+	if (ranks(S, s, at, &ns) < 0 ||
+	    (!S->ranks_problem && rf_rankcheck_run_notes(&S->check, &S->ranks, s->scorer, &s->t, &ns) < 0))
 		goto out;
 	S->end = S->when;
-	if (notes(S, s, at) < 0 || trajectories(S, s, at) < 0)
+	if (notes(S, s, &ns) < 0 || trajectories(S, s, at) < 0)
 		goto out;
 	summary(S, s->scorer);
 	r = 0;
 out:
+	rf_noteset_free(&ns);
 	git_commit_free(at);
 	rf_strv_free(&slugs);
 	return r;

@@ -133,7 +133,7 @@ long rf_lint_file(const struct rf_notesdir *nd, const char *file, const struct r
 
 long rf_lint_scoring(const struct rf_notesdir *nd, struct rf_strv *problems)
 {
-	struct rf_template profile = { NULL, NULL, 0 };
+	struct rf_template profile = { 0 };
 	char *path = rf_share_path("profile.ini");
 	long n = path && rf_template_load(&profile, path) == 0 ? rf_lint_file(nd, RF_NOTEFILE_PROFILE, &profile, problems)
 							       : -1;

@@ -1,5 +1,6 @@
 #include "note.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,6 +11,9 @@
 #include <unistd.h>
 
 #include "util.h"
+
+/* iniparser 4.1's line size (ASCIILINESZ): the longest name it looks up. */
+#define INIPARSER_LINE 1024
 
 /* iniparser prints its own messages to stderr; rf reports problems itself
  * with line numbers from the scanner, so iniparser is kept quiet. */
@@ -55,6 +59,30 @@ dictionary *rf_ini_load_buffer(const char *text, size_t len)
 	return d;
 }
 
+/* iniparser finds a key by comparing it with each entry in turn, and
+ * scoring asks for every rule's: a table over the dictionary's own hashes
+ * finds the same entry at once.  Its keys are unique (a key read twice
+ * keeps its last value in one entry). */
+static void index_dict(struct rf_note *note)
+{
+	const dictionary *d = note->dict;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)d->n)
+		cap *= 2;
+	note->slots = rf_xmalloc(cap * sizeof(*note->slots));
+	for (size_t j = 0; j < cap; j++)
+		note->slots[j] = -1;
+	for (int i = 0; i < d->n; i++) {
+		if (!d->key[i])
+			continue;
+		size_t j = d->hash[i] & (cap - 1);
+		while (note->slots[j] >= 0)
+			j = (j + 1) & (cap - 1);
+		note->slots[j] = i;
+	}
+	note->nslots = cap;
+}
+
 static int same_file_state(const struct stat *a, const struct stat *b)
 {
 	return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
@@ -93,6 +121,7 @@ int rf_note_parse_file(struct rf_note *out, const char *label, const char *text,
 	}
 	if (!out->dict)
 		return report ? rf_note_report(out) : -1;
+	index_dict(out);
 	return 0;
 }
 
@@ -120,6 +149,7 @@ void rf_note_free(struct rf_note *note)
 	rf_ini_free(&note->ini);
 	if (note->dict)
 		iniparser_freedict(note->dict);
+	free(note->slots);
 	memset(note, 0, sizeof(*note));
 }
 
@@ -127,20 +157,32 @@ const char *rf_note_get(const struct rf_note *note, const char *section, const c
 {
 	if (!note->dict)
 		return NULL;
-	/* Scoring asks for every rule's key: no allocation for the usual
-	 * short names. */
-	char small[128], *full = small;
 	size_t sl = strlen(section), kl = strlen(key);
-	if (sl + kl + 2 > sizeof(small))
-		full = rf_xmalloc(sl + kl + 2);
-	memcpy(full, section, sl);
-	full[sl] = ':';
-	memcpy(full + sl + 1, key, kl + 1);
-	/* getstring, not getint & co.: CVE-2023-33461 is unpatched in 4.1. */
-	const char *v = iniparser_getstring(note->dict, full, NULL);
-	if (full != small)
+	/* iniparser_getstring cuts a longer name to its line size: its answer
+	 * for those.  getstring, not getint & co.: CVE-2023-33461 is
+	 * unpatched in 4.1. */
+	char lc[INIPARSER_LINE + 1];
+	if (sl + kl + 1 >= sizeof(lc)) {
+		char *full = rf_xasprintf("%s:%s", section, key);
+		const char *v = iniparser_getstring(note->dict, full, NULL);
 		free(full);
-	return v;
+		return v;
+	}
+	/* Lowered as iniparser lowers what it reads and what it is asked. */
+	for (size_t i = 0; i < sl; i++)
+		lc[i] = (char)tolower((unsigned char)section[i]);
+	lc[sl] = ':';
+	for (size_t i = 0; i < kl; i++)
+		lc[sl + 1 + i] = (char)tolower((unsigned char)key[i]);
+	lc[sl + 1 + kl] = '\0';
+	const dictionary *d = note->dict;
+	unsigned h = dictionary_hash(lc);
+	for (size_t j = h & (note->nslots - 1); note->slots[j] >= 0; j = (j + 1) & (note->nslots - 1)) {
+		int i = note->slots[j];
+		if (d->hash[i] == h && !strcmp(d->key[i], lc))
+			return d->val[i];
+	}
+	return NULL;
 }
 
 static int valid_name_part(const char *s, const char *forbidden)

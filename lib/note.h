@@ -16,6 +16,8 @@ struct rf_note {
 	size_t len;
 	struct rf_ini ini;	/* line map */
 	dictionary *dict;	/* iniparser's reading; NULL when the file has errors */
+	int *slots;		/* dict's entries by their hash, for rf_note_get */
+	size_t nslots;
 };
 
 /* Read text (copied) as a note.  Always fills out (free with rf_note_free).

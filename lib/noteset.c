@@ -1,13 +1,21 @@
 #include "noteset.h"
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
+#define MIN_PER_THREAD 16
+#define MAX_THREADS 8
+
 struct rf_noteset_slot {
 	char *file;
+	int read;		/* rn and r are set */
 	int r;			/* what reading it returned */
 	struct rf_revnote rn;
 };
@@ -38,34 +46,98 @@ static struct rf_noteset_slot **find(const struct rf_noteset *ns, const char *fi
 	return &ns->slots[i];
 }
 
-static void grow(struct rf_noteset *ns)
+/* The slot of file, made (unread) when there is none. */
+static struct rf_noteset_slot *slot_of(struct rf_noteset *ns, const char *file)
 {
-	struct rf_noteset_slot **old = ns->slots;
-	size_t oldcap = ns->cap;
-	ns->cap = oldcap ? 2 * oldcap : 64;
-	ns->slots = rf_xcalloc(ns->cap, sizeof(*ns->slots));
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i])
-			*find(ns, old[i]->file) = old[i];
-	free(old);
+	/* Kept under half full, so that a probe ends at an empty slot. */
+	if (2 * (ns->n + 1) > ns->cap) {
+		struct rf_noteset_slot **old = ns->slots;
+		size_t oldcap = ns->cap;
+		ns->cap = oldcap ? 2 * oldcap : 64;
+		ns->slots = rf_xcalloc(ns->cap, sizeof(*ns->slots));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				*find(ns, old[i]->file) = old[i];
+		free(old);
+	}
+	struct rf_noteset_slot **at = find(ns, file);
+	if (!*at) {
+		*at = rf_xcalloc(1, sizeof(**at));
+		(*at)->file = rf_xstrdup(file);
+		ns->n++;
+	}
+	return *at;
+}
+
+static void read_slot(const struct rf_noteset *ns, struct rf_noteset_slot *slot)
+{
+	slot->r = ns->commit ? rf_revnote_at(&slot->rn, ns->st, ns->commit, slot->file)
+			     : rf_revnote_worktree(&slot->rn, ns->nd, slot->file);
+	slot->read = 1;
 }
 
 int rf_noteset_get(struct rf_noteset *ns, const char *file, const struct rf_revnote **out)
 {
-	/* Kept under half full, so that a probe ends at an empty slot. */
-	if (2 * (ns->n + 1) > ns->cap)
-		grow(ns);
-	struct rf_noteset_slot **at = find(ns, file);
-	if (!*at) {
-		struct rf_noteset_slot *slot = rf_xcalloc(1, sizeof(*slot));
-		slot->file = rf_xstrdup(file);
-		slot->r = ns->commit ? rf_revnote_at(&slot->rn, ns->st, ns->commit, file)
-				     : rf_revnote_worktree(&slot->rn, ns->nd, file);
-		*at = slot;
-		ns->n++;
+	struct rf_noteset_slot *slot = slot_of(ns, file);
+	if (!slot->read)
+		read_slot(ns, slot);
+	*out = &slot->rn;
+	return slot->r;
+}
+
+struct job {
+	const struct rf_noteset *ns;
+	struct rf_noteset_slot **todo;
+	size_t lo, hi;
+};
+
+static void *prefetch_run(void *arg)
+{
+	const struct job *j = arg;
+	for (size_t i = j->lo; i < j->hi; i++)
+		read_slot(j->ns, j->todo[i]);
+	return NULL;
+}
+
+void rf_noteset_prefetch(struct rf_noteset *ns, char *const *files, size_t n)
+{
+	if (ns->commit)
+		return;
+	struct rf_noteset_slot **todo = rf_xmalloc((n ? n : 1) * sizeof(*todo));
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct rf_noteset_slot *slot = slot_of(ns, files[i]);
+		if (slot->read)
+			continue;
+		/* What rf_notesdir_open_file would refuse (a link, an odd or
+		 * unreadable file) is left to the first asking, which reports
+		 * it, in order, from this thread. */
+		struct stat sb;
+		int fd = openat(ns->nd->fd, files[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			todo[m++] = slot;
+		if (fd >= 0)
+			close(fd);
 	}
-	*out = &(*at)->rn;
-	return (*at)->r;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nthreads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
+	if (nthreads > m / MIN_PER_THREAD)
+		nthreads = m / MIN_PER_THREAD ? m / MIN_PER_THREAD : 1;
+	struct job jobs[MAX_THREADS];
+	pthread_t tids[MAX_THREADS];
+	int started[MAX_THREADS] = { 0 };
+	for (size_t k = 0; k < nthreads; k++) {
+		jobs[k] = (struct job){ ns, todo, m * k / nthreads, m * (k + 1) / nthreads };
+		started[k] = k > 0 && pthread_create(&tids[k], NULL, prefetch_run, &jobs[k]) == 0;
+	}
+	prefetch_run(&jobs[0]);
+	for (size_t k = 1; k < nthreads; k++) {
+		if (started[k])
+			pthread_join(tids[k], NULL);
+		else
+			prefetch_run(&jobs[k]);
+	}
+	free(todo);
 }
 
 void rf_noteset_free(struct rf_noteset *ns)

@@ -32,6 +32,13 @@ void rf_noteset_init(struct rf_noteset *ns, const struct rf_notesdir *nd, struct
  * once, at the first asking, and every later one returns -1 quietly. */
 int rf_noteset_get(struct rf_noteset *ns, const char *file, const struct rf_revnote **out);
 
+/* Read and parse the work-tree notes files[0..n) on several threads now,
+ * for the askings to come (nothing at a commit: those are read from the
+ * repository one by one).  What rf_revnote_worktree would refuse (a
+ * link, an odd or unreadable file) is left to the first asking, which
+ * reports it. */
+void rf_noteset_prefetch(struct rf_noteset *ns, char *const *files, size_t n);
+
 void rf_noteset_free(struct rf_noteset *ns);
 
 #endif

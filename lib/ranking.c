@@ -214,6 +214,8 @@ int rf_ranking_build_notes(struct rf_ranking *out, const struct rf_scorer *s, st
 	size_t cap = 0;
 	memset(out, 0, sizeof(*out));
 	int r = files_to_score(ns->nd, ns->st, ns->commit, slugs, &files);
+	if (r == 0)
+		rf_noteset_prefetch(ns, files.v, files.n);
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
 		const struct rf_revnote *rn;
 		r = rf_noteset_get(ns, files.v[i], &rn);

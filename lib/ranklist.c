@@ -445,11 +445,12 @@ static int load(struct rf_ranklist *rl, const struct rf_notesdir *nd, struct rf_
 			rf_strv_push(&slugs, slug);
 	}
 	struct rf_strv names = RF_STRV_INIT;
-	for (size_t i = 0; r == 0 && i < slugs.n; i++) {
-		char *file = rf_notefile_name(slugs.v[i]);
-		r = legacy_rank(ns, nd, st, commit, file, &ranks);
-		rf_strv_push(&names, file);
-	}
+	for (size_t i = 0; r == 0 && i < slugs.n; i++)
+		rf_strv_push(&names, rf_notefile_name(slugs.v[i]));
+	if (r == 0 && ns)
+		rf_noteset_prefetch(ns, names.v, names.n);
+	for (size_t i = 0; r == 0 && i < slugs.n; i++)
+		r = legacy_rank(ns, nd, st, commit, names.v[i], &ranks);
 	struct rf_rank_legacy *v = rf_xcalloc(slugs.n ? slugs.n : 1, sizeof(*v));
 	for (size_t i = 0; r == 0 && i < slugs.n; i++)
 		v[i] = (struct rf_rank_legacy){ slugs.v[i], ranks.v[i], names.v[i] };

@@ -62,9 +62,49 @@ void rf_template_free(struct rf_template *t)
 		field_free(&t->fields[i]);
 	free(t->fields);
 	free(t->path);
+	free(t->by_name);
 	t->fields = NULL;
 	t->path = NULL;
+	t->by_name = NULL;
 	t->n = 0;
+}
+
+static int cmp_field_at(const void *a, const void *b, void *fields)
+{
+	const struct rf_field *v = fields;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(v[i].section, v[j].section);
+	if (!c)
+		c = strcmp(v[i].key, v[j].key);
+	return c ? c : (i > j) - (i < j);
+}
+
+void rf_template_index(struct rf_template *t)
+{
+	free(t->by_name);
+	t->by_name = rf_xmalloc((t->n ? t->n : 1) * sizeof(*t->by_name));
+	for (size_t i = 0; i < t->n; i++)
+		t->by_name[i] = i;
+	qsort_r(t->by_name, t->n, sizeof(*t->by_name), cmp_field_at, t->fields);
+}
+
+/* The first place in by_name whose field is not before (section, key);
+ * key NULL: the first of the section. */
+static size_t lower_bound(const struct rf_template *t, const char *section, const char *key)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct rf_field *f = &t->fields[t->by_name[mid]];
+		int c = strcmp(f->section, section);
+		if (!c && key)
+			c = strcmp(f->key, key);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Split "; Question text? [a|b|c]" into question and vocabulary. */
@@ -166,20 +206,24 @@ out:
 	rf_buf_free(&buf);
 	if (r < 0)
 		rf_template_free(t);
+	else
+		rf_template_index(t);
 	return r;
 }
 
 const struct rf_field *rf_template_field(const struct rf_template *t, const char *section, const char *key)
 {
+	/* The first field of that name, else the section's last "*". */
+	size_t i = lower_bound(t, section, key);
+	const struct rf_field *f = i < t->n ? &t->fields[t->by_name[i]] : NULL;
+	if (f && !strcmp(f->section, section) && !strcmp(f->key, key))
+		return f;
 	const struct rf_field *wild = NULL;
-	for (size_t i = 0; i < t->n; i++) {
-		const struct rf_field *f = &t->fields[i];
-		if (strcmp(f->section, section) != 0)
-			continue;
-		if (!strcmp(f->key, key))
-			return f;
-		if (!strcmp(f->key, "*"))
-			wild = f;
+	for (i = lower_bound(t, section, "*"); i < t->n; i++) {
+		f = &t->fields[t->by_name[i]];
+		if (strcmp(f->section, section) || strcmp(f->key, "*"))
+			break;
+		wild = f;
 	}
 	return wild;
 }
@@ -194,15 +238,15 @@ int rf_template_has_section(const struct rf_template *t, const char *section)
 
 size_t rf_template_rank(const struct rf_template *t, const char *section, const char *key)
 {
+	size_t i = lower_bound(t, section, key);
+	if (i < t->n && !strcmp(t->fields[t->by_name[i]].section, section) && !strcmp(t->fields[t->by_name[i]].key, key))
+		return t->by_name[i];
+	/* Free keys sort with their section, after its last field. */
 	size_t sec_end = t->n;
-	for (size_t i = 0; i < t->n; i++) {
-		if (strcmp(t->fields[i].section, section) != 0)
-			continue;
-		if (!strcmp(t->fields[i].key, key))
-			return i;
-		sec_end = i;
-	}
-	return sec_end;	/* free keys sort with their section */
+	for (i = lower_bound(t, section, NULL); i < t->n && !strcmp(t->fields[t->by_name[i]].section, section); i++)
+		if (sec_end == t->n || t->by_name[i] > sec_end)
+			sec_end = t->by_name[i];
+	return sec_end;
 }
 
 char *rf_template_suggest(const struct rf_template *t, const char *section, const char *key)

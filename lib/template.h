@@ -29,6 +29,7 @@ struct rf_template {
 	char *path;
 	struct rf_field *fields;	/* in template order */
 	size_t n;
+	size_t *by_name;		/* fields' indices by section, key, then index */
 };
 
 /* Path of a shipped file: $RF_SHARE/NAME, else ../share/rf/NAME or
@@ -39,6 +40,10 @@ char *rf_share_path(const char *name);
 /* Load and parse a template.  Reports "PATH:LINE: problem" and returns -1. */
 int rf_template_load(struct rf_template *t, const char *path);
 void rf_template_free(struct rf_template *t);
+/* Index the fields by name for the lookups below, which rf-ask and the
+ * report make for every rule of every note (rf_template_load does it; a
+ * template built by hand calls it after its last field). */
+void rf_template_index(struct rf_template *t);
 
 /* The field for section.key (a free section's "*" field when the section
  * takes free keys), or NULL. */

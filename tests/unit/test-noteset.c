@@ -1,7 +1,7 @@
 /* The notes one command reads, each read once: the work tree's and a
  * commit's (by the name it had then), the same version on every asking
- * even after the file changed, a note that is not there, and a link,
- * refused once. */
+ * even after the file changed, a note that is not there, a link,
+ * refused once, and notes read ahead on threads. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -98,10 +98,51 @@ static void read_once_at_a_commit(struct unit *u)
 	remove_repo(&rp);
 }
 
+/* Forty notes read on threads, one of them a link and one gone: each
+ * asking after gives what reading it alone gives, the link refused there. */
+static void prefetched_on_threads(struct unit *u)
+{
+	struct repo rp;
+	struct rf_noteset ns;
+	make_repo(&rp);
+	struct rf_strv files = RF_STRV_INIT;
+	for (int i = 0; i < 40; i++) {
+		char *file = rf_xasprintf("p%02d.ini", i);
+		char *text = rf_xasprintf("[program]\nname = P%d\n[visa]\nh1b = %s\n", i, i % 2 ? "no" : "yes");
+		if (i != 7 && i != 8)
+			rf_notesdir_write(&rp.nd, file, text, strlen(text), 0);
+		free(text);
+		rf_strv_push(&files, file);
+	}
+	CHECK(u, symlinkat("a.ini", rp.nd.fd, "p07.ini") == 0);
+	rf_noteset_init(&ns, &rp.nd, &rp.st, NULL);
+	rf_noteset_prefetch(&ns, files.v, files.n);
+	CHECK(u, ns.n == 40);
+	for (size_t i = 0; i < files.n; i++) {
+		const struct rf_revnote *rn;
+		if (i == 7) {
+			fprintf(stderr, "# an expected error follows\n");
+			CHECK(u, rf_noteset_get(&ns, files.v[i], &rn) < 0);
+			continue;
+		}
+		CHECK(u, rf_noteset_get(&ns, files.v[i], &rn) == 0);
+		if (i == 8) {
+			CHECK(u, rn->missing);
+			continue;
+		}
+		CHECK_STR(u, h1b(rn), i % 2 ? "no" : "yes");
+		CHECK_STR(u, rn->label, files.v[i]);
+	}
+	rf_noteset_free(&ns);
+	rf_strv_free(&files);
+	remove_repo(&rp);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, read_once_in_the_work_tree);
 	RUN(&u, read_once_at_a_commit);
+	RUN(&u, prefetched_on_threads);
 	return UNIT_DONE(&u);
 }

@@ -1,6 +1,7 @@
 /* The semantic diff: kinds, order, multi-line values, layout-only changes,
  * sections, and the normalized form git's textconv shows. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "semdiff.h"
 #include "unit.h"
@@ -10,7 +11,7 @@ static void tmpl(struct rf_template *t)
 {
 	static const char *const f[][2] = { { "program", "name" }, { "program", "status" },
 					    { "visa", "h1b" }, { "visa", "j1" } };
-	t->path = NULL;
+	memset(t, 0, sizeof(*t));
 	t->n = 4;
 	t->fields = calloc(4, sizeof(*t->fields));
 	for (size_t i = 0; i < 4; i++) {
@@ -19,6 +20,7 @@ static void tmpl(struct rf_template *t)
 		t->fields[i].question = rf_xstrdup("?");
 		t->fields[i].lineno = (unsigned)i;
 	}
+	rf_template_index(t);
 }
 
 /* All changes as "kind key old new" lines. */

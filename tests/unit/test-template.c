@@ -68,9 +68,72 @@ static void test_vocabularies(struct unit *u)
 	rf_template_free(&t);
 }
 
+/* What the lookups mean, along the template: the first field of that
+ * name, else the section's last free-key field; its place, else the place
+ * of the section's last field, else the end. */
+static const struct rf_field *field_along(const struct rf_template *t, const char *section, const char *key)
+{
+	const struct rf_field *wild = NULL;
+	for (size_t i = 0; i < t->n; i++) {
+		if (strcmp(t->fields[i].section, section))
+			continue;
+		if (!strcmp(t->fields[i].key, key))
+			return &t->fields[i];
+		if (!strcmp(t->fields[i].key, "*"))
+			wild = &t->fields[i];
+	}
+	return wild;
+}
+
+static size_t rank_along(const struct rf_template *t, const char *section, const char *key)
+{
+	size_t end = t->n;
+	for (size_t i = 0; i < t->n; i++) {
+		if (strcmp(t->fields[i].section, section))
+			continue;
+		if (!strcmp(t->fields[i].key, key))
+			return i;
+		end = i;
+	}
+	return end;
+}
+
+/* The shipped template and one whose sections come back: every field,
+ * names it does not have, and a free section, by the index as along. */
+static void test_lookups(struct unit *u)
+{
+	struct rf_template t, odd;
+	CHECK(u, rf_template_load(&t, "templates/program.ini") == 0);
+	CHECK(u, load(&odd, "[b]\n; B? [text]\nz =\n[a]\n; A? [text]\ny =\n[b]\n; B2? [text]\na =\n"
+			    "[free]\n; (free keys) any [text]\n[a]\n; A2? [text]\nx =\n") == 0);
+	if (u->bad)
+		return;
+	const struct rf_template *ts[] = { &t, &odd };
+	static const char *const extra[][2] = { { "visa", "nosuch" }, { "nosuch", "h1b" }, { "free", "anything" },
+						{ "free", "*" }, { "a", "w" }, { "b", "zz" }, { "", "" }, { "red_flags", "x" } };
+	for (size_t k = 0; k < 2; k++) {
+		const struct rf_template *x = ts[k];
+		CHECK(u, x->n > 0);
+		for (size_t i = 0; i < x->n; i++) {
+			const char *sec = x->fields[i].section, *key = x->fields[i].key;
+			CHECK(u, rf_template_field(x, sec, key) == field_along(x, sec, key));
+			CHECK(u, rf_template_rank(x, sec, key) == rank_along(x, sec, key));
+			CHECK(u, rf_template_rank(x, sec, "zzz-none") == rank_along(x, sec, "zzz-none"));
+		}
+		for (size_t i = 0; i < sizeof(extra) / sizeof(*extra); i++) {
+			CHECK(u, rf_template_field(x, extra[i][0], extra[i][1]) == field_along(x, extra[i][0], extra[i][1]));
+			CHECK(u, rf_template_rank(x, extra[i][0], extra[i][1]) == rank_along(x, extra[i][0], extra[i][1]));
+		}
+	}
+	CHECK(u, rf_template_rank(&odd, "b", "none") == 2 && rf_template_rank(&odd, "a", "none") == 4);
+	rf_template_free(&t);
+	rf_template_free(&odd);
+}
+
 int main(void)
 {
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, test_vocabularies);
+	RUN(&u, test_lookups);
 	return UNIT_DONE(&u);
 }

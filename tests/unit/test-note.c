@@ -1,0 +1,65 @@
+/* rf_note_get finds what iniparser_getstring finds, for every key a note
+ * holds, for names in capitals, for names it does not hold, and for a
+ * name longer than iniparser's line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "note.h"
+#include "unit.h"
+#include "util.h"
+
+static void same_as_iniparser(struct unit *u)
+{
+	struct rf_buf text = RF_BUF_INIT;
+	rf_buf_adds(&text, "[program]\nname = Mercy General\nrank =\n[Visa]\nH1B = no\nj1 = \"yes\"\nj1 = case-by-case\n");
+	for (int i = 0; i < 400; i++)
+		rf_buf_addf(&text, "%s[s%d]\nk%d = v%d\n", i % 50 ? "" : "; a comment\n", i / 7, i, i);
+	struct rf_note note;
+	CHECK(u, rf_note_parse(&note, "t.ini", text.buf, text.len, 1) == 0);
+	size_t found = 0;
+	for (int i = 0; i < note.dict->n; i++) {
+		const char *full = note.dict->key[i], *colon = strchr(full, ':');
+		if (!colon)
+			continue;	/* a section's own entry */
+		char *section = rf_xstrndup(full, (size_t)(colon - full));
+		const char *v = rf_note_get(&note, section, colon + 1);
+		CHECK(u, v == iniparser_getstring(note.dict, full, NULL));
+		found += v != NULL;
+		free(section);
+	}
+	CHECK(u, found == 404);
+	CHECK_STR(u, rf_note_get(&note, "visa", "j1"), "case-by-case");
+	CHECK_STR(u, rf_note_get(&note, "VISA", "h1b"), "no");
+	CHECK_STR(u, rf_note_get(&note, "program", "rank"), "");
+	CHECK_STR(u, rf_note_get(&note, "s57", "k399"), "v399");
+	CHECK(u, rf_note_get(&note, "s57", "k398") == NULL);
+	CHECK(u, rf_note_get(&note, "program", "nosuch") == NULL);
+	CHECK(u, rf_note_get(&note, "nosuch", "name") == NULL);
+	CHECK(u, rf_note_get(&note, "program", "") == NULL);
+	char *longkey = rf_xmalloc(2000);
+	memset(longkey, 'k', 1999);
+	longkey[1999] = '\0';
+	char *full = rf_xasprintf("program:%s", longkey);
+	CHECK(u, rf_note_get(&note, "program", longkey) == iniparser_getstring(note.dict, full, NULL));
+	free(full);
+	free(longkey);
+	rf_note_free(&note);
+	rf_buf_free(&text);
+}
+
+static void nothing_without_a_reading(struct unit *u)
+{
+	struct rf_note note;
+	fprintf(stderr, "# an expected error follows\n");
+	CHECK(u, rf_note_parse(&note, "t.ini", "[visa\n", 6, 1) < 0);
+	CHECK(u, rf_note_get(&note, "visa", "h1b") == NULL);
+	rf_note_free(&note);
+}
+
+int main(void)
+{
+	struct unit u = { 0, 0, 0 };
+	RUN(&u, same_as_iniparser);
+	RUN(&u, nothing_without_a_reading);
+	return UNIT_DONE(&u);
+}

@@ -83,13 +83,6 @@ static void index_dict(struct rf_note *note)
 	note->nslots = cap;
 }
 
-static int same_file_state(const struct stat *a, const struct stat *b)
-{
-	return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
-}
-
 int rf_note_parse_file(struct rf_note *out, const char *label, const char *text, size_t len, int fd,
 		       const struct stat *read_at, int report)
 {
@@ -105,10 +98,10 @@ int rf_note_parse_file(struct rf_note *out, const char *label, const char *text,
 		struct stat now;
 		/* The file iniparser reads must be the bytes the scanner saw:
 		 * rewritten in place meanwhile, the text goes through a memfd. */
-		if (fd >= 0 && read_at && fstat(fd, &now) == 0 && same_file_state(read_at, &now) &&
+		if (fd >= 0 && read_at && fstat(fd, &now) == 0 && rf_same_file_state(read_at, &now) &&
 		    (size_t)now.st_size == len) {
 			out->dict = load_fd(fd);
-			if (out->dict && (fstat(fd, &now) < 0 || !same_file_state(read_at, &now))) {
+			if (out->dict && (fstat(fd, &now) < 0 || !rf_same_file_state(read_at, &now))) {
 				iniparser_freedict(out->dict);
 				out->dict = NULL;
 				fd = -1;

@@ -158,13 +158,14 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 	struct rf_strv files = RF_STRV_INIT;
 	struct rf_scorecache *cache = rf_scorecache_open(st && st->repo ? st : NULL, s);
 	struct rf_gitindex *gi = !commit && st && st->repo ? rf_gitindex_open(st) : NULL;
-	git_oid *ids = NULL;
-	size_t cap = 0, nids = 0, *at = NULL;
+	struct rf_vouched v = { 0 };
+	size_t cap = 0;
 	memset(out, 0, sizeof(out[0]));
 	int r = files_to_score(nd, st, commit, slugs, &files);
 	/* What the cache does not know yet is parsed on threads first. */
 	if (r == 0 && commit) {
-		ids = rf_xmalloc((files.n ? files.n : 1) * sizeof(*ids));
+		git_oid *ids = rf_xmalloc((files.n ? files.n : 1) * sizeof(*ids));
+		size_t nids = 0;
 		for (size_t i = 0; r == 0 && i < files.n; i++) {
 			int e = rf_store_entry_id(st, commit, files.v[i], &ids[nids]);
 			r = e < 0 ? -1 : 0;
@@ -172,9 +173,10 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 		}
 		if (r == 0)
 			rf_scorecache_fill(cache, ids, nids, 1);
+		free(ids);
 	} else if (r == 0) {
-		rf_scorecache_vouched(gi, nd, files.v, files.n, &ids, &nids, &at);
-		rf_scorecache_fill_worktree(cache, nd, files.v, files.n, ids, nids, at);
+		rf_scorecache_vouched(gi, nd, files.v, files.n, &v);
+		rf_scorecache_fill_worktree(cache, nd, files.v, files.n, &v);
 	}
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
 		if (commit) {
@@ -182,7 +184,7 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 			continue;
 		}
 		int missing = 0;
-		const struct rf_scored *sc = at[i] != RF_UNVOUCHED ? rf_scorecache_get(cache, &ids[at[i]]) : NULL;
+		const struct rf_scored *sc = v.at[i] != RF_UNVOUCHED ? rf_scorecache_get(cache, &v.ids[v.at[i]]) : NULL;
 		if (!sc)
 			sc = rf_scorecache_worktree(cache, gi, nd, files.v[i], &missing);
 		if (missing) {
@@ -195,8 +197,7 @@ int rf_ranking_build(struct rf_ranking *out, const struct rf_scorer *s, const st
 			r = add_scored(out, &cap, files.v[i], files.v[i], sc);
 		}
 	}
-	free(ids);
-	free(at);
+	rf_vouched_free(&v);
 	rf_gitindex_free(gi);
 	rf_scorecache_close(cache);
 	rf_strv_free(&files);

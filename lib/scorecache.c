@@ -451,6 +451,7 @@ int rf_scorecache_put_risk(struct rf_scorecache *c, const git_oid *id, const str
 struct todo {
 	git_oid id;
 	const char *file;	/* NULL: read from the repository only */
+	const struct stat *seen;	/* file's state when git's index vouched for it */
 };
 
 struct fill_job {
@@ -464,19 +465,20 @@ struct fill_job {
 	size_t lo, hi;
 };
 
-/* Parse the work-tree file that git's index said holds version id, when
- * its bytes still hash to it: cheaper than inflating the blob, and
- * iniparser then reads the file itself rather than a memfd copy. */
-static int parse_file(struct rf_note *note, int dirfd, const char *file, const git_oid *id)
+/* Parse the work-tree file that git's index said holds version id while
+ * it is still the file the index vouched for (its state as seen then, as
+ * git trusts it): cheaper than inflating the blob, and iniparser then
+ * reads the file itself rather than a memfd copy.  A file changed since,
+ * or during the reading, is left to the repository's blob. */
+static int parse_file(struct rf_note *note, int dirfd, const char *file, const struct stat *seen)
 {
 	struct rf_buf text = RF_BUF_INIT;
-	struct stat sb;
-	git_oid got;
+	struct stat sb, after;
 	int fd = openat(dirfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK), r = -1;
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && rf_read_fd(fd, &text) == 0 &&
-	    git_odb_hash(&got, text.buf, text.len, GIT_OBJECT_BLOB) == 0 && git_oid_equal(&got, id)) {
+	if (fstat(fd, &sb) == 0 && rf_same_file_state(&sb, seen) && rf_read_fd(fd, &text) == 0 &&
+	    fstat(fd, &after) == 0 && rf_same_file_state(&after, seen) && text.len == (size_t)sb.st_size) {
 		rf_note_parse_file(note, "blob", text.buf, text.len, fd, &sb, 0);
 		r = 0;
 	}
@@ -496,7 +498,7 @@ static void *fill_run(void *arg)
 		git_odb_object *o;
 		struct rf_note note;
 		const git_oid *id = &j->todo[i].id;
-		if (j->todo[i].file && parse_file(&note, j->dirfd, j->todo[i].file, id) == 0) {
+		if (j->todo[i].file && parse_file(&note, j->dirfd, j->todo[i].file, j->todo[i].seen) == 0) {
 			j->out[i] = score(j->s, &note, j->whole);
 			rf_note_free(&note);
 			continue;
@@ -547,8 +549,10 @@ static size_t dedupe_in_order(struct todo *todo, size_t n)
 	return u;
 }
 
-/* files: NULL, or for each id the work-tree file git's index said has it. */
-static void fill(struct rf_scorecache *c, const git_oid *ids, char *const *files, int dirfd, size_t n, int whole)
+/* files: NULL, or for each id the work-tree file git's index said has it,
+ * in the state seen then. */
+static void fill(struct rf_scorecache *c, const git_oid *ids, char *const *files, const struct stat *seen, int dirfd,
+		 size_t n, int whole)
 {
 	git_repository *repo = c->st ? c->st->repo : NULL;
 	struct todo *todo = rf_xmalloc((n ? n : 1) * sizeof(*todo));
@@ -560,7 +564,8 @@ static void fill(struct rf_scorecache *c, const git_oid *ids, char *const *files
 	for (size_t i = 0; i < n; i++)
 		if (whole ? !rf_scorecache_get(c, &ids[i]) : rf_scorecache_risk(c, &ids[i], &risk) < 0) {
 			git_oid_cpy(&todo[m].id, &ids[i]);
-			todo[m++].file = files ? files[i] : NULL;
+			todo[m].file = files ? files[i] : NULL;
+			todo[m++].seen = files ? &seen[i] : NULL;
 		}
 	m = dedupe_in_order(todo, m);
 	if (!m)
@@ -603,17 +608,17 @@ out:
 
 void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, int whole)
 {
-	fill(c, ids, NULL, -1, n, whole);
+	fill(c, ids, NULL, NULL, -1, n, whole);
 }
 
 void rf_scorecache_fill_worktree(struct rf_scorecache *c, const struct rf_notesdir *nd, char *const *files, size_t n,
-				 const git_oid *ids, size_t nids, const size_t *at)
+				 const struct rf_vouched *v)
 {
-	char **from = rf_xcalloc(nids ? nids : 1, sizeof(*from));
+	char **from = rf_xcalloc(v->n ? v->n : 1, sizeof(*from));
 	for (size_t i = 0; i < n; i++)
-		if (at[i] != RF_UNVOUCHED)
-			from[at[i]] = files[i];
-	fill(c, ids, from, nd->fd, nids, 1);
+		if (v->at[i] != RF_UNVOUCHED)
+			from[v->at[i]] = files[i];
+	fill(c, v->ids, from, v->seen, nd->fd, v->n, 1);
 	free(from);
 }
 
@@ -644,18 +649,26 @@ const struct rf_scored *rf_scorecache_worktree(struct rf_scorecache *c, struct r
 }
 
 void rf_scorecache_vouched(struct rf_gitindex *gi, const struct rf_notesdir *nd, char *const *files, size_t n,
-			   git_oid **ids, size_t *nids, size_t **at)
+			   struct rf_vouched *v)
 {
-	*ids = rf_xmalloc((n ? n : 1) * sizeof(**ids));
-	*at = rf_xmalloc((n ? n : 1) * sizeof(**at));
-	*nids = 0;
+	v->ids = rf_xmalloc((n ? n : 1) * sizeof(*v->ids));
+	v->seen = rf_xmalloc((n ? n : 1) * sizeof(*v->seen));
+	v->at = rf_xmalloc((n ? n : 1) * sizeof(*v->at));
+	v->n = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct stat sb;
-		(*at)[i] = RF_UNVOUCHED;
-		if (gi && fstatat(nd->fd, files[i], &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    rf_gitindex_id(gi, files[i], &sb, &(*ids)[*nids]))
-			(*at)[i] = (*nids)++;
+		v->at[i] = RF_UNVOUCHED;
+		if (gi && fstatat(nd->fd, files[i], &v->seen[v->n], AT_SYMLINK_NOFOLLOW) == 0 &&
+		    rf_gitindex_id(gi, files[i], &v->seen[v->n], &v->ids[v->n]))
+			v->at[i] = v->n++;
 	}
+}
+
+void rf_vouched_free(struct rf_vouched *v)
+{
+	free(v->ids);
+	free(v->seen);
+	free(v->at);
+	memset(v, 0, sizeof(*v));
 }
 
 static int cmp_slot(const void *a, const void *b)

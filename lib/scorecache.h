@@ -17,6 +17,7 @@
 #define RF_SCORECACHE_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include <git2.h>
 
@@ -78,19 +79,28 @@ void rf_scorecache_fill(struct rf_scorecache *c, const git_oid *ids, size_t n, i
 const struct rf_scored *rf_scorecache_worktree(struct rf_scorecache *c, struct rf_gitindex *gi,
 					       const struct rf_notesdir *nd, const char *file, int *missing);
 
-/* The blob ids git's index vouches for among the work-tree files[0..n):
- * what rf_scorecache_fill can score from the repository, and where
- * (*at)[i] in *ids is files[i]'s (RF_UNVOUCHED: not vouched for), so that
- * a caller need not look at the file again.  Caller frees *ids and *at. */
+/* The blob ids git's index vouches for among work-tree files: what
+ * rf_scorecache_fill can score from the repository, each file's state as
+ * the index vouched for it, and where (at[i] in ids) files[i]'s id is
+ * (RF_UNVOUCHED: not vouched for), so that a caller need not look at the
+ * file again.  Free with rf_vouched_free. */
 #define RF_UNVOUCHED ((size_t)-1)
+struct rf_vouched {
+	git_oid *ids;
+	struct stat *seen;	/* per id: its file's fstat when vouched for */
+	size_t n;
+	size_t *at;		/* per file */
+};
 void rf_scorecache_vouched(struct rf_gitindex *gi, const struct rf_notesdir *nd, char *const *files, size_t n,
-			   git_oid **ids, size_t *nids, size_t **at);
+			   struct rf_vouched *v);
+void rf_vouched_free(struct rf_vouched *v);
 
 /* rf_scorecache_fill (whole) for what rf_scorecache_vouched found among
- * files[0..n): each version read from its work-tree file while the file's
- * bytes still hash to the id, else from the repository. */
+ * files[0..n): each version read from its work-tree file while that is
+ * still in the state the index vouched for (as git trusts it: not hashed
+ * again), else from the repository. */
 void rf_scorecache_fill_worktree(struct rf_scorecache *c, const struct rf_notesdir *nd, char *const *files, size_t n,
-				 const git_oid *ids, size_t nids, const size_t *at);
+				 const struct rf_vouched *v);
 
 /* Write what was added to .git/rf/scores, then free. */
 void rf_scorecache_close(struct rf_scorecache *c);

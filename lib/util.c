@@ -387,6 +387,13 @@ size_t rf_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
 	return n;
 }
 
+int rf_same_file_state(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
 size_t rf_fmt_ulong(char *buf, unsigned long v)
 {
 	char rev[21];

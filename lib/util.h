@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* Print "prog: message" on stderr; return -1. */
 int rf_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -69,6 +70,10 @@ int rf_strv_contains(const struct rf_strv *sv, const char *s);
 /* Read all of fd into out (replacing its contents).  errno is set on -1;
  * nothing is reported. */
 int rf_read_fd(int fd, struct rf_buf *out);
+/* 1 when two fstat results of a file say its bytes cannot have changed in
+ * between: the same file, size, and change and modification times (what
+ * git trusts its index by). */
+int rf_same_file_state(const struct stat *a, const struct stat *b);
 /* The code point of the UTF-8 sequence at s, of at most len bytes (in a C
  * string the NUL ends a sequence early, as any byte but a continuation
  * does).  Returns its length, or 0 for what is not UTF-8: a stray or

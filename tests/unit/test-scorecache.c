@@ -239,8 +239,8 @@ static void vouched_by_git_index(struct unit *u)
 	teardown(&f);
 }
 
-/* What git's index vouched for is read from the work tree while the bytes
- * still hash to the id (a.ini: its blob is gone from the repository, so
+/* What git's index vouched for is read from the work tree while the file
+ * is as the index saw it (a.ini: its blob is gone from the repository, so
  * the file is where its score came from), else from the repository (b.ini,
  * rewritten after the index vouched for it; c.ini, removed). */
 static void filled_from_worktree(struct unit *u)
@@ -260,25 +260,24 @@ static void filled_from_worktree(struct unit *u)
 		git_index_add_bypath(idx, files[i]);
 	git_index_write(idx);
 	git_index_free(idx);
-	git_oid a = blob_id(NOTE), b = blob_id(B), c = blob_id(C), *ids;
+	git_oid a = blob_id(NOTE), b = blob_id(B), c = blob_id(C);
 	char hex[GIT_OID_HEXSZ + 1], path[256];
 	git_oid_tostr(hex, sizeof(hex), &a);
 	snprintf(path, sizeof(path), "%s/.git/objects/%.2s/%s", f.dir, hex, hex + 2);
 	CHECK(u, unlink(path) == 0);
 	struct rf_gitindex *gi = rf_gitindex_open(&f.st);
-	size_t nids, *at;
-	rf_scorecache_vouched(gi, &f.nd, files, 4, &ids, &nids, &at);
-	CHECK(u, nids == 3 && at[0] == 0 && at[1] == 1 && at[2] == 2 && at[3] == RF_UNVOUCHED);
+	struct rf_vouched v;
+	rf_scorecache_vouched(gi, &f.nd, files, 4, &v);
+	CHECK(u, v.n == 3 && v.at[0] == 0 && v.at[1] == 1 && v.at[2] == 2 && v.at[3] == RF_UNVOUCHED);
 	rf_notesdir_write(&f.nd, "b.ini", B2, strlen(B2), 0);
 	CHECK(u, unlinkat(f.nd.fd, "c.ini", 0) == 0);
 	struct rf_scorecache *sc = rf_scorecache_open(&f.st, f.s);
-	rf_scorecache_fill_worktree(sc, &f.nd, files, 4, ids, nids, at);
+	rf_scorecache_fill_worktree(sc, &f.nd, files, 4, &v);
 	same_as_scoring(u, f.s, rf_scorecache_get(sc, &a), NOTE);
 	same_as_scoring(u, f.s, rf_scorecache_get(sc, &b), B);
 	same_as_scoring(u, f.s, rf_scorecache_get(sc, &c), C);
 	rf_scorecache_close(sc);
-	free(ids);
-	free(at);
+	rf_vouched_free(&v);
 	rf_gitindex_free(gi);
 	teardown(&f);
 }

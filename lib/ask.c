@@ -1,5 +1,6 @@
 #include "ask.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,13 +33,21 @@ void rf_ask_open(const struct rf_scorer *s, const struct rf_note *note, unsigned
 		open[i] = RF_OPEN_NO;
 		if (rule->derived || !rf_applies_when(rule->when, &s->profile))
 			continue;
-		const char *v = rf_note_get(note, rule->section, rule->key);
-		char *answer = rf_strstrip(rf_xstrdup(v ? v : ""));
-		if (!*answer || !strcasecmp(answer, "unknown"))
+		/* The answer as rf_strstrip would leave it, without a copy:
+		 * this runs for every rule of every note scored. */
+		const char *a = rf_note_get(note, rule->section, rule->key);
+		if (!a)
+			a = "";
+		size_t n = strlen(a);
+		while (n && isspace((unsigned char)a[n - 1]))
+			n--;
+		size_t lead = strspn(a, " \t\r\n\v\f");
+		a += lead;
+		n = n > lead ? n - lead : 0;
+		if (!n || (n == 7 && !strncasecmp(a, "unknown", 7)))
 			open[i] = RF_OPEN_UNKNOWN;
-		else if (!strcasecmp(answer, "vague"))
+		else if (n == 5 && !strncasecmp(a, "vague", 5))
 			open[i] = RF_OPEN_VAGUE;
-		free(answer);
 	}
 }
 

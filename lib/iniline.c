@@ -6,76 +6,105 @@
 
 #include "util.h"
 
-/* Strip as iniparser's strstrip does (isspace in the C locale). */
-static char *strip_copy(const char *s, size_t n)
+/* Every string of a scan is kept in blocks that never move, so that its
+ * lines can point into them, and the lines of a section share its name: a
+ * note's few hundred small strings were a malloc and a free each. */
+struct rf_ini_block {
+	struct rf_ini_block *next;
+	size_t len, cap;
+	char data[];
+};
+
+/* A copy of s[0..n) with a NUL, kept until rf_ini_free. */
+static char *keep(struct rf_ini *ini, const char *s, size_t n)
 {
-	while (n && isspace((unsigned char)*s)) {
-		s++;
-		n--;
+	struct rf_ini_block *b = ini->blocks;
+	if (!b || b->cap - b->len < n + 1) {
+		size_t cap = n + 1 > 4096 ? n + 1 : 4096;
+		b = rf_xmalloc(sizeof(*b) + cap);
+		b->next = ini->blocks;
+		b->len = 0;
+		b->cap = cap;
+		ini->blocks = b;
 	}
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return rf_xstrndup(s, n);
+	char *d = b->data + b->len;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	b->len += n + 1;
+	return d;
 }
 
-/* sscanf's "%[^set]" followed by optional whitespace: returns chars taken. */
-static size_t span_not(const char *s, const char *set)
+/* Strip s[0..*n) as iniparser's strstrip does (isspace in the C locale). */
+static const char *strip(const char *s, size_t *n)
 {
-	return strcspn(s, set);
-}
-
-static const char *skip_ws(const char *s)
-{
-	while (*s && isspace((unsigned char)*s))
+	while (*n && isspace((unsigned char)*s)) {
 		s++;
+		(*n)--;
+	}
+	while (*n && isspace((unsigned char)s[*n - 1]))
+		(*n)--;
 	return s;
 }
 
-enum rf_line_kind rf_ini_classify(const char *raw, char **key, char **value)
+/* sscanf's "%[^set]" within [s, end): returns chars taken. */
+static size_t span_not(const char *s, const char *end, const char *set)
+{
+	const char *p = s;
+	while (p < end && !strchr(set, *p))
+		p++;
+	return (size_t)(p - s);
+}
+
+/* Classify one logical line (continuations joined, no newline) as
+ * iniparser_line would: the key of a VALUE line (lowercased) and its value
+ * as iniparser returns it, or a SECTION's name (lowercased) in *key. */
+static enum rf_line_kind classify(struct rf_ini *ini, const char *raw, char **key, char **value)
 {
 	*key = *value = NULL;
-	char *line = strip_copy(raw, strlen(raw));
-	size_t len = strlen(line);
-	enum rf_line_kind kind = RF_LINE_ERROR;
+	size_t len = strlen(raw);
+	const char *line = strip(raw, &len), *end = line + len;
 
-	if (len == 0) {
-		kind = RF_LINE_BLANK;
-	} else if (line[0] == '#' || line[0] == ';') {
-		kind = RF_LINE_COMMENT;
-	} else if (line[0] == '[' && line[len - 1] == ']') {
-		size_t n = span_not(line + 1, "]");
-		if (n) {
-			*key = rf_strlower(strip_copy(line + 1, n));
-			kind = RF_LINE_SECTION;
-		}
+	if (len == 0)
+		return RF_LINE_BLANK;
+	if (line[0] == '#' || line[0] == ';')
+		return RF_LINE_COMMENT;
+	if (line[0] == '[' && line[len - 1] == ']') {
+		size_t n = span_not(line + 1, end, "]");
 		/* "[]": sscanf matches nothing and iniparser silently reuses the
 		 * previous section; rf calls that an error rather than guess. */
-	} else {
-		/* "%[^=] = ..." : a key of one or more non-'=' bytes, spaces, '='. */
-		size_t klen = span_not(line, "=");
-		if (klen && line[klen] == '=') {
-			const char *v = skip_ws(line + klen + 1);
-			char *k = rf_strlower(strip_copy(line, klen));
-			if ((v[0] == '"' || v[0] == '\'') && v[1] && v[1] != v[0]) {
-				/* Quoted: up to the next identical quote, or the end
-				 * of the line (sscanf does not insist on the closing
-				 * quote); spaces inside are kept. */
-				char q[2] = { v[0], 0 };
-				*value = rf_xstrndup(v + 1, span_not(v + 1, q));
-			} else if (*v && *v != ';' && *v != '#') {
-				*value = strip_copy(v, span_not(v, ";#"));
-				if (!strcmp(*value, "\"\"") || !strcmp(*value, "''"))
-					(*value)[0] = '\0';
-			} else {
-				/* "key =", "key = ;comment", "key = #x" */
-				*value = rf_xstrdup("");
-			}
-			*key = k;
-			kind = RF_LINE_VALUE;
-		}
+		if (!n)
+			return RF_LINE_ERROR;
+		const char *name = strip(line + 1, &n);
+		*key = rf_strlower(keep(ini, name, n));
+		return RF_LINE_SECTION;
 	}
-	free(line);
-	return kind;
+	/* "%[^=] = ..." : a key of one or more non-'=' bytes, spaces, '='. */
+	size_t klen = span_not(line, end, "=");
+	if (!klen || klen == len)
+		return RF_LINE_ERROR;
+	const char *v = line + klen + 1;
+	while (v < end && isspace((unsigned char)*v))
+		v++;
+	size_t kn = klen;
+	const char *k = strip(line, &kn);
+	*key = rf_strlower(keep(ini, k, kn));
+	if (end - v >= 2 && (v[0] == '"' || v[0] == '\'') && v[1] != v[0]) {
+		/* Quoted: up to the next identical quote, or the end of the
+		 * line (sscanf does not insist on the closing quote); spaces
+		 * inside are kept. */
+		char q[2] = { v[0], 0 };
+		*value = keep(ini, v + 1, span_not(v + 1, end, q));
+	} else if (v < end && *v != ';' && *v != '#') {
+		size_t vn = span_not(v, end, ";#");
+		const char *val = strip(v, &vn);
+		if ((vn == 2 && val[0] == '"' && val[1] == '"') || (vn == 2 && val[0] == '\'' && val[1] == '\''))
+			vn = 0;
+		*value = keep(ini, val, vn);
+	} else {
+		/* "key =", "key = ;comment", "key = #x" */
+		*value = keep(ini, "", 0);
+	}
+	return RF_LINE_VALUE;
 }
 
 static void push_line(struct rf_ini *ini, size_t *cap, const struct rf_line *l)
@@ -120,16 +149,14 @@ static int conflict_step(struct conflict_state *cs, char marker, char **section)
 		if (cs->part != RF_CONFLICT_NONE)
 			return 0;
 		cs->part = RF_CONFLICT_OURS;
-		free(cs->before);
-		cs->before = rf_xstrdup(*section);
+		cs->before = *section;
 		return 1;
 	case '|':
 	case '=':
 		if (cs->part != RF_CONFLICT_OURS && !(marker == '=' && cs->part == RF_CONFLICT_BASE))
 			return 0;
 		cs->part = marker == '|' ? RF_CONFLICT_BASE : RF_CONFLICT_THEIRS;
-		free(*section);
-		*section = rf_xstrdup(cs->before);
+		*section = cs->before;
 		return 1;
 	case '>':
 		if (cs->part != RF_CONFLICT_THEIRS)
@@ -144,13 +171,13 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 {
 	size_t cap = 0, pos = 0;
 	unsigned lineno = 0;
-	char *section = rf_xstrdup("");
 	struct conflict_state cs = { RF_CONFLICT_NONE, NULL };
 	struct rf_buf joined = RF_BUF_INIT;
 	struct rf_line cur;
 
 	memset(ini, 0, sizeof(*ini));
 	memset(&cur, 0, sizeof(cur));
+	char *section = keep(ini, "", 0);
 	while (pos < len) {
 		const char *p = text + pos;
 		const char *nl = memchr(p, '\n', len - pos);
@@ -180,7 +207,7 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 		if (error) {
 			cur.kind = RF_LINE_ERROR;
 			cur.error = error;
-			cur.section = rf_xstrdup(section);
+			cur.section = section;
 			push_line(ini, &cap, &cur);
 			rf_buf_reset(&joined);
 			pos = next;
@@ -211,7 +238,7 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 			cur.error = "unresolved git conflict marker";
 			cur.conflict = RF_CONFLICT_MARKER;
 			cur.marker = marker;
-			cur.section = rf_xstrdup(section);
+			cur.section = section;
 			push_line(ini, &cap, &cur);
 			rf_buf_reset(&joined);
 			pos = next;
@@ -220,21 +247,18 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 		cur.conflict = cs.part;
 
 		char *key, *value;
-		cur.kind = rf_ini_classify(joined.buf, &key, &value);
+		cur.kind = classify(ini, joined.buf, &key, &value);
 		if (dangling && cur.kind != RF_LINE_BLANK && cur.kind != RF_LINE_COMMENT) {
-			free(key);
-			free(value);
 			key = value = NULL;
 			cur.kind = RF_LINE_ERROR;
 			cur.error = "'\\' at the end of the last line: iniparser drops the line "
 				    "(remove the '\\' or add a line after it)";
 		}
 		if (cur.kind == RF_LINE_SECTION) {
-			free(section);
-			section = rf_xstrdup(key);
+			section = key;
 			cur.section = key;
 		} else {
-			cur.section = rf_xstrdup(section);
+			cur.section = section;
 			cur.key = key;
 			cur.value = value;
 			if (cur.kind == RF_LINE_ERROR && !cur.error) {
@@ -255,17 +279,15 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *ini)
 		rf_buf_reset(&joined);
 		pos = next;
 	}
-	free(section);
-	free(cs.before);
 	rf_buf_free(&joined);
 }
 
 void rf_ini_free(struct rf_ini *ini)
 {
-	for (size_t i = 0; i < ini->n; i++) {
-		free(ini->lines[i].section);
-		free(ini->lines[i].key);
-		free(ini->lines[i].value);
+	while (ini->blocks) {
+		struct rf_ini_block *next = ini->blocks->next;
+		free(ini->blocks);
+		ini->blocks = next;
 	}
 	free(ini->lines);
 	memset(ini, 0, sizeof(*ini));

@@ -48,10 +48,13 @@ struct rf_line {
 	char marker;		/* '<', '|', '=' or '>' for a conflict marker, else 0 */
 };
 
+struct rf_ini_block;
+
 struct rf_ini {
 	struct rf_line *lines;
 	size_t n;
 	int crlf;		/* the first line ends in CRLF: new lines follow suit */
+	struct rf_ini_block *blocks;	/* where the lines' strings are kept */
 };
 
 /* Scan text (not NUL-terminated; may contain NULs, which are reported).  Never
@@ -60,11 +63,6 @@ void rf_ini_scan(const char *text, size_t len, struct rf_ini *out);
 void rf_ini_free(struct rf_ini *ini);
 /* The first ERROR line, or NULL. */
 const struct rf_line *rf_ini_first_error(const struct rf_ini *ini);
-
-/* Classify one logical line (continuations already joined, no newline) as
- * iniparser_line() does.  For VALUE, *key and *value are set (caller frees);
- * for SECTION, *key is the section name. */
-enum rf_line_kind rf_ini_classify(const char *line, char **key, char **value);
 
 /* Find the last VALUE line for section/key (lowercase), or NULL: iniparser
  * keeps the last of duplicate keys.  Lines inside a git conflict are

@@ -98,7 +98,7 @@ static void push(struct rf_changes *out, size_t *cap, enum rf_change_kind kind, 
 
 void rf_semdiff(const struct rf_note *old_note, const struct rf_note *new_note, struct rf_changes *out)
 {
-	static const struct rf_ini none = { NULL, 0, 0 };
+	static const struct rf_ini none = { 0 };
 	const struct rf_ini *a = old_note ? &old_note->ini : &none;
 	const struct rf_ini *b = new_note ? &new_note->ini : &none;
 	/* Keys inside a git conflict of the new note are a change of their
@@ -340,7 +340,7 @@ static void sort_changes(struct rf_changes *c, const struct rf_template *t)
 void rf_semdiff_full(const struct rf_note *old_note, const struct rf_note *new_note, const struct rf_template *t,
 		     struct rf_changes *out)
 {
-	static const struct rf_ini none = { NULL, 0, 0 };
+	static const struct rf_ini none = { 0 };
 	const struct rf_ini *a = old_note ? &old_note->ini : &none;
 	const struct rf_ini *b = new_note ? &new_note->ini : &none;
 	rf_semdiff(old_note, new_note, out);

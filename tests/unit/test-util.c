@@ -79,6 +79,30 @@ static void test_fmt_ulong(struct unit *u)
 	CHECK_STR(u, buf, "18446744073709551615");
 }
 
+/* A regular file read whole (sized by fstat), an empty one, and a file
+ * whose size fstat does not know (/proc). */
+static void test_read_fd(struct unit *u)
+{
+	char path[] = "/tmp/rf-test-util-XXXXXX";
+	int fd = mkstemp(path);
+	char *data = rf_xmalloc(10000);
+	for (int i = 0; i < 10000; i++)
+		data[i] = (char)('a' + i % 26);
+	CHECK(u, fd >= 0 && rf_write_all(fd, data, 10000) == 0 && lseek(fd, 0, SEEK_SET) == 0);
+	struct rf_buf b = RF_BUF_INIT;
+	CHECK(u, rf_read_fd(fd, &b) == 0 && b.len == 10000 && !memcmp(b.buf, data, 10000) && b.buf[10000] == '\0');
+	CHECK(u, ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0);
+	CHECK(u, rf_read_fd(fd, &b) == 0 && b.len == 0 && b.buf[0] == '\0');
+	close(fd);
+	unlink(path);
+	fd = open("/proc/self/status", O_RDONLY);
+	CHECK(u, fd >= 0 && rf_read_fd(fd, &b) == 0 && b.len > 0 && !strncmp(b.buf, "Name:", 5) && strlen(b.buf) == b.len);
+	close(fd);
+	CHECK(u, rf_read_fd(-1, &b) < 0 && errno == EBADF);
+	rf_buf_free(&b);
+	free(data);
+}
+
 /* Formatted in place when it fits, formatted again after growing when it
  * does not, and nothing added when vsnprintf fails (a wide character the
  * C locale cannot encode). */
@@ -193,6 +217,7 @@ int main(void)
 	RUN(&u, test_pct_decode);
 	RUN(&u, test_buf_addf);
 	RUN(&u, test_fmt_ulong);
+	RUN(&u, test_read_fd);
 	RUN(&u, test_write_all);
 	RUN(&u, test_utf8_decode);
 	return UNIT_DONE(&u);

@@ -1,6 +1,5 @@
 #include "histindex.h"
 
-#include <pthread.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -10,6 +9,7 @@
 
 #include "cachefile.h"
 #include "notefile.h"
+#include "parallel.h"
 #include "rawtree.h"
 #include "rename.h"
 #include "util.h"
@@ -22,7 +22,6 @@
 /* A thread is worth starting for this many commits; more than this many
  * threads only queue on the pack's lock. */
 #define MIN_PER_THREAD 256
-#define MAX_THREADS 8
 
 /* ---- the index: its file's payload, read in place ---- */
 
@@ -523,28 +522,16 @@ static void give_back(void)
 
 static int compute(struct rf_store *st, const git_oid *ids, struct rec *recs, size_t n)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t todo = 0, nthreads;
+	size_t todo = 0;
 	for (size_t i = 0; i < n; i++)
 		todo += recs[i].done == TODO;
-	nthreads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
-	if (nthreads > todo / MIN_PER_THREAD)
-		nthreads = todo / MIN_PER_THREAD ? todo / MIN_PER_THREAD : 1;
-	struct job jobs[MAX_THREADS];
-	pthread_t tids[MAX_THREADS];
-	int started[MAX_THREADS] = { 0 }, failed = 0;
-	for (size_t k = 0; k < nthreads; k++) {
+	size_t nthreads = rf_parallel_threads(todo, MIN_PER_THREAD);
+	struct job jobs[RF_PARALLEL_MAX];
+	int failed = 0;
+	for (size_t k = 0; k < nthreads; k++)
 		jobs[k] = (struct job){ k ? NULL : st->repo, git_repository_path(st->repo), ids, recs,
 					n * k / nthreads, n * (k + 1) / nthreads, 0 };
-		started[k] = k > 0 && pthread_create(&tids[k], NULL, work, &jobs[k]) == 0;
-	}
-	work(&jobs[0]);
-	for (size_t k = 1; k < nthreads; k++) {
-		if (started[k])
-			pthread_join(tids[k], NULL);
-		else
-			work(&jobs[k]);
-	}
+	rf_parallel_run(work, jobs, sizeof(*jobs), nthreads);
 	for (size_t k = 0; k < nthreads; k++)
 		failed |= jobs[k].failed;
 	git_error_clear();

@@ -1,17 +1,16 @@
 #include "noteset.h"
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parallel.h"
 #include "util.h"
 
 #define MIN_PER_THREAD 16
-#define MAX_THREADS 8
 
 struct rf_noteset_slot {
 	char *file;
@@ -119,24 +118,11 @@ void rf_noteset_prefetch(struct rf_noteset *ns, char *const *files, size_t n)
 		if (fd >= 0)
 			close(fd);
 	}
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nthreads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
-	if (nthreads > m / MIN_PER_THREAD)
-		nthreads = m / MIN_PER_THREAD ? m / MIN_PER_THREAD : 1;
-	struct job jobs[MAX_THREADS];
-	pthread_t tids[MAX_THREADS];
-	int started[MAX_THREADS] = { 0 };
-	for (size_t k = 0; k < nthreads; k++) {
+	size_t nthreads = rf_parallel_threads(m, MIN_PER_THREAD);
+	struct job jobs[RF_PARALLEL_MAX];
+	for (size_t k = 0; k < nthreads; k++)
 		jobs[k] = (struct job){ ns, todo, m * k / nthreads, m * (k + 1) / nthreads };
-		started[k] = k > 0 && pthread_create(&tids[k], NULL, prefetch_run, &jobs[k]) == 0;
-	}
-	prefetch_run(&jobs[0]);
-	for (size_t k = 1; k < nthreads; k++) {
-		if (started[k])
-			pthread_join(tids[k], NULL);
-		else
-			prefetch_run(&jobs[k]);
-	}
+	rf_parallel_run(prefetch_run, jobs, sizeof(*jobs), nthreads);
 	free(todo);
 }
 

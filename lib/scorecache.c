@@ -1,7 +1,6 @@
 #include "scorecache.h"
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,6 +8,7 @@
 
 #include "cachefile.h"
 #include "conflicts.h"
+#include "parallel.h"
 #include "revnote.h"
 
 #define FILE_NAME "scores"
@@ -23,7 +23,6 @@
 #define AT_OFF (AT_RISK + 8)
 #define AT_LEN (AT_OFF + 4)
 #define MIN_PER_THREAD 16
-#define MAX_THREADS 8
 
 enum { F_BROKEN = 1, F_PATTERN = 2, F_DEALBREAKER = 4 };
 /* Index entry flags: iniparser rejects the version; the whole record
@@ -571,25 +570,12 @@ static void fill(struct rf_scorecache *c, const git_oid *ids, char *const *files
 	if (!m)
 		goto out;
 	struct rf_scored **out = rf_xcalloc(m, sizeof(*out));
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nthreads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
-	if (nthreads > m / MIN_PER_THREAD)
-		nthreads = m / MIN_PER_THREAD ? m / MIN_PER_THREAD : 1;
-	struct fill_job jobs[MAX_THREADS];
-	pthread_t tids[MAX_THREADS];
-	int started[MAX_THREADS] = { 0 };
-	for (size_t k = 0; k < nthreads; k++) {
+	size_t nthreads = rf_parallel_threads(m, MIN_PER_THREAD);
+	struct fill_job jobs[RF_PARALLEL_MAX];
+	for (size_t k = 0; k < nthreads; k++)
 		jobs[k] = (struct fill_job){ k ? NULL : repo, whole, git_repository_path(repo), dirfd, c->s, todo, out,
 					     m * k / nthreads, m * (k + 1) / nthreads };
-		started[k] = k > 0 && pthread_create(&tids[k], NULL, fill_run, &jobs[k]) == 0;
-	}
-	fill_run(&jobs[0]);
-	for (size_t k = 1; k < nthreads; k++) {
-		if (started[k])
-			pthread_join(tids[k], NULL);
-		else
-			fill_run(&jobs[k]);
-	}
+	rf_parallel_run(fill_run, jobs, sizeof(*jobs), nthreads);
 	git_error_clear();
 	for (size_t i = 0; i < m; i++) {
 		if (!out[i])

@@ -1,16 +1,15 @@
 #include "treecache.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "notefile.h"
+#include "parallel.h"
 #include "util.h"
 
 /* Below this many commits the threads cost more than they save. */
 #define PREFETCH_MIN_COMMITS 256
-#define PREFETCH_MAX_THREADS 8
 
 /* One commit's tree and the followed note's entry in it, read ahead. */
 struct pre {
@@ -179,8 +178,7 @@ static void *prefetch_run(void *arg)
 
 void rf_treecache_prefetch(struct rf_treecache *tc, const char *name, const git_oid *commits, size_t n)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nthreads = cpus < 1 ? 1 : cpus > PREFETCH_MAX_THREADS ? PREFETCH_MAX_THREADS : (size_t)cpus;
+	size_t nthreads = rf_parallel_threads(n, 1);
 	const char *gitdir = git_repository_path(tc->repo);
 	if (n < PREFETCH_MIN_COMMITS)
 		return;
@@ -190,19 +188,9 @@ void rf_treecache_prefetch(struct rf_treecache *tc, const char *name, const git_
 	tc->pre_name = name;
 	for (size_t i = 0; i < n; i++)
 		git_oid_cpy(&tc->pre[i].commit, &commits[i]);
-	struct prefetch_job jobs[PREFETCH_MAX_THREADS];
-	pthread_t tids[PREFETCH_MAX_THREADS];
-	int started[PREFETCH_MAX_THREADS] = { 0 };
-	for (size_t k = 0; k < nthreads; k++) {
+	struct prefetch_job jobs[RF_PARALLEL_MAX];
+	for (size_t k = 0; k < nthreads; k++)
 		jobs[k] = (struct prefetch_job){ gitdir, name, tc->pre, n * k / nthreads, n * (k + 1) / nthreads };
-		started[k] = k > 0 && pthread_create(&tids[k], NULL, prefetch_run, &jobs[k]) == 0;
-	}
-	prefetch_run(&jobs[0]);
-	for (size_t k = 1; k < nthreads; k++) {
-		if (started[k])
-			pthread_join(tids[k], NULL);
-		else
-			prefetch_run(&jobs[k]);
-	}
+	rf_parallel_run(prefetch_run, jobs, sizeof(*jobs), nthreads);
 	qsort(tc->pre, n, sizeof(*tc->pre), cmp_pre);
 }

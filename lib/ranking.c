@@ -8,6 +8,7 @@
 #include "notefile.h"
 #include "ranklist.h"
 #include "noteset.h"
+#include "parallel.h"
 #include "revnote.h"
 #include "scorecache.h"
 
@@ -21,28 +22,55 @@ static char *field(const struct rf_note *note, const char *section, const char *
 	return rf_xstrdup(v ? v : "");
 }
 
-/* Score one version of a note under the name it had there. */
-static int add_note(struct rf_ranking *out, size_t *cap, const struct rf_scorer *s, const struct rf_revnote *rn)
+/* One version of a note under the name it had there, its score to come
+ * (score_on_threads). */
+static struct rf_ranked *add_note(struct rf_ranking *out, size_t *cap, const struct rf_revnote *rn)
 {
 	if (rn->broken) {
 		rf_note_report(&rn->note);
 		out->nbroken++;
-		return 0;
+		return NULL;
 	}
 	if (out->n == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
 		out->v = rf_xrealloc(out->v, *cap * sizeof(*out->v));
 	}
 	struct rf_ranked *r = &out->v[out->n++];
+	memset(r, 0, sizeof(*r));
 	r->slug = rf_notefile_slug(rn->file);
 	r->track = field(&rn->note, "program", "track");
 	r->status = field(&rn->note, "program", "status");
 	r->rank = field(&rn->note, "program", "rank");
-	rf_score_note(s, &rn->note, &r->score);
 	struct rf_conflict *c;
 	rf_conflicts_list(&rn->note, &c, &r->conflicts);
 	rf_conflicts_free(c, r->conflicts);
-	return 0;
+	return r;
+}
+
+struct score_job {
+	const struct rf_scorer *s;
+	const struct rf_revnote *const *notes;
+	struct rf_ranked *v;
+	size_t lo, hi;
+};
+
+static void *score_run(void *arg)
+{
+	const struct score_job *j = arg;
+	for (size_t i = j->lo; i < j->hi; i++)
+		rf_score_note(j->s, &j->notes[i]->note, &j->v[i].score);
+	return NULL;
+}
+
+/* Score out->v[i] from notes[i]: every contribution kept, which is most of
+ * a report's or an --explain's time after the parsing. */
+static void score_on_threads(struct rf_ranking *out, const struct rf_scorer *s, const struct rf_revnote *const *notes)
+{
+	size_t nthreads = rf_parallel_threads(out->n, 16);
+	struct score_job jobs[RF_PARALLEL_MAX];
+	for (size_t k = 0; k < nthreads; k++)
+		jobs[k] = (struct score_job){ s, notes, out->v, out->n * k / nthreads, out->n * (k + 1) / nthreads };
+	rf_parallel_run(score_run, jobs, sizeof(*jobs), nthreads);
 }
 
 /* The notes to score: the slugs given, else every note there. */
@@ -215,6 +243,7 @@ int rf_ranking_build_notes(struct rf_ranking *out, const struct rf_scorer *s, st
 	size_t cap = 0;
 	memset(out, 0, sizeof(*out));
 	int r = files_to_score(ns->nd, ns->st, ns->commit, slugs, &files);
+	const struct rf_revnote **notes = rf_xmalloc((files.n ? files.n : 1) * sizeof(*notes));
 	if (r == 0)
 		rf_noteset_prefetch(ns, files.v, files.n);
 	for (size_t i = 0; r == 0 && i < files.n; i++) {
@@ -229,10 +258,13 @@ int rf_ranking_build_notes(struct rf_ranking *out, const struct rf_scorer *s, st
 		} else if (r == 0 && rn->missing) {
 			errno = ENOENT;	/* gone since it was listed */
 			r = rf_error_errno("%s", files.v[i]);
-		} else if (r == 0) {
-			r = add_note(out, &cap, s, rn);
+		} else if (r == 0 && add_note(out, &cap, rn)) {
+			notes[out->n - 1] = rn;
 		}
 	}
+	if (r == 0)
+		score_on_threads(out, s, notes);
+	free(notes);
 	rf_strv_free(&files);
 	if (r == 0)
 		place_on_list(out, ns->nd, ns->st, ns->commit, ns, slugs->n == 0);

@@ -10,6 +10,7 @@
 #include "history.h"
 #include "notefile.h"
 #include "noteset.h"
+#include "parallel.h"
 #include "revision.h"
 #include "revnote.h"
 #include "slug.h"
@@ -277,25 +278,47 @@ static int programs(struct rf_session *s, const git_commit *at, const struct rf_
 	return 0;
 }
 
+struct describe_job {
+	struct rf_season_program *v;
+	const struct rf_revnote *const *notes;
+	const struct rf_session *s;
+	size_t lo, hi;
+};
+
+static void *describe_run(void *arg)
+{
+	const struct describe_job *j = arg;
+	for (size_t i = j->lo; i < j->hi; i++)
+		describe(&j->v[i], j->s, &j->notes[i]->note);
+	return NULL;
+}
+
 static int notes(struct rf_season *S, struct rf_session *s, struct rf_noteset *ns)
 {
 	S->v = rf_xcalloc(S->ranking.n ? S->ranking.n : 1, sizeof(*S->v));
-	for (size_t i = 0; i < S->ranking.n; i++) {
+	const struct rf_revnote **rns = rf_xmalloc((S->ranking.n ? S->ranking.n : 1) * sizeof(*rns));
+	int e = 0;
+	for (size_t i = 0; e == 0 && i < S->ranking.n; i++) {
 		struct rf_season_program *p = &S->v[S->n++];
 		p->r = &S->ranking.v[i];
 		snprintf(p->id, sizeof(p->id), "p%zu", i + 1);
 		char *file = rf_notefile_name(p->r->slug);
-		const struct rf_revnote *rn;
-		int e = rf_noteset_get(ns, file, &rn);
-		if (e == 0 && (rn->missing || rn->broken))
-			e = rn->broken ? rf_note_report(&rn->note) : rf_error("%s: gone while reading", file);
-		if (e == 0)
-			describe(p, s, &rn->note);
+		e = rf_noteset_get(ns, file, &rns[i]);
+		if (e == 0 && (rns[i]->missing || rns[i]->broken))
+			e = rns[i]->broken ? rf_note_report(&rns[i]->note) : rf_error("%s: gone while reading", file);
 		free(file);
-		if (e < 0)
-			return -1;
 	}
-	return 0;
+	/* The programs described on threads: their questions and quotes are
+	 * looked up rule by rule. */
+	if (e == 0) {
+		size_t nthreads = rf_parallel_threads(S->n, 16);
+		struct describe_job jobs[RF_PARALLEL_MAX];
+		for (size_t k = 0; k < nthreads; k++)
+			jobs[k] = (struct describe_job){ S->v, rns, s, S->n * k / nthreads, S->n * (k + 1) / nthreads };
+		rf_parallel_run(describe_run, jobs, sizeof(*jobs), nthreads);
+	}
+	free(rns);
+	return e;
 }
 
 static void summary(struct rf_season *S, const struct rf_scorer *sc)

@@ -226,6 +226,20 @@ int rf_notesdir_resolve(const struct rf_notesdir *nd, const char *arg, char **sl
 {
 	if (rf_slug_check_arg(arg) < 0)
 		return -1;
+	/* A slug whose note is there is the answer the listing would give,
+	 * found without listing 2,000 notes. */
+	char *exact = rf_notefile_slug(arg), *exact_file = rf_notefile_name(exact);
+	char *listed = rf_notefile_valid_slug(exact_file);
+	struct stat sb;
+	int there = listed && !strcmp(listed, exact) && fstatat(nd->fd, exact_file, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode));
+	free(listed);
+	free(exact_file);
+	if (there) {
+		*slug = exact;
+		return 0;
+	}
+	free(exact);
 	struct rf_strv all = RF_STRV_INIT, names = RF_STRV_INIT, cands = RF_STRV_INIT;
 	int r = -1;
 	if (rf_notesdir_list(nd, &all) < 0)

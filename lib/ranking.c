@@ -111,11 +111,18 @@ static void place_on_list(struct rf_ranking *out, const struct rf_notesdir *nd, 
 			r = ns ? rf_ranklist_load_notes(&rl, ns) : rf_ranklist_load(&rl, nd, st, commit);
 		}
 	}
+	char **slugs = rf_xmalloc((out->n ? out->n : 1) * sizeof(*slugs));
+	size_t *place = rf_xcalloc(out->n ? out->n : 1, sizeof(*place));
+	for (size_t i = 0; i < out->n; i++)
+		slugs[i] = out->v[i].slug;
+	if (r == 0)
+		rf_ranklist_place_all(rf_ranklist_find(&rl, NULL), slugs, out->n, place);
 	for (size_t i = 0; i < out->n; i++) {
-		size_t place = r == 0 ? rf_ranklist_place(rf_ranklist_find(&rl, NULL), out->v[i].slug) : 0;
 		free(out->v[i].rank);
-		out->v[i].rank = place ? rf_xasprintf("%zu", place) : rf_xstrdup("");
+		out->v[i].rank = place[i] ? rf_xasprintf("%zu", place[i]) : rf_xstrdup("");
 	}
+	free(slugs);
+	free(place);
 	rf_ranklist_free(&rl);
 }
 

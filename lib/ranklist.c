@@ -495,6 +495,38 @@ size_t rf_ranklist_place(const struct rf_ranklist_list *list, const char *slug)
 	return 0;
 }
 
+static int cmp_entry_at(const void *a, const void *b, void *entries)
+{
+	const struct rf_rankentry *v = entries;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(v[i].slug, v[j].slug);
+	return c ? c : (i > j) - (i < j);
+}
+
+void rf_ranklist_place_all(const struct rf_ranklist_list *list, char *const *slugs, size_t n, size_t *place)
+{
+	size_t m = list ? list->n : 0;
+	size_t *at = rf_xmalloc((m ? m : 1) * sizeof(*at));
+	for (size_t i = 0; i < m; i++)
+		at[i] = i;
+	if (m)
+		qsort_r(at, m, sizeof(*at), cmp_entry_at, list->v);
+	for (size_t k = 0; k < n; k++) {
+		/* The first entry of that slug: the lowest place, as
+		 * rf_ranklist_place finds it. */
+		size_t lo = 0, hi = m;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(list->v[at[mid]].slug, slugs[k]) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		place[k] = lo < m && !strcmp(list->v[at[lo]].slug, slugs[k]) ? at[lo] + 1 : 0;
+	}
+	free(at);
+}
+
 const struct rf_ranklist_list *rf_ranklist_attached_to(const struct rf_ranklist *rl, const char *adv)
 {
 	for (size_t i = 1; i < rl->nlists; i++)

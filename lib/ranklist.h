@@ -114,6 +114,9 @@ int rf_ranklist_load_notes(struct rf_ranklist *rl, struct rf_noteset *ns);
 const struct rf_ranklist_list *rf_ranklist_find(const struct rf_ranklist *rl, const char *name);
 /* slug's first place on list (from 1), or 0 when it is not there. */
 size_t rf_ranklist_place(const struct rf_ranklist_list *list, const char *slug);
+/* rf_ranklist_place of each of slugs[0..n) into place[0..n) (list may be
+ * NULL: all 0), for a whole ranking at once. */
+void rf_ranklist_place_all(const struct rf_ranklist_list *list, char *const *slugs, size_t n, size_t *place);
 /* The supplemental list that names adv among its advanced programs first, or NULL. */
 const struct rf_ranklist_list *rf_ranklist_attached_to(const struct rf_ranklist *rl, const char *adv);
 

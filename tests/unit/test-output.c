@@ -125,6 +125,27 @@ static void test_table_last_text_column_unpadded(struct unit *u)
 	rf_table_free(&t);
 }
 
+/* Padding wider than one run of spaces, on the left of a number and the
+ * right of text; a DEL and a control byte at the end of a cell. */
+static void test_table_wide_padding(struct unit *u)
+{
+	static const char *const names[] = { "program", "risk" };
+	static const char *const r1[] = { "A program with a name of fifty characters, ok", "12.5" };
+	static const char *const r2[] = { "x\x7f", "1234567890123456789012345678901234567890" };
+	struct rf_table t;
+	rf_table_init(&t, 2, names);
+	rf_table_set_kind(&t, 1, RF_COL_NUMBER);
+	rf_table_add(&t, r1);
+	rf_table_add(&t, r2);
+	char *got = render(&t, RF_FORMAT_TEXT);
+	char want[512];
+	snprintf(want, sizeof(want), "program%*s  %*s\n%s  %*s\nx?%*s  %s\n", 38, "", 40, "risk", r1[0], 40, "12.5", 43,
+		 "", r2[1]);
+	CHECK_STR(u, got, want);
+	free(got);
+	rf_table_free(&t);
+}
+
 /* Cells the style hook names are wrapped, padding included; the header
  * never is. */
 static const char *style_second(const struct rf_table *t, size_t row, size_t col, const void *ctx)
@@ -258,6 +279,7 @@ int main(void)
 	RUN(&u, test_json_string);
 	RUN(&u, test_table_aligned);
 	RUN(&u, test_table_last_text_column_unpadded);
+	RUN(&u, test_table_wide_padding);
 	RUN(&u, test_table_style);
 	RUN(&u, test_table_csv);
 	RUN(&u, test_table_tsv);

@@ -62,6 +62,25 @@ static void check_text(struct unit *u, const struct rf_ranklist *rl, const char 
 	free(got);
 }
 
+/* Places for a whole ranking at once are rf_ranklist_place's, the first
+ * of a slug listed twice included. */
+static void test_place_all(struct unit *u)
+{
+	struct rf_ranklist rl;
+	CHECK(u, parse(&rl, "zeta\nalpha\nmid\nalpha\nbeta\n") == 0);
+	char *slugs[] = { "alpha", "zeta", "mid", "none", "beta", "aaa", "zz" };
+	size_t n = sizeof(slugs) / sizeof(*slugs), place[sizeof(slugs) / sizeof(*slugs)];
+	const struct rf_ranklist_list *primary = rf_ranklist_find(&rl, NULL);
+	rf_ranklist_place_all(primary, slugs, n, place);
+	CHECK(u, place[0] == 2 && place[1] == 1 && place[2] == 3 && place[3] == 0 && place[4] == 5);
+	for (size_t k = 0; k < n; k++)
+		CHECK(u, place[k] == rf_ranklist_place(primary, slugs[k]));
+	rf_ranklist_place_all(NULL, slugs, n, place);
+	for (size_t k = 0; k < n; k++)
+		CHECK(u, place[k] == 0);
+	rf_ranklist_free(&rl);
+}
+
 static void test_parse(struct unit *u)
 {
 	struct rf_ranklist rl;
@@ -264,6 +283,7 @@ int main(void)
 	if (!freopen("/dev/null", "w", stderr))
 		return 1;
 	RUN(&u, test_parse);
+	RUN(&u, test_place_all);
 	RUN(&u, test_malformed);
 	RUN(&u, test_insert);
 	RUN(&u, test_move_remove);

@@ -35,7 +35,7 @@ void rf_ask_open(const struct rf_scorer *s, const struct rf_note *note, unsigned
 			continue;
 		/* The answer as rf_strstrip would leave it, without a copy:
 		 * this runs for every rule of every note scored. */
-		const char *a = rf_note_get(note, rule->section, rule->key);
+		const char *a = rf_note_get_key(note, &rule->lookup);
 		if (!a)
 			a = "";
 		size_t n = strlen(a);

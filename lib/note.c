@@ -146,36 +146,79 @@ void rf_note_free(struct rf_note *note)
 	memset(note, 0, sizeof(*note));
 }
 
-const char *rf_note_get(const struct rf_note *note, const char *section, const char *key)
+/* The entry of dict named lc (lowered) whose hash is h. */
+static const char *find(const struct rf_note *note, const char *lc, unsigned h)
 {
-	if (!note->dict)
-		return NULL;
-	size_t sl = strlen(section), kl = strlen(key);
-	/* iniparser_getstring cuts a longer name to its line size: its answer
-	 * for those.  getstring, not getint & co.: CVE-2023-33461 is
-	 * unpatched in 4.1. */
-	char lc[INIPARSER_LINE + 1];
-	if (sl + kl + 1 >= sizeof(lc)) {
-		char *full = rf_xasprintf("%s:%s", section, key);
-		const char *v = iniparser_getstring(note->dict, full, NULL);
-		free(full);
-		return v;
-	}
-	/* Lowered as iniparser lowers what it reads and what it is asked. */
-	for (size_t i = 0; i < sl; i++)
-		lc[i] = (char)tolower((unsigned char)section[i]);
-	lc[sl] = ':';
-	for (size_t i = 0; i < kl; i++)
-		lc[sl + 1 + i] = (char)tolower((unsigned char)key[i]);
-	lc[sl + 1 + kl] = '\0';
 	const dictionary *d = note->dict;
-	unsigned h = dictionary_hash(lc);
 	for (size_t j = h & (note->nslots - 1); note->slots[j] >= 0; j = (j + 1) & (note->nslots - 1)) {
 		int i = note->slots[j];
 		if (d->hash[i] == h && !strcmp(d->key[i], lc))
 			return d->val[i];
 	}
 	return NULL;
+}
+
+/* "section:key" lowered as iniparser lowers what it reads and what it is
+ * asked, into lc of INIPARSER_LINE + 1 bytes; 0 when that is longer than
+ * iniparser's line, whose answer iniparser_getstring then gives. */
+static int lowered(const char *section, const char *key, char *lc)
+{
+	size_t sl = strlen(section), kl = strlen(key);
+	if (sl + kl + 1 > INIPARSER_LINE)
+		return 0;
+	for (size_t i = 0; i < sl; i++)
+		lc[i] = (char)tolower((unsigned char)section[i]);
+	lc[sl] = ':';
+	for (size_t i = 0; i < kl; i++)
+		lc[sl + 1 + i] = (char)tolower((unsigned char)key[i]);
+	lc[sl + 1 + kl] = '\0';
+	return 1;
+}
+
+/* getstring, not getint & co.: CVE-2023-33461 is unpatched in 4.1. */
+static const char *get_long(const struct rf_note *note, const char *section, const char *key)
+{
+	char *full = rf_xasprintf("%s:%s", section, key);
+	const char *v = iniparser_getstring(note->dict, full, NULL);
+	free(full);
+	return v;
+}
+
+const char *rf_note_get(const struct rf_note *note, const char *section, const char *key)
+{
+	char lc[INIPARSER_LINE + 1];
+	if (!note->dict)
+		return NULL;
+	if (!lowered(section, key, lc))
+		return get_long(note, section, key);
+	return find(note, lc, dictionary_hash(lc));
+}
+
+void rf_note_key_init(struct rf_note_key *k, const char *section, const char *key)
+{
+	char lc[INIPARSER_LINE + 1];
+	if (lowered(section, key, lc)) {
+		k->name = rf_xstrdup(lc);
+		k->hash = dictionary_hash(lc);
+	} else {
+		k->name = rf_xasprintf("%s:%s", section, key);
+		k->hash = 0;
+	}
+}
+
+void rf_note_key_free(struct rf_note_key *k)
+{
+	free(k->name);
+	k->name = NULL;
+}
+
+const char *rf_note_get_key(const struct rf_note *note, const struct rf_note_key *k)
+{
+	if (!note->dict)
+		return NULL;
+	if (strlen(k->name) > INIPARSER_LINE)
+		return iniparser_getstring(note->dict, k->name, NULL);
+	return find(note, k->name, k->hash);
 }
 
 static int valid_name_part(const char *s, const char *forbidden)

@@ -38,6 +38,17 @@ int rf_note_report(const struct rf_note *note);
  * NULL when absent.  Lent by the note. */
 const char *rf_note_get(const struct rf_note *note, const char *section, const char *key);
 
+/* A name looked up in many notes (a rule's, asked of every note scored):
+ * lowered and hashed once, as rf_note_get does on every call. */
+struct rf_note_key {
+	char *name;		/* "section:key", lowered */
+	unsigned hash;		/* iniparser's hash of it */
+};
+void rf_note_key_init(struct rf_note_key *k, const char *section, const char *key);
+void rf_note_key_free(struct rf_note_key *k);
+/* rf_note_get of the name k holds. */
+const char *rf_note_get_key(const struct rf_note *note, const struct rf_note_key *k);
+
 /* Load text through iniparser (it only reads paths: the text goes through a
  * memfd).  Returns NULL when iniparser rejects it.  Caller frees with
  * iniparser_freedict. */

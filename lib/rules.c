@@ -140,6 +140,7 @@ static void rule_free(struct rf_rule *rule)
 	free(rule->section);
 	free(rule->key);
 	free(rule->path);
+	rf_note_key_free(&rule->lookup);
 }
 
 /* "section.key" -> parts; reports against the line. */
@@ -464,6 +465,7 @@ static void resolve(struct rf_rules *r)
 		rule->max = rf_rule_max(r, rule);
 		rule->when = rf_rules_when(r, rule->section, rule->key);
 		rule->derived = rf_rules_derived(r, rule->section, rule->key);
+		rf_note_key_init(&rule->lookup, rule->section, rule->key);
 	}
 }
 

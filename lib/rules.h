@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "note.h"
 #include "util.h"
 
 /* The domains a risk is made of, in display order. */
@@ -36,6 +37,7 @@ struct rf_rule {
 	long max;				/* rf_rule_max */
 	const struct rf_rule_when *when;	/* its [when] entry, or NULL */
 	const struct rf_derived *derived;	/* its derived value, or NULL */
+	struct rf_note_key lookup;		/* section:key, to ask each note for */
 };
 
 struct rf_phrase {

@@ -95,7 +95,7 @@ static char *answer_of(const struct rf_note *note, const struct rf_rule *rule)
 {
 	const struct rf_derived *d = rule->derived;
 	if (!d) {
-		const char *v = rf_note_get(note, rule->section, rule->key);
+		const char *v = rf_note_get_key(note, &rule->lookup);
 		return rf_strstrip(rf_xstrdup(v ? v : ""));
 	}
 	const char *a = rf_note_get(note, d->num_section, d->num_key);

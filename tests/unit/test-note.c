@@ -1,6 +1,7 @@
-/* rf_note_get finds what iniparser_getstring finds, for every key a note
- * holds, for names in capitals, for names it does not hold, and for a
- * name longer than iniparser's line. */
+/* rf_note_get, and a key made once (rf_note_key), find what
+ * iniparser_getstring finds, for every key a note holds, for names in
+ * capitals, for names it does not hold, and for a name longer than
+ * iniparser's line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,11 +37,24 @@ static void same_as_iniparser(struct unit *u)
 	CHECK(u, rf_note_get(&note, "program", "nosuch") == NULL);
 	CHECK(u, rf_note_get(&note, "nosuch", "name") == NULL);
 	CHECK(u, rf_note_get(&note, "program", "") == NULL);
+	/* A key made once and asked of the note: what rf_note_get says. */
+	static const char *const asked[][2] = { { "visa", "j1" }, { "VISA", "H1B" }, { "s57", "k399" },
+						{ "program", "nosuch" }, { "program", "rank" } };
+	for (size_t i = 0; i < sizeof(asked) / sizeof(*asked); i++) {
+		struct rf_note_key k;
+		rf_note_key_init(&k, asked[i][0], asked[i][1]);
+		CHECK(u, rf_note_get_key(&note, &k) == rf_note_get(&note, asked[i][0], asked[i][1]));
+		rf_note_key_free(&k);
+	}
 	char *longkey = rf_xmalloc(2000);
 	memset(longkey, 'k', 1999);
 	longkey[1999] = '\0';
 	char *full = rf_xasprintf("program:%s", longkey);
 	CHECK(u, rf_note_get(&note, "program", longkey) == iniparser_getstring(note.dict, full, NULL));
+	struct rf_note_key lk;
+	rf_note_key_init(&lk, "program", longkey);
+	CHECK(u, rf_note_get_key(&note, &lk) == iniparser_getstring(note.dict, full, NULL));
+	rf_note_key_free(&lk);
 	free(full);
 	free(longkey);
 	rf_note_free(&note);

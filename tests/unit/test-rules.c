@@ -150,6 +150,9 @@ static void test_rules_resolved(struct unit *u)
 		CHECK(u, rule->max == rf_rule_max(&r, rule));
 		CHECK(u, rule->when == rf_rules_when(&r, rule->section, rule->key));
 		CHECK(u, rule->derived == rf_rules_derived(&r, rule->section, rule->key));
+		char *name = rf_xasprintf("%s:%s", rule->section, rule->key);
+		CHECK_STR(u, rule->lookup.name, name);
+		free(name);
 	}
 	const struct rf_rule *h = rf_rules_find(&r, "visa", "h1b"), *j = rf_rules_find(&r, "visa", "j1");
 	const struct rf_rule *ppr = rf_rules_find(&r, "workload", "ppr");

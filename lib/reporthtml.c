@@ -7,6 +7,7 @@
 #include "explain.h"
 #include "html.h"
 #include "palette.h"
+#include "parallel.h"
 #include "reportrank.h"
 #include "rules.h"
 
@@ -279,12 +280,10 @@ static char *chart_desc(const struct rf_season_program *p)
 			    p->npoints, p->npoints == 1 ? "" : "s", p->r->score.tier);
 }
 
-static void trajectories(const struct rf_season *S, struct rf_buf *b)
+static void trajectories(const struct rf_season *S, const struct rf_chart_scale *sc, struct rf_buf *b)
 {
-	struct rf_chart_scale sc;
-	rf_chart_scale_of(S, &sc);
 	char top[32];
-	rf_hundredths_format(sc.top, top);
+	rf_hundredths_format(sc->top, top);
 	rf_buf_adds(b, "<section id=\"trajectories\" aria-labelledby=\"h-trajectories\">\n"
 		       "<h2 id=\"h-trajectories\">Risk over the season</h2>\n");
 	rf_html_addf(b, "<p>Each program's risk after every commit that changed it, scored with today's rules and "
@@ -297,18 +296,20 @@ static void trajectories(const struct rf_season *S, struct rf_buf *b)
 	}
 	rf_buf_adds(b, ". Each point names its change; the list is under each program below.</p>\n"
 		       "<div class=\"charts\">\n");
-	for (size_t i = 0; i < S->n; i++) {
-		const struct rf_season_program *p = &S->v[i];
-		char *title = rf_xasprintf("Risk of %s over the season", p->name), *desc = chart_desc(p), risk[32];
-		rf_hundredths_format(p->r->score.risk, risk);
-		rf_html_addf(b, "<figure data-program=\"%s\" data-points=\"%zu\">", p->r->slug, p->npoints);
-		rf_chart_svg(b, &sc, S->rules, p->points, p->npoints, title, desc);
-		rf_html_addf(b, "<figcaption><a href=\"#%s\">%s</a>: risk %s, %s</figcaption></figure>\n", p->id, p->name,
-			     risk, p->r->score.tier);
-		free(title);
-		free(desc);
-	}
-	rf_buf_adds(b, "</div>\n</section>\n");
+}
+
+/* One program's chart, on the season's scale. */
+static void figure(const struct rf_season *S, const struct rf_chart_scale *sc, const struct rf_season_program *p,
+		   struct rf_buf *b)
+{
+	char *title = rf_xasprintf("Risk of %s over the season", p->name), *desc = chart_desc(p), risk[32];
+	rf_hundredths_format(p->r->score.risk, risk);
+	rf_html_addf(b, "<figure data-program=\"%s\" data-points=\"%zu\">", p->r->slug, p->npoints);
+	rf_chart_svg(b, sc, S->rules, p->points, p->npoints, title, desc);
+	rf_html_addf(b, "<figcaption><a href=\"#%s\">%s</a>: risk %s, %s</figcaption></figure>\n", p->id, p->name, risk,
+		     p->r->score.tier);
+	free(title);
+	free(desc);
 }
 
 /* rf-score --explain's table (explain.h): a domain's unknowns summed in
@@ -432,16 +433,53 @@ static void program(const struct rf_season_program *p, struct rf_buf *b)
 	rf_buf_adds(b, "</div>\n</div>\n</article>\n");
 }
 
+/* Each program's chart and article, written on threads into buffers of
+ * their own: most of the page, one program at a time. */
+struct parts_job {
+	const struct rf_season *S;
+	const struct rf_chart_scale *sc;
+	struct rf_buf *figures, *articles;
+	size_t lo, hi;
+};
+
+static void *parts_run(void *arg)
+{
+	const struct parts_job *j = arg;
+	for (size_t i = j->lo; i < j->hi; i++) {
+		figure(j->S, j->sc, &j->S->v[i], &j->figures[i]);
+		program(&j->S->v[i], &j->articles[i]);
+	}
+	return NULL;
+}
+
 void rf_reporthtml_write(const struct rf_season *S, struct rf_buf *b)
 {
+	struct rf_chart_scale sc;
+	rf_chart_scale_of(S, &sc);
+	struct rf_buf *figures = rf_xcalloc(S->n ? S->n : 1, sizeof(*figures));
+	struct rf_buf *articles = rf_xcalloc(S->n ? S->n : 1, sizeof(*articles));
+	size_t nthreads = rf_parallel_threads(S->n, 16);
+	struct parts_job jobs[RF_PARALLEL_MAX];
+	for (size_t k = 0; k < nthreads; k++)
+		jobs[k] = (struct parts_job){ S, &sc, figures, articles, S->n * k / nthreads, S->n * (k + 1) / nthreads };
+	rf_parallel_run(parts_run, jobs, sizeof(*jobs), nthreads);
 	head(S, b);
 	banner(S, b);
 	summary(S, b);
 	rf_reportrank_html(S, b);
 	heatmap(S, b);
-	trajectories(S, b);
+	trajectories(S, &sc, b);
+	for (size_t i = 0; i < S->n; i++)
+		rf_buf_add(b, figures[i].buf ? figures[i].buf : "", figures[i].len);
+	rf_buf_adds(b, "</div>\n</section>\n");
 	rf_buf_adds(b, "<section id=\"programs\" aria-labelledby=\"h-programs\">\n<h2 id=\"h-programs\">Programs</h2>\n");
 	for (size_t i = 0; i < S->n; i++)
-		program(&S->v[i], b);
+		rf_buf_add(b, articles[i].buf ? articles[i].buf : "", articles[i].len);
 	rf_buf_adds(b, "</section>\n</main>\n</body>\n</html>\n");
+	for (size_t i = 0; i < S->n; i++) {
+		rf_buf_free(&figures[i]);
+		rf_buf_free(&articles[i]);
+	}
+	free(figures);
+	free(articles);
 }

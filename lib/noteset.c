@@ -15,6 +15,7 @@
 struct rf_noteset_slot {
 	char *file;
 	int read;		/* rn and r are set */
+	int queued;		/* to be read by rf_noteset_prefetch's threads */
 	int r;			/* what reading it returned */
 	struct rf_revnote rn;
 };
@@ -106,15 +107,19 @@ void rf_noteset_prefetch(struct rf_noteset *ns, char *const *files, size_t n)
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct rf_noteset_slot *slot = slot_of(ns, files[i]);
-		if (slot->read)
+		/* Once each: a program named twice must not be read twice
+		 * (the first reading would leak) or by two threads at once. */
+		if (slot->read || slot->queued)
 			continue;
 		/* What rf_notesdir_open_file would refuse (a link, an odd or
 		 * unreadable file) is left to the first asking, which reports
 		 * it, in order, from this thread. */
 		struct stat sb;
 		int fd = openat(ns->nd->fd, files[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			slot->queued = 1;
 			todo[m++] = slot;
+		}
 		if (fd >= 0)
 			close(fd);
 	}

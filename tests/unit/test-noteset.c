@@ -98,8 +98,9 @@ static void read_once_at_a_commit(struct unit *u)
 	remove_repo(&rp);
 }
 
-/* Forty notes read on threads, one of them a link and one gone: each
- * asking after gives what reading it alone gives, the link refused there. */
+/* Forty notes read on threads, one of them a link and one gone, three of
+ * them named again and again: each asking after gives what reading it
+ * alone gives, the link refused there. */
 static void prefetched_on_threads(struct unit *u)
 {
 	struct repo rp;
@@ -115,7 +116,12 @@ static void prefetched_on_threads(struct unit *u)
 		rf_strv_push(&files, file);
 	}
 	CHECK(u, symlinkat("a.ini", rp.nd.fd, "p07.ini") == 0);
+	/* Named twice (rf-report mercy mercy): read once, by one thread. */
+	for (int i = 0; i < 40; i++)
+		rf_strv_push(&files, rf_xstrdup(files.v[i % 3]));
 	rf_noteset_init(&ns, &rp.nd, &rp.st, NULL);
+	rf_noteset_prefetch(&ns, files.v, files.n);
+	CHECK(u, ns.n == 40);
 	rf_noteset_prefetch(&ns, files.v, files.n);
 	CHECK(u, ns.n == 40);
 	for (size_t i = 0; i < files.n; i++) {
@@ -130,8 +136,9 @@ static void prefetched_on_threads(struct unit *u)
 			CHECK(u, rn->missing);
 			continue;
 		}
-		CHECK_STR(u, h1b(rn), i % 2 ? "no" : "yes");
-		CHECK_STR(u, rn->label, files.v[i]);
+		size_t k = i < 40 ? i : (i - 40) % 3;
+		CHECK_STR(u, h1b(rn), k % 2 ? "no" : "yes");
+		CHECK_STR(u, rn->label, files.v[k]);
 	}
 	rf_noteset_free(&ns);
 	rf_strv_free(&files);

@@ -24,6 +24,7 @@ int rf_format_parse(const char *s, const char *const *allowed, enum rf_format *o
 enum rf_col_kind { RF_COL_TEXT, RF_COL_NUMBER, RF_COL_PERCENT };
 
 struct rf_table;
+struct rf_table_text;
 /* The escape sequence to write before a cell of the aligned text (the
  * reset follows it), or NULL; set style only when colour is wanted. */
 typedef const char *rf_table_style_fn(const struct rf_table *t, size_t row, size_t col, const void *ctx);
@@ -32,7 +33,8 @@ struct rf_table {
 	size_t ncols, nrows, cap;
 	char **names;			/* column names: table header, JSON keys */
 	enum rf_col_kind *kinds;
-	char **cells;			/* nrows * ncols, owned */
+	char **cells;			/* nrows * ncols, in text */
+	struct rf_table_text *text;	/* blocks the cells' strings live in */
 	rf_table_style_fn *style;	/* NULL: no colour */
 	const void *style_ctx;
 };

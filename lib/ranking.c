@@ -119,7 +119,10 @@ static void place_on_list(struct rf_ranking *out, const struct rf_notesdir *nd, 
 		rf_ranklist_place_all(rf_ranklist_find(&rl, NULL), slugs, out->n, place);
 	for (size_t i = 0; i < out->n; i++) {
 		free(out->v[i].rank);
-		out->v[i].rank = place[i] ? rf_xasprintf("%zu", place[i]) : rf_xstrdup("");
+		char digits[24] = "";
+		if (place[i])
+			rf_fmt_ulong(digits, place[i]);
+		out->v[i].rank = rf_xstrdup(digits);
 	}
 	free(slugs);
 	free(place);
@@ -372,24 +375,24 @@ void rf_ranking_table(const struct rf_ranking *r, struct rf_table *t)
 	rf_table_set_kind(t, 9, RF_COL_NUMBER);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rf_ranked *x = &r->v[i];
-		char risk[32], unknowns[16], known[16], green[16];
+		char risk[32], unknowns[24], known[24], green[24], marks[32] = "";
 		rf_hundredths_format(x->score.risk, risk);
-		snprintf(unknowns, sizeof(unknowns), "%u", x->score.unknowns);
-		snprintf(known, sizeof(known), "%u", rf_score_known_pct(&x->score));
-		snprintf(green, sizeof(green), "%u", x->score.green);
+		rf_fmt_ulong(unknowns, x->score.unknowns);
+		rf_fmt_ulong(known, rf_score_known_pct(&x->score));
+		rf_fmt_ulong(green, x->score.green);
 		char *flagged = rf_score_flagged_list(&x->score);
 		/* conflict: an answer still to decide between two devices. */
-		char *marks = rf_xasprintf("%s%s%s%s%s", x->score.pattern ? "pattern" : "",
-					   x->score.pattern && x->score.dealbreaker ? "," : "",
-					   x->score.dealbreaker ? "dealbreaker" : "",
-					   x->conflicts && (x->score.pattern || x->score.dealbreaker) ? "," : "",
-					   x->conflicts ? "conflict" : "");
+		if (x->score.pattern)
+			strcat(marks, "pattern");
+		if (x->score.dealbreaker)
+			strcat(marks, *marks ? ",dealbreaker" : "dealbreaker");
+		if (x->conflicts)
+			strcat(marks, *marks ? ",conflict" : "conflict");
 		const char *cells[RF_RANKING_NCOLS] = {
 			*x->rank ? x->rank : NULL, x->slug, x->track, risk, x->score.tier, marks, flagged, unknowns, known,
 			green, x->status,
 		};
 		rf_table_add(t, cells);
-		free(marks);
 		free(flagged);
 	}
 }

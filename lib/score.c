@@ -441,8 +441,11 @@ char *rf_score_flagged_list(const struct rf_score *sc)
 {
 	struct rf_buf b = RF_BUF_INIT;
 	for (int d = 0; d < RF_NDOMAINS; d++)
-		if ((sc->flagged >> d) & 1u)
-			rf_buf_addf(&b, "%s%s", b.len ? "," : "", rf_domains[d]);
+		if ((sc->flagged >> d) & 1u) {
+			if (b.len)
+				rf_buf_addc(&b, ',');
+			rf_buf_adds(&b, rf_domains[d]);
+		}
 	return rf_buf_detach(&b);
 }
 

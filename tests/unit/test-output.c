@@ -1,6 +1,7 @@
 /* Unit tests for lib/output.c: display width, the four table renderings,
  * CSV quoting (RFC 4180) and JSON escaping. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "output.h"
 #include "unit.h"
@@ -146,6 +147,42 @@ static void test_table_wide_padding(struct unit *u)
 	rf_table_free(&t);
 }
 
+/* Cells are copied into shared blocks: thousands of them, and one longer
+ * than a block, keep their own text and NULL stays NULL. */
+static void test_table_many_cells(struct unit *u)
+{
+	static const char *const names[] = { "program", "note" };
+	enum { ROWS = 3000, LONG = 40000 };
+	char *long_text = malloc(LONG + 1);
+	memset(long_text, 'x', LONG);
+	long_text[LONG] = '\0';
+	struct rf_table t;
+	rf_table_init(&t, 2, names);
+	for (int i = 0; i < ROWS; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "program-%04d", i);
+		const char *row[] = { name, i == 1500 ? long_text : i % 3 ? "seen" : NULL };
+		rf_table_add(&t, row);
+	}
+	int same = 1;
+	for (int i = 0; i < ROWS && same; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "program-%04d", i);
+		const char *want = i == 1500 ? long_text : i % 3 ? "seen" : NULL;
+		const char *got = t.cells[2 * i + 1];
+		same = !strcmp(t.cells[2 * i], name) && (want ? got && !strcmp(got, want) : !got);
+	}
+	CHECK(u, same);
+	char *text = render(&t, RF_FORMAT_TEXT);
+	/* Header, rows, each line padded to the long cell only where a cell follows. */
+	CHECK(u, !strncmp(text, "program       note\n", 19));
+	CHECK(u, strstr(text, "\nprogram-0001  seen\n") && strstr(text, "\nprogram-0000\n") == NULL &&
+		 strstr(text, "\nprogram-0000  \n"));
+	free(text);
+	free(long_text);
+	rf_table_free(&t);
+}
+
 /* Cells the style hook names are wrapped, padding included; the header
  * never is. */
 static const char *style_second(const struct rf_table *t, size_t row, size_t col, const void *ctx)
@@ -280,6 +317,7 @@ int main(void)
 	RUN(&u, test_table_aligned);
 	RUN(&u, test_table_last_text_column_unpadded);
 	RUN(&u, test_table_wide_padding);
+	RUN(&u, test_table_many_cells);
 	RUN(&u, test_table_style);
 	RUN(&u, test_table_csv);
 	RUN(&u, test_table_tsv);

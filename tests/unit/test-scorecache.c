@@ -282,6 +282,59 @@ static void filled_from_worktree(struct unit *u)
 	teardown(&f);
 }
 
+/* Enough notes for the stat calls to be split over threads: each file is
+ * matched with its own state and blob, whichever thread saw it (every
+ * seventh is not in git's index, every fifth removed after it was). */
+static void vouched_on_threads(struct unit *u)
+{
+	enum { N = 700 };
+	struct fixture f;
+	char *files[N], text[N][32];
+	setup(&f, RULES);
+	git_index *idx;
+	git_repository_index(&idx, f.st.repo);
+	for (int i = 0; i < N; i++) {
+		files[i] = rf_xasprintf("n%04d.ini", i);
+		snprintf(text[i], sizeof(text[i]), "[visa]\nh1b = %s\n; %d\n", i % 2 ? "no" : "yes", i);
+		int fd = openat(f.nd.fd, files[i], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		CHECK(u, fd >= 0 && write(fd, text[i], strlen(text[i])) == (ssize_t)strlen(text[i]));
+		close(fd);
+	}
+	usleep(20000);
+	for (int i = 0; i < N; i++)
+		if (i % 7)
+			git_index_add_bypath(idx, files[i]);
+	git_index_write(idx);
+	git_index_free(idx);
+	for (int i = 0; i < N; i += 5)
+		unlinkat(f.nd.fd, files[i], 0);
+	struct rf_gitindex *gi = rf_gitindex_open(&f.st);
+	struct rf_vouched v;
+	rf_scorecache_vouched(gi, &f.nd, files, N, &v);
+	size_t expect = 0;
+	for (int i = 0; i < N; i++) {
+		struct stat sb;
+		if (!(i % 7) || !(i % 5)) {
+			CHECK(u, v.at[i] == RF_UNVOUCHED);
+			continue;
+		}
+		CHECK(u, v.at[i] == expect);
+		if (v.at[i] != expect)
+			break;
+		git_oid id = blob_id(text[i]);
+		CHECK(u, git_oid_equal(&v.ids[expect], &id));
+		CHECK(u, fstatat(f.nd.fd, files[i], &sb, 0) == 0 && sb.st_ino == v.seen[expect].st_ino &&
+			 sb.st_size == v.seen[expect].st_size);
+		expect++;
+	}
+	CHECK(u, v.n == expect);
+	rf_vouched_free(&v);
+	rf_gitindex_free(gi);
+	for (int i = 0; i < N; i++)
+		free(files[i]);
+	teardown(&f);
+}
+
 /* core.autocrlf: the blob holds LF, the file CRLF: never vouched for. */
 static void not_vouched_through_a_filter(struct unit *u)
 {
@@ -321,6 +374,7 @@ int main(void)
 	RUN(&u, filled_from_blobs);
 	RUN(&u, vouched_by_git_index);
 	RUN(&u, filled_from_worktree);
+	RUN(&u, vouched_on_threads);
 	RUN(&u, not_vouched_through_a_filter);
 	return UNIT_DONE(&u);
 }

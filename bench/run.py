@@ -103,10 +103,18 @@ ROWS = [
         needs=("rf-score",)),
     Row("score-at", "rf-score --at HEAD~100", lambda c: ["rf-score", "--at", "HEAD~100"],
         [Cmd("git archive HEAD~100 >/dev/null", lambda c: ["git", "archive", "HEAD~100"])]),
+    # rf fsyncs what it writes (the note, objects, refs, reflogs and their
+    # directories); git by default fsyncs none of a commit's loose objects,
+    # its index or its refs: the second peer is git asked to fsync them all.
     Row("set", "rf-set NOTE key=value", lambda c: ["rf-set", c.note, "visa.h1b=" + c.value],
         [Cmd("sed -i + git add + git commit",
              lambda c: sh("sed -i 's/^h1b = .*/h1b = %s/' %s.ini && git add %s.ini && "
                           "git commit -q -m 'set %s: visa.h1b → %s'" % (c.value, c.note, c.note, c.note, c.value)),
+             repo="scratch"),
+         Cmd("the same, git -c core.fsync=all",
+             lambda c: sh("sed -i 's/^h1b = .*/h1b = %s/' %s.ini && git -c core.fsync=all add %s.ini && "
+                          "git -c core.fsync=all commit -q -m 'set %s: visa.h1b → %s'"
+                          % (c.value, c.note, c.note, c.note, c.value)),
              repo="scratch")], repo="scratch"),
     Row("version", "rf-score --version", lambda c: ["rf-score", "--version"],
         [Cmd("git --version", lambda c: ["git", "--version"])]),

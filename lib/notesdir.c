@@ -511,10 +511,15 @@ void rf_notesdir_restore(struct rf_notesdir_pending *p)
 	} else if (p->placed && unlinkat(nd->fd, p->name, 0) < 0) {
 		rf_warn("%s: could not remove it again: %s", p->name, strerror(errno));
 	}
+	int undone = p->placed;
 	p->placed = 0;
 	rf_notesdir_done(p);
+	if (undone)
+		fsync(nd->fd);
 }
 
+/* Removing the temporary names is not made durable: one a crash brings
+ * back is removed, with a warning, by the next writer (lib/store.c). */
 void rf_notesdir_done(struct rf_notesdir_pending *p)
 {
 	if (p->nd) {
@@ -522,7 +527,6 @@ void rf_notesdir_done(struct rf_notesdir_pending *p)
 			unlinkat(p->nd->fd, p->tmp, 0);
 		if (p->backup[0])
 			unlinkat(p->nd->fd, p->backup, 0);
-		fsync(p->nd->fd);
 	}
 	free(p->name);
 	memset(p, 0, sizeof(*p));

@@ -54,7 +54,7 @@ static int read_head(struct rf_session *s, struct rf_ranklist *out)
  * whether HEAD changed. */
 static int commit_text(struct rf_session *s, const char *text, size_t len, const char *msg, int write, int *committed)
 {
-	struct rf_store_change ch = { RF_NOTEFILE_RANKS, text, len };
+	struct rf_store_change ch = { .path = RF_NOTEFILE_RANKS, .data = text, .len = len };
 	*committed = 0;
 	if (write && rf_notesdir_write(&s->nd, RF_NOTEFILE_RANKS, text, len, 0) < 0)
 		return -1;

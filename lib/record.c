@@ -276,7 +276,8 @@ static int record_text(struct rf_store *st, const struct rf_notesdir *nd, const 
 	int r = rf_notesdir_stage(nd, file, text, len, create_only, &p);
 	if (r == 0) {
 		/* A rename is the new file and the old one's removal, together. */
-		struct rf_store_change ch[2] = { { file, text, len }, { from, NULL, 0 } };
+		struct rf_store_change ch[2] = { { .path = file, .data = text, .len = len },
+						 { .path = from, .data = NULL, .len = 0 } };
 		r = rf_store_commit_placed(st, ch, from ? 2 : 1, msg, place_note, &p, NULL);
 		if (r > 0)
 			*committed = 1;
@@ -489,7 +490,7 @@ int rf_record_files(struct rf_store *st, const struct rf_notesdir *nd, const str
 	int r = -1;
 	*committed = 0;
 	for (size_t i = 0; i < n; i++)
-		ch[i] = (struct rf_store_change){ files[i].name, files[i].data, files[i].len };
+		ch[i] = (struct rf_store_change){ .path = files[i].name, .data = files[i].data, .len = files[i].len };
 	if (rf_store_write_blobs(st, ch, n) == 0 && rf_notesdir_write_many(nd, files, n) == 0) {
 		int c = rf_store_commit(st, ch, n, message, NULL);
 		*committed = c > 0;
@@ -544,7 +545,7 @@ static int conclude(struct rf_store *st, const struct rf_notesdir *nd, const str
 		struct rf_ini ini;
 		if (rf_notesdir_read(nd, files->v[i], &texts[i], &missing) < 0)
 			break;
-		ch[i] = (struct rf_store_change){ files->v[i], missing ? NULL : texts[i].buf, texts[i].len };
+		ch[i] = (struct rf_store_change){ .path = files->v[i], .data = missing ? NULL : texts[i].buf, .len = texts[i].len };
 		if (missing)
 			continue;
 		rf_ini_scan(texts[i].buf, texts[i].len, &ini);
@@ -596,7 +597,7 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 		int unchanged, source = 0;
 		for (size_t k = 0; k < nf && !source; k++)
 			source = from[k] && !strcmp(from[k], files->v[i]);
-		struct rf_store_change c = { files->v[i], missing[i] ? NULL : texts[i].buf, texts[i].len };
+		struct rf_store_change c = { .path = files->v[i], .data = missing[i] ? NULL : texts[i].buf, .len = texts[i].len };
 		if (source && missing[i]) {
 			ch[n++] = c;	/* told as the rename it is part of */
 			continue;
@@ -611,7 +612,7 @@ int rf_record_worktree(struct rf_store *st, const struct rf_notesdir *nd, const 
 		ni++;
 		ch[n++] = c;
 		if (from[i] && !rf_strv_contains(files, from[i]))
-			ch[n++] = (struct rf_store_change){ from[i], NULL, 0 };
+			ch[n++] = (struct rf_store_change){ .path = from[i], .data = NULL, .len = 0 };
 	}
 	r = 0;
 	if (n) {

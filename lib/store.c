@@ -750,8 +750,9 @@ int rf_store_signature(struct rf_store *st, int committer, git_signature **out)
 	return r;
 }
 
+/* blobs: for each change with data, the id of its blob. */
 static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store_change *ch, size_t n,
-		      git_oid *tree_id)
+		      git_oid *tree_id, git_oid *blobs)
 {
 	git_treebuilder *bld = NULL;
 	git_odb *odb = NULL;
@@ -763,25 +764,33 @@ static int build_tree(struct rf_store *st, git_tree *base, const struct rf_store
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		git_oid blob;
+		git_oid *blob = &blobs[i];
 		if (!ch[i].data) {
 			if (git_treebuilder_get(bld, ch[i].path))
 				git_treebuilder_remove(bld, ch[i].path);
 			continue;
 		}
-		/* As git add would store it: CRLF notes under autocrlf become
-		 * LF blobs, so a commit changes only the lines that changed. */
-		if (rf_store_clean(st, ch[i].path, ch[i].data, ch[i].len, &clean) < 0)
-			goto out;
 		errno = 0;
 		git_error_clear();
-		/* A blob already stored (rf_store_write_blobs packed it, or the
-		 * note did not change) is not written again: libgit2 would
-		 * stream it to a temporary file only to find it there. */
-		const char *bytes = clean.buf ? clean.buf : "";
-		int stored = git_odb_hash(&blob, bytes, clean.len, GIT_OBJECT_BLOB) == 0 && git_odb_exists(odb, &blob);
-		if ((!stored && git_blob_create_from_buffer(&blob, st->repo, bytes, clean.len) < 0) ||
-		    git_treebuilder_insert(NULL, bld, ch[i].path, &blob, GIT_FILEMODE_BLOB) < 0) {
+		if (ch[i].has_blob && git_odb_exists(odb, &ch[i].blob)) {
+			git_oid_cpy(blob, &ch[i].blob);
+		} else {
+			/* As git add would store it: CRLF notes under autocrlf
+			 * become LF blobs, so a commit changes only the lines
+			 * that changed. */
+			if (rf_store_clean(st, ch[i].path, ch[i].data, ch[i].len, &clean) < 0)
+				goto out;
+			/* A blob already stored (the note did not change) is not
+			 * written again: libgit2 would stream it to a temporary
+			 * file only to find it there. */
+			const char *bytes = clean.buf ? clean.buf : "";
+			int stored = git_odb_hash(blob, bytes, clean.len, GIT_OBJECT_BLOB) == 0 && git_odb_exists(odb, blob);
+			if (!stored && git_blob_create_from_buffer(blob, st->repo, bytes, clean.len) < 0) {
+				rf_git_error(ch[i].path);
+				goto out;
+			}
+		}
+		if (git_treebuilder_insert(NULL, bld, ch[i].path, blob, GIT_FILEMODE_BLOB) < 0) {
 			rf_git_error(ch[i].path);
 			goto out;
 		}
@@ -798,12 +807,13 @@ out:
 	return r;
 }
 
-int rf_store_write_blobs(struct rf_store *st, const struct rf_store_change *ch, size_t n)
+int rf_store_write_blobs(struct rf_store *st, struct rf_store_change *ch, size_t n)
 {
 	git_repository *repo = NULL;
 	git_odb *odb = NULL, *mem_odb = NULL;
 	git_odb_backend *mem = NULL;
 	git_packbuilder *pb = NULL;
+	struct rf_buf clean = RF_BUF_INIT;
 	int r = -1;
 	/* One pack for all, written and fsynced once by the indexer, instead
 	 * of a loose object (and an fsync of milliseconds) per note.  The
@@ -826,18 +836,24 @@ int rf_store_write_blobs(struct rf_store *st, const struct rf_store_change *ch, 
 	}
 	for (size_t i = 0; i < n; i++) {
 		git_oid id;
+		ch[i].has_blob = 0;
 		if (!ch[i].data)
 			continue;
+		if (rf_store_clean(st, ch[i].path, ch[i].data, ch[i].len, &clean) < 0)
+			goto out;
+		const char *bytes = clean.buf ? clean.buf : "";
 		/* Straight to the backend, and without refreshing the pack
 		 * list on every miss: libgit2 would rescan objects/pack for
 		 * each new blob. */
-		if (git_odb_hash(&id, ch[i].data, ch[i].len, GIT_OBJECT_BLOB) < 0 ||
+		if (git_odb_hash(&id, bytes, clean.len, GIT_OBJECT_BLOB) < 0 ||
 		    (!git_odb_exists_ext(odb, &id, GIT_ODB_LOOKUP_NO_REFRESH) &&
-		     (mem->write(mem, &id, ch[i].data, ch[i].len, GIT_OBJECT_BLOB) < 0 ||
+		     (mem->write(mem, &id, bytes, clean.len, GIT_OBJECT_BLOB) < 0 ||
 		      git_packbuilder_insert(pb, &id, NULL) < 0))) {
 			rf_git_error(ch[i].path);
 			goto out;
 		}
+		git_oid_cpy(&ch[i].blob, &id);
+		ch[i].has_blob = 1;
 	}
 	/* The packer reads back the blobs just hashed from memory: hashing
 	 * them a third time would check nothing. */
@@ -850,6 +866,7 @@ int rf_store_write_blobs(struct rf_store *st, const struct rf_store_change *ch, 
 	}
 	r = 0;
 out:
+	rf_buf_free(&clean);
 	git_packbuilder_free(pb);
 	git_odb_free(mem_odb);
 	git_repository_free(repo);
@@ -876,7 +893,9 @@ static int lock_error(struct rf_store *st, const char *what)
  * index as they are (git_index_add_bypath would hash the file and stream
  * the blob to a temporary object only to find it stored).  Anything else
  * (a file changed meanwhile, a link, an executable) goes the git add way. */
-static int index_add_known(struct rf_store *st, git_index *idx, const struct rf_store_change *ch)
+/* known: the id of ch's blob, or NULL to hash it. */
+static int index_add_known(struct rf_store *st, git_index *idx, const struct rf_store_change *ch,
+			   const git_oid *known)
 {
 	git_index_entry e;
 	struct stat sb;
@@ -887,7 +906,7 @@ static int index_add_known(struct rf_store *st, git_index *idx, const struct rf_
 	free(full);
 	if (fd >= 0 && rf_read_fd(fd, &now) == 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    !(sb.st_mode & 0111) && now.len == ch->len && (!now.len || !memcmp(now.buf, ch->data, now.len)))
-		same = rf_store_hash(st, ch->path, ch->data, ch->len, &e.id) == 0;
+		same = known ? (git_oid_cpy(&e.id, known), 1) : rf_store_hash(st, ch->path, ch->data, ch->len, &e.id) == 0;
 	if (fd >= 0)
 		close(fd);
 	rf_buf_free(&now);
@@ -908,7 +927,8 @@ static int index_add_known(struct rf_store *st, git_index *idx, const struct rf_
 	return git_index_add(idx, &e);
 }
 
-void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n)
+/* blobs: NULL, or the id of each change's blob as just committed. */
+static void refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n, const git_oid *blobs)
 {
 	git_index *idx = NULL;
 	int e = -1;
@@ -920,7 +940,7 @@ void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *c
 		e = git_index_read(idx, 0);
 		for (size_t i = 0; e == 0 && i < n; i++) {
 			if (ch[i].data)
-				e = index_add_known(st, idx, &ch[i]);
+				e = index_add_known(st, idx, &ch[i], blobs ? &blobs[i] : NULL);
 			else if (git_index_get_bypath(idx, ch[i].path, 0))
 				e = git_index_remove_bypath(idx, ch[i].path);
 		}
@@ -936,6 +956,11 @@ void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *c
 		rf_warn("committed, but the index was not refreshed (%s); `git status` may show the "
 			"change as staged until `git reset -q`",
 			git_error_last() ? git_error_last()->message : "unknown error");
+}
+
+void rf_store_refresh_index(struct rf_store *st, const struct rf_store_change *ch, size_t n)
+{
+	refresh_index(st, ch, n, NULL);
 }
 
 /* libgit2 1.5 can return success for a loose object it could not write
@@ -1031,6 +1056,9 @@ int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *ch
 	int r = -1, placed = !place;
 	if (git_message_prettify(&msg, message, 0, 0) < 0)
 		return rf_git_error("commit message");
+	/* Each blob's id, from building the tree to refreshing the index:
+	 * hashing 2,000 notes again there was an eighth of an rf-import. */
+	git_oid *blobs = rf_xcalloc(n ? n : 1, sizeof(*blobs));
 	long waited = 0;
 	int again = 0;
 	mark_committing(st, 1);
@@ -1053,7 +1081,7 @@ int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *ch
 		/* Every object is written before the work tree or HEAD change, so
 		 * a full disk fails here with nothing changed; the file is put in
 		 * place next, and HEAD moved last. */
-		if (build_tree(st, base, ch, n, &tree_id) < 0) {
+		if (build_tree(st, base, ch, n, &tree_id, blobs) < 0) {
 			e = -1;
 		} else if (base ? git_oid_equal(&tree_id, git_tree_id(base)) : is_empty_tree(&tree_id)) {
 			/* Nothing to record; the work tree may still lag behind. */
@@ -1112,11 +1140,12 @@ int rf_store_commit_placed(struct rf_store *st, const struct rf_store_change *ch
 	 * its index refresh left the index behind HEAD, and the commit it
 	 * made is why there is nothing to record now. */
 	if (r >= 0)
-		rf_store_refresh_index(st, ch, n);
+		refresh_index(st, ch, n, blobs);
 	if (r > 0)
 		warn_unhonoured(st);
 done:
 	mark_committing(st, 0);
+	free(blobs);
 	git_buf_dispose(&msg);
 	return r;
 }

@@ -93,6 +93,8 @@ struct rf_store_change {
 	const char *path;
 	const char *data;
 	size_t len;
+	git_oid blob;		/* data's blob as committed, when has_blob: set by */
+	int has_blob;		/* rf_store_write_blobs, so it is not hashed again */
 };
 
 /* Commit the changes on top of HEAD with message (author and committer as
@@ -106,8 +108,9 @@ int rf_store_commit(struct rf_store *st, const struct rf_store_change *changes, 
  * database lacks ahead of rf_store_commit, as one pack (fsynced once)
  * instead of a loose object and an fsync each: a commit of hundreds of
  * notes costs one flush, and a full disk fails here, before any note is
- * replaced. */
-int rf_store_write_blobs(struct rf_store *st, const struct rf_store_change *changes, size_t n);
+ * replaced.  Each blob is the data as git add would store it (clean
+ * filters applied), and its id is kept in the change for the commit. */
+int rf_store_write_blobs(struct rf_store *st, struct rf_store_change *changes, size_t n);
 /* The same, with place called once the commit's objects are written and
  * before HEAD moves to it (or when there is nothing to record): it puts the
  * new text in the work tree, or returns -1 after reporting to give up.

@@ -25,7 +25,7 @@ static void make_repo(struct repo *rp)
 	if (!mkdtemp(rp->dir) || rf_store_init(rp->dir, &created) < 0 || rf_notesdir_open(&rp->nd, rp->dir) < 0 ||
 	    rf_store_open(&rp->st, rp->dir, RF_STORE_WRITE) < 0)
 		abort();
-	const struct rf_store_change c0[] = { { "a.ini", A1, sizeof(A1) - 1 } };
+	const struct rf_store_change c0[] = { { .path = "a.ini", .data = A1, .len = sizeof(A1) - 1 } };
 	rf_notesdir_write(&rp->nd, "a.ini", A1, sizeof(A1) - 1, 0);
 	if (rf_store_commit(&rp->st, c0, 1, "c", &id) != 1)
 		abort();

@@ -139,9 +139,12 @@ static void files_a_plain_commit_looks_at(struct unit *u)
 	struct rf_notesdir nd;
 	struct rf_store st;
 	CHECK(u, rf_notesdir_open(&nd, dir) == 0 && rf_store_open(&st, dir, RF_STORE_WRITE) == 0);
-	const struct rf_store_change head[] = { { "a.ini", "[x]\n", 4 }, { "b.ini", "[x]\n", 4 },
-						{ "c.ini", "[x]\n", 4 }, { "Upper.ini", "[x]\n", 4 },
-						{ "profile.ini", "[x]\n", 4 }, { "notes.txt", "x\n", 2 } };
+	const struct rf_store_change head[] = { { .path = "a.ini", .data = "[x]\n", .len = 4 },
+						{ .path = "b.ini", .data = "[x]\n", .len = 4 },
+						{ .path = "c.ini", .data = "[x]\n", .len = 4 },
+						{ .path = "Upper.ini", .data = "[x]\n", .len = 4 },
+						{ .path = "profile.ini", .data = "[x]\n", .len = 4 },
+						{ .path = "notes.txt", .data = "x\n", .len = 2 } };
 	for (size_t i = 0; i < 6; i++)
 		rf_notesdir_write(&nd, head[i].path, head[i].data, head[i].len, 0);
 	CHECK(u, rf_store_commit(&st, head, 6, "head", NULL) == 1);

@@ -43,10 +43,11 @@ static void make_repo(struct repo *rp)
 	if (!mkdtemp(rp->dir) || rf_store_init(rp->dir, &created) < 0 || rf_notesdir_open(&rp->nd, rp->dir) < 0 ||
 	    rf_store_open(&rp->st, rp->dir, RF_STORE_WRITE) < 0)
 		abort();
-	const struct rf_store_change c0[] = { { "a.ini", A1, sizeof(A1) - 1 } };
-	const struct rf_store_change c1[] = { { "a.ini", A2, sizeof(A2) - 1 } };
-	const struct rf_store_change c2[] = { { "a.ini", NULL, 0 }, { "b.ini", A2, sizeof(A2) - 1 } };
-	const struct rf_store_change c3[] = { { "b.ini", A3, sizeof(A3) - 1 } };
+	const struct rf_store_change c0[] = { { .path = "a.ini", .data = A1, .len = sizeof(A1) - 1 } };
+	const struct rf_store_change c1[] = { { .path = "a.ini", .data = A2, .len = sizeof(A2) - 1 } };
+	const struct rf_store_change c2[] = { { .path = "a.ini", .data = NULL, .len = 0 },
+					      { .path = "b.ini", .data = A2, .len = sizeof(A2) - 1 } };
+	const struct rf_store_change c3[] = { { .path = "b.ini", .data = A3, .len = sizeof(A3) - 1 } };
 	commit(rp, c0, 1, 0);
 	commit(rp, c1, 1, 1);
 	commit(rp, c2, 2, 2);

@@ -260,10 +260,8 @@ int rf_init_clone(const char *path, const char *url, struct rf_init_clone *res)
 		tmp = NULL;
 		goto out;
 	}
-	if (git_libgit2_init() < 0) {
-		rf_git_error("libgit2");
+	if (rf_store_lib_init() < 0)
 		goto out_tmp;
-	}
 	/* Notes are worth an fsync, also the ones a clone brings. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	/* git_clone wants a directory that does not exist or is empty. */

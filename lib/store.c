@@ -151,10 +151,30 @@ static int bare_error(const char *dir)
 			"git clone %s ~/rf", dir, dir);
 }
 
+static void release_libgit2(void)
+{
+	git_libgit2_shutdown();
+}
+
+/* libgit2 1.5 parses the system's CA certificates in its first init (11
+ * ms, most of a small command) and frees them in its last shutdown: a
+ * command that opened and closed the repository, then opened it again
+ * (rf-import, rf-init), paid for them each time.  The first init of the
+ * process takes a second reference, given back at exit. */
+int rf_store_lib_init(void)
+{
+	int n = git_libgit2_init();
+	if (n < 0)
+		return rf_git_error("libgit2");
+	if (n == 1 && git_libgit2_init() > 1 && atexit(release_libgit2) != 0)
+		git_libgit2_shutdown();
+	return 0;
+}
+
 static int lib_init(void)
 {
-	if (git_libgit2_init() < 0)
-		return rf_git_error("libgit2");
+	if (rf_store_lib_init() < 0)
+		return -1;
 	/* Notes are worth an fsync; libgit2 does not do it by default. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	/* libgit2 maps a pack in windows of 1 GB and keeps them: a walk over

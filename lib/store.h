@@ -40,6 +40,10 @@ void rf_store_close(struct rf_store *st);
  * st closed: 1 or 0, nothing reported (for what only saves work). */
 int rf_store_try_open(struct rf_store *st, const char *dir);
 
+/* Start libgit2 (each call paired with git_libgit2_shutdown): the first
+ * start of the process lasts until exit.  Reports and returns -1. */
+int rf_store_lib_init(void);
+
 /* Report the last libgit2 error as "what: message"; returns -1. */
 int rf_git_error(const char *what);
 

@@ -107,6 +107,22 @@ static void written_blobs_are_the_committed_ones(struct unit *u)
 	unit_remove_dir(dir);
 }
 
+/* libgit2 stays started from the first start to exit: a repository opened
+ * and closed, then opened again, does not parse the CA certificates twice. */
+static void libgit2_started_once(struct unit *u)
+{
+	char dir[64];
+	struct rf_store st;
+	scratch(dir, &st);
+	rf_store_close(&st);
+	CHECK(u, rf_store_lib_init() == 0);
+	git_libgit2_shutdown();
+	int started = git_libgit2_init();
+	CHECK(u, started >= 2);	/* 1: the last shutdown had undone it */
+	git_libgit2_shutdown();
+	unit_remove_dir(dir);
+}
+
 static int fail_place(void *arg)
 {
 	(*(int *)arg)++;
@@ -211,6 +227,7 @@ int main(void)
 	struct unit u = { 0, 0, 0 };
 	RUN(&u, filters_as_git_applies_them);
 	RUN(&u, written_blobs_are_the_committed_ones);
+	RUN(&u, libgit2_started_once);
 	RUN(&u, place_runs_once_before_head_moves);
 	RUN(&u, writers_refuse_while_git_is_in_the_middle);
 	RUN(&u, partial_clones_are_named);

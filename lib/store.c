@@ -925,8 +925,11 @@ static int index_add_known(struct rf_store *st, git_index *idx, const struct rf_
 	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), same = 0;
 	free(full);
 	if (fd >= 0 && rf_read_fd(fd, &now) == 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    !(sb.st_mode & 0111) && now.len == ch->len && (!now.len || !memcmp(now.buf, ch->data, now.len)))
-		same = known ? (git_oid_cpy(&e.id, known), 1) : rf_store_hash(st, ch->path, ch->data, ch->len, &e.id) == 0;
+	    !(sb.st_mode & 0111) && now.len == ch->len && (!now.len || !memcmp(now.buf, ch->data, now.len))) {
+		if (known)
+			git_oid_cpy(&e.id, known);
+		same = known || rf_store_hash(st, ch->path, ch->data, ch->len, &e.id) == 0;
+	}
 	if (fd >= 0)
 		close(fd);
 	rf_buf_free(&now);
